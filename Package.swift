@@ -1,0 +1,55 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Portrait",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "portrait", targets: ["portrait"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "portrait",
+            dependencies: [
+                "PortraitKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "PortraitKit",
+            dependencies: [
+                "LedgerModel", "LedgerIngest", "Analytics", "Charts", "SiteRenderer",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(name: "LedgerModel"),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "LedgerIngest", dependencies: ["LedgerModel", "CLibXML2"]),
+        .target(name: "Analytics", dependencies: ["LedgerModel"]),
+        .target(name: "Charts"),
+        .target(name: "SiteRenderer", dependencies: ["LedgerModel", "Analytics", "Charts"]),
+
+        .target(
+            name: "PortraitTestSupport",
+            dependencies: ["LedgerModel"],
+            path: "Tests/PortraitTestSupport"
+        ),
+        .testTarget(name: "LedgerModelTests", dependencies: ["LedgerModel", "PortraitTestSupport"]),
+        .testTarget(name: "LedgerIngestTests", dependencies: ["LedgerIngest", "PortraitTestSupport"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "LedgerIngest", "PortraitTestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "PortraitTestSupport"]),
+        .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer", "PortraitTestSupport"]),
+        .testTarget(
+            name: "PortraitKitTests",
+            dependencies: ["PortraitKit", "PortraitTestSupport"]
+        ),
+    ]
+)
