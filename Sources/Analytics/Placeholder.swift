@@ -1,1 +1,0 @@
-// Analytics: pure (Ledger, Settings) -> Report.
