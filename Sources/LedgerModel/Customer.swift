@@ -26,6 +26,8 @@ package struct Customer: Sendable {
     package var extra: [String?]
     /// CSV line or XML record number of the row.
     package var line: Int32
+    /// Index of the row's file in `Ledger.sources[.customers].files`.
+    package var file: Int16 = 0
 
     package init(id: String, name: String, line: Int32) {
         self.id = id

@@ -26,12 +26,13 @@ package struct Finding: Hashable, Sendable {
         self.message = message
     }
 
-    /// The contract order of `findings.csv`: table, line, column, rule.
+    /// The contract order of `findings.csv`: table, line, column, rule (codes in code-point
+    /// order), then file for tables read from several files.
     package static func exportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.table != b.table { return a.table.rawValue < b.table.rawValue }
-        if a.file != b.file { return a.file < b.file }
         if a.line != b.line { return a.line < b.line }
         if a.column != b.column { return a.column < b.column }
-        return a.rule.rawValue < b.rule.rawValue
+        if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
+        return a.file < b.file
     }
 }
