@@ -1,0 +1,138 @@
+import LedgerModel
+
+/// Per-rep and per-team performance (metrics.md "Team performance", precise-rules.md "Team
+/// crediting").
+enum TeamPerformance {
+    /// Credits every purchase, interaction and opportunity up to T to its rep, then ranks the
+    /// reps and sums them per team.
+    /// - Complexity: one pass over customers, purchases, interactions and opportunities each,
+    ///   plus sorts of the reps and of each rep's action list.
+    static func compute(ledger: Ledger, settings: AnalysisSettings, activity: Activity,
+                        figures: [CustomerFigures]) -> (reps: [RepFigures], teams: [TeamFigures]) {
+        let asOf = settings.asOf
+        let period = settings.period
+        let thresholds = settings.thresholds
+        var reps = ledger.reps.indices.map { RepFigures(rep: Int32($0)) }
+        for (i, rep) in ledger.reps.enumerated() {
+            if let quota = rep.quota, quota > .zero { reps[i].figures.quota = quota }
+        }
+        guard !reps.isEmpty else { return ([], []) }
+
+        for (i, customer) in ledger.customers.enumerated() {
+            guard let r = customer.owner.repIndex, r < reps.count else { continue }
+            let f = figures[i]
+            reps[r].figures.customers += 1
+            if let created = customer.createdAt, created <= asOf, period.contains(created) {
+                reps[r].figures.newCustomers += 1
+            }
+            if f.orders > 0, let recency = f.recencyDays, recency <= thresholds.atRiskDays {
+                reps[r].figures.activeCustomers += 1
+            }
+            if f.contactedRecently { reps[r].figures.contactedCustomers += 1 }
+            if f.stage == .atRisk && !f.contactedRecently {
+                reps[r].figures.overdueFollowUps += 1
+                reps[r].overdue.append(Int32(i))
+            }
+        }
+
+        let previous = settings.previousPeriod
+        for purchase in activity.purchases where purchase.rep >= 0 {
+            let r = Int(purchase.rep)
+            if period.contains(purchase.date) {
+                reps[r].figures.revenuePeriod.micros += purchase.amount
+                reps[r].figures.ordersPeriod += 1
+            } else if previous.contains(purchase.date) {
+                reps[r].figures.revenuePrevious.micros += purchase.amount
+            }
+        }
+
+        for interaction in ledger.interactions where interaction.date.day <= asOf {
+            let r = Int(Activity.creditedRep(interaction.owner, customer: interaction.customer,
+                                             ledger: ledger))
+            guard r >= 0 else { continue }
+            let inPeriod = period.contains(interaction.date.day)
+            if inPeriod {
+                reps[r].figures.interactionsPeriod += 1
+                if interaction.satisfaction >= 1 && interaction.satisfaction <= 5 {
+                    reps[r].figures.satisfactionSum += Int(interaction.satisfaction)
+                    reps[r].figures.satisfactionCount += 1
+                }
+            }
+            guard interaction.kind == .complaint else { continue }
+            if CustomerPortraits.isOpen(interaction, asOf: asOf) {
+                reps[r].figures.openComplaints += 1
+            } else if inPeriod, let resolved = interaction.resolvedAt {
+                reps[r].figures.resolutionSeconds.append(resolved.seconds - interaction.date.seconds)
+            }
+            if inPeriod { reps[r].figures.complaints += 1 }
+        }
+
+        for opportunity in ledger.opportunities {
+            if let created = opportunity.createdAt, created > asOf { continue }
+            let r = Int(Activity.creditedRep(opportunity.owner, customer: opportunity.customer,
+                                             ledger: ledger))
+            guard r >= 0 else { continue }
+            guard let stage = opportunity.stage, stage.isClosed else {
+                reps[r].figures.openPipeline += opportunity.amount ?? .zero
+                continue
+            }
+            guard let closed = opportunity.closedAt, closed <= asOf, period.contains(closed) else { continue }
+            if stage == .won {
+                reps[r].figures.won += 1
+                if let created = opportunity.createdAt {
+                    reps[r].figures.cycleDays.append(Int32(closed - created))
+                }
+            } else {
+                reps[r].figures.lost += 1
+            }
+        }
+
+        for r in reps.indices {
+            if reps[r].figures.quota != nil {
+                reps[r].figures.revenueWithQuota = reps[r].figures.revenuePeriod
+            }
+            reps[r].overdue.sort { a, b in
+                let ma = figures[Int(a)].revenue, mb = figures[Int(b)].revenue
+                if ma != mb { return mb < ma }
+                return ledger.customers[Int(a)].id.codePointPrecedes(ledger.customers[Int(b)].id)
+            }
+        }
+        let ranking = reps.indices.sorted { a, b in
+            let ra = reps[a].figures.revenuePeriod, rb = reps[b].figures.revenuePeriod
+            if ra != rb { return rb < ra }
+            return ledger.reps[a].id.codePointPrecedes(ledger.reps[b].id)
+        }
+        for (position, r) in ranking.enumerated() { reps[r].rank = position + 1 }
+
+        var teams: [TeamFigures] = []
+        var teamSlot: [String: Int] = [:]
+        var noTeam: Int?
+        for r in ranking {
+            let name = ledger.reps[r].team.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+            let slot: Int
+            if let name {
+                if let existing = teamSlot[name] { slot = existing } else {
+                    slot = teams.count
+                    teamSlot[name] = slot
+                    teams.append(TeamFigures(team: name))
+                }
+            } else if let existing = noTeam {
+                slot = existing
+            } else {
+                slot = teams.count
+                noTeam = slot
+                teams.append(TeamFigures(team: nil))
+            }
+            teams[slot].reps.append(Int32(r))
+            teams[slot].figures.add(reps[r].figures)
+        }
+        teams.sort { a, b in
+            switch (a.team, b.team) {
+            case let (x?, y?): return x.codePointPrecedes(y)
+            case (_?, nil): return true
+            default: return false
+            }
+        }
+        return (reps, teams)
+    }
+}
