@@ -33,7 +33,7 @@ package enum BuildPipeline {
                 try writer.write("index.html", PlainIndexPage.render(validation.summaryFacts))
             }
             try runner.run(.writeExports) {
-                try writer.write("exports/findings.csv", FindingsExport.csv(validation.quality.findings))
+                try writer.write("exports/findings.csv", Exports.findingsCSV(quality: validation.quality))
             }
             try runner.run(.publishSite) { try writer.commit() }
         } catch {
