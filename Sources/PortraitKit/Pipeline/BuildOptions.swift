@@ -10,6 +10,8 @@ package struct BuildOptions: Sendable {
     package var asOf: Day?
     /// `--strict`: warnings count as errors for the exit status.
     package var strict = false
+    /// Overrides "today" (tests); nil reads `SOURCE_DATE_EPOCH` or the system date.
+    package var today: Day?
 
     package init() {}
 }

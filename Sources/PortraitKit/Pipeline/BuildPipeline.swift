@@ -11,7 +11,7 @@ import SiteRenderer
 package enum BuildPipeline {
     /// The first three stages, as `portrait validate` runs them. Writes nothing.
     package static func validate(_ options: BuildOptions, runner: StageRunner) throws -> Validation {
-        let today = try runner.run(.loadConfiguration) { try Today.resolve() }
+        let today = try runner.run(.loadConfiguration) { try options.today ?? Today.resolve() }
         let configuration = try runner.run(.loadConfiguration) { try loadConfiguration(options) }
         let ledger = try runner.run(.readLedger) {
             try LedgerReader.read(IngestSettings(dataDirectory: options.dataDirectory, tables: configuration.tables,
