@@ -13,16 +13,24 @@ extension XMLRecordReader {
     final class ErrorSink {
         var message: String?
         var line: Int?
+        var code: Int32 = 0
         var level: xmlErrorLevel = XML_ERR_NONE
 
         /// Keeps the first error of the highest level seen; warnings are ignored.
         func record(_ error: xmlError) {
             guard error.level.rawValue >= XML_ERR_ERROR.rawValue, error.level.rawValue > level.rawValue else { return }
             level = error.level
+            code = error.code
             let text = error.message.map { String(cString: $0) } ?? "unknown XML error"
-            message = String(text.reversed().drop(while: \.isWhitespace).reversed())
+            message = text.split(whereSeparator: \.isNewline).map(XMLRecordReader.trimmed).joined(separator: " ")
             line = error.line > 0 ? Int(error.line) : nil
         }
+    }
+
+    /// `text` without leading or trailing whitespace; Foundation's trimming is out of reach, as
+    /// Foundation and CLibXML2 cannot be imported into one file (both bring ICU's headers).
+    static func trimmed(_ text: Substring) -> String {
+        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 
     /// An `IngestError` for a failed `xmlTextReaderRead`, with libxml2's message and line.
@@ -37,6 +45,8 @@ extension XMLRecordReader {
         let hint: String
         if message.lowercased().contains("encoding") {
             hint = "Declare the encoding in the first line, e.g. <?xml version=\"1.0\" encoding=\"GB18030\"?>, or save the file as UTF-8."
+        } else if errors.code == Int32(XML_ERR_DOCUMENT_END.rawValue) {
+            hint = "The file may be cut short or have text after its root element ends; export the table again."
         } else if message.lowercased().contains("entit") {
             hint = "Entities are not allowed in ledger files; export the table again without a DOCTYPE."
         } else {

@@ -54,7 +54,7 @@ package final class XMLRecordReader: RecordReader {
     package init(path: String, file: String, recordPath: String?) throws {
         self.file = file
         if let recordPath {
-            let parts = recordPath.split(separator: "/").map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
+            let parts = recordPath.split(separator: "/").map(Self.trimmed)
                 .filter { !$0.isEmpty }
             guard !parts.isEmpty else {
                 throw IngestError(

@@ -135,6 +135,15 @@ struct XMLRecordReaderTests {
         #expect(read.records.map(\.values) == [["C0001", "杭州云帆科技有限公司", "13912345678", "浙江"]])
     }
 
+    @Test("A GB18030 file without an encoding declaration is an error that says to declare it")
+    func gb18030Undeclared() throws {
+        let error = try #require(readError("gb18030-undeclared.xml"))
+        #expect(error.location.line == 2)
+        #expect(error.problem.contains("not proper UTF-8"))
+        #expect(!error.problem.contains("\n"))
+        #expect(error.hint.contains("encoding=\"GB18030\""))
+    }
+
     @Test("An empty root, self-closed or with only a comment, gives zero records and no error")
     func emptyRoot() throws {
         for name in ["empty-root.xml", "empty-root-open.xml"] {
@@ -162,6 +171,7 @@ struct XMLRecordReaderTests {
         let error = try #require(throws: IngestError.self) { try reader.next() }
         #expect(error.location.line != nil)
         #expect(error.problem.hasPrefix("malformed XML: "), "\(error)")
+        #expect(error.hint.contains("cut short"))
         #expect(throws: IngestError.self) { try reader.next() }
     }
 
