@@ -19,8 +19,9 @@ import LedgerModel
 /// predefined entities (`&amp;` …) and character references (`&#x4E2D;`) are ordinary text.
 ///
 /// Shapes: each child element of the root is a record (generic, and Access/Excel `dataroot`
-/// exports); under a root named `response` (Zoho CRM API) each `row` element is a record and each
-/// `<FL val="Name">` a field named by `val`. `recordPath` overrides detection. A record's fields
+/// exports); under a root `response` whose first child is `result`, `nodata` or `error` (Zoho CRM
+/// API) each `row` element is a record and each `<FL val="Name">` a field named by `val` (`FL` is
+/// read so under any root), and `<error><message>` is thrown. `recordPath` overrides detection. A record's fields
 /// are its attributes (not namespace declarations), then its leaf elements' text in document order,
 /// named by the leaf's own name whatever the nesting (`<contact><phone>` gives `phone`); every
 /// element's attributes come before its text, as the record's do. A record whose fields are `FL val=` elements (a
@@ -95,9 +96,12 @@ package final class XMLRecordReader: RecordReader {
                 case XML_READER_TYPE_ELEMENT:
                     let name = currentName()
                     if openElements.isEmpty {
-                        shape = recordPath.map { .path($0) } ?? (name == "response" ? .zoho : .generic)
+                        shape = recordPath.map { .path($0) } ?? .generic
                     } else if openElements.count == 1, firstChildPath == nil {
                         firstChildPath = "\(openElements[0])/\(name)"
+                        if case .generic = shape, openElements[0] == "response", Self.zohoSections.contains(name) {
+                            shape = .zoho
+                        }
                     }
                     if case .zoho = shape, openElements.count == 1, name == "error" {
                         throw zohoError(fields: try readFields(recordName: name))
@@ -141,7 +145,7 @@ package final class XMLRecordReader: RecordReader {
     enum Shape {
         /// Each child element of the root.
         case generic
-        /// Zoho CRM API: each `row` element below the root.
+        /// Zoho CRM API: each `row` element below the root, decided at the root's first child.
         case zoho
         /// Elements whose path from the root (root optional) equals these names.
         case path([String])
@@ -185,6 +189,9 @@ package final class XMLRecordReader: RecordReader {
         }
         return values
     }
+
+    /// The children of a Zoho CRM API `<response>`: records, "no data" or an error.
+    static let zohoSections: Set<String> = ["result", "nodata", "error"]
 
     /// Parser options: see the type's comment for what is left out and why.
     static let parserOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)

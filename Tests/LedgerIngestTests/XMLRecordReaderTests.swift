@@ -89,6 +89,24 @@ struct XMLRecordReaderTests {
         #expect(read.records.map(\.line) == [1, 2])
     }
 
+    @Test("Rows of FL val= elements are read as Zoho rows under any root, and a response root of plain records stays generic")
+    func zohoDetection() throws {
+        let rows = try readAll("zoho-other-root.xml")
+        #expect(rows.headers == ["ACCOUNTID", "Account Name"])
+        #expect(rows.records.map(\.values) == [["1", "Acme"], ["2", "Beta"]])
+
+        let generic = try readAll("response-generic.xml")
+        #expect(generic.headers == ["id", "name"])
+        #expect(generic.records.map(\.values) == [["1", "Acme"], ["2", "Beta"]])
+    }
+
+    @Test("A record that is a single text element gives one field named after the element")
+    func textRecords() throws {
+        let read = try readAll("text-records.xml")
+        #expect(read.headers == ["email"])
+        #expect(read.records.map(\.values) == [["a@example.com"], ["b@example.com"]])
+    }
+
     @Test("The Access export reads the same with record_path given, with or without the root")
     func recordPathOnAccess() throws {
         let full = try readAll("access-customers.xml", recordPath: "dataroot/Customers")
@@ -163,6 +181,13 @@ struct XMLRecordReaderTests {
         #expect(thrown.problem.contains("mismatch"))
         #expect(!stderr.contains("parser error"))
         #expect(!stderr.contains("malformed.xml"))
+    }
+
+    @Test("A control character is malformed XML with its line")
+    func badCharacter() throws {
+        let error = try #require(readError("bad-char.xml"))
+        #expect(error.location.line == 4)
+        #expect(error.problem.contains("invalid Char value 1"), "\(error)")
     }
 
     @Test("A file cut short is an error, after the records before it")
