@@ -100,8 +100,9 @@ extension ValueParsers {
 
     /// NFKC, case-fold, no whitespace, legal-form suffixes stripped (precise-rules.md).
     ///
-    /// Suffixes are stripped repeatedly from the end, in the order of `legalSuffixes`, as long as
-    /// something is left, so a name that is only a suffix (`有限公司`) is kept. As the rule removes
+    /// Suffixes are stripped repeatedly from the end, first match in the order of
+    /// `legalSuffixes`, never down to nothing and never once what is left is itself a suffix,
+    /// so a name that is only a suffix (`有限公司`, `Co., Ltd.`) is kept whole. As the rule removes
     /// whitespace first, the suffix needs no word boundary: `Zinc` becomes `z`, `Acme, Inc.`
     /// becomes `acme,` (the spec's literal reading; both sides of a duplicate key agree).
     package static func normalizedName(_ cell: String) -> String {
@@ -124,6 +125,8 @@ extension ValueParsers {
         var stripped = true
         while stripped {
             stripped = false
+            // What is left is itself a legal form (`Co., Ltd.`): keep it whole.
+            if legalSuffixes.contains(where: { $0.elementsEqual(bytes[0..<end]) }) { break }
             for suffix in legalSuffixes where suffix.count < end {
                 if bytes[(end - suffix.count)..<end].elementsEqual(suffix) {
                     end -= suffix.count

@@ -100,10 +100,15 @@ private struct DateScanner {
     private mutating func scanZone() -> Bool {
         if consume(UInt8(ascii: "Z")) { return true }
         guard consume(UInt8(ascii: "+")) || consume(UInt8(ascii: "-")) else { return false }
-        guard let hours = digits(2, 2), hours <= 23 else { return false }
-        if atEnd { return true }
-        _ = consume(UInt8(ascii: ":"))
-        guard let minutes = digits(2, 2), minutes < 60 else { return false }
+        // `±HH`, `±HHMM` or `±HH:MM`.
+        let run = digitRun()
+        guard run == 2 || run == 4 else { return false }
+        let hours = number(count: 2)
+        guard hours <= 23 else { return false }
+        if run == 4 || consume(UInt8(ascii: ":")) {
+            guard run == 4 || digitRun() == 2 else { return false }
+            guard number(count: 2) < 60 else { return false }
+        }
         return true
     }
 
