@@ -105,7 +105,7 @@ extension BarChart {
             }
             svg.close("g")
             let centers = categories.indices.map { plot.left + band * (Double($0) + 0.5) }
-            svg.categoryAxisBottom(categories, centers: centers, band: band, y: plot.bottom + 18)
+            svg.categoryAxisBottom(categories, centers: centers, band: band, y: plot.bottom + 18, shortenTo: 42)
             svg.axisTitles(x: categoryTitle, y: valueTitle, plot: plot, bottomY: height - 8)
         }
     }

@@ -34,14 +34,14 @@ extension LineChart {
                     }
                 }
                 runs.removeAll { $0.isEmpty }
-                if area {
+                if area && s == 0 {
                     var d = ""
                     for run in runs {
                         d += "M" + SVGWriter.n(run[0].x) + " " + SVGWriter.n(base)
                         for point in run { d += "L" + SVGWriter.n(point.x) + " " + SVGWriter.n(point.y) }
                         d += "L" + SVGWriter.n(run[run.count - 1].x) + " " + SVGWriter.n(base) + "Z"
                     }
-                    svg.element("path", [("d", d), ("fill-opacity", series.count > 1 ? "0.08" : "0.14")] + Palette.fill(s))
+                    svg.element("path", [("d", d), ("fill-opacity", "0.12")] + Palette.fill(s))
                 }
                 var d = ""
                 for run in runs {

@@ -16,7 +16,8 @@ package struct LineChart: Chart {
     /// Creates a line chart.
     ///
     /// - Parameters:
-    ///   - area: fill under each line with a light tint of its colour.
+    ///   - area: tint the area under the first series. Only the first: overlapping tints of
+    ///     several series mix into a muddy grey and hide where the lines are.
     ///   - includeZero: start the value axis at zero (default, honest for amounts); turn off for
     ///     rates that move within a narrow band.
     ///   - noDataText: shown when there is no series or every value is zero or missing.

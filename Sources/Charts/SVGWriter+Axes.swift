@@ -63,9 +63,11 @@ extension SVGWriter {
     /// Category labels under evenly spaced positions, thinned to every k-th so none overlap.
     ///
     /// Each shown label is shortened to the room it has, keeping its full text as a tooltip.
-    mutating func categoryAxisBottom(_ labels: [String], centers: [Double], band: Double, y: Double) {
+    /// `shortenTo` caps the width thinning plans for: bars pass ~42 so every bar keeps a
+    /// (shortened) label, while a time axis passes `nil` and shows every k-th whole date instead.
+    mutating func categoryAxisBottom(_ labels: [String], centers: [Double], band: Double, y: Double, shortenTo: Double? = nil) {
         guard !labels.isEmpty else { return }
-        let widest = labels.map { TextMetrics.width($0) }.max() ?? 0
+        let widest = Swift.min(labels.map { TextMetrics.width($0) }.max() ?? 0, shortenTo ?? .infinity)
         let every = SVGWriter.thinning(count: labels.count, band: band, widest: widest)
         open("g", Palette.Ink.muted + [("text-anchor", "middle")])
         for (index, text) in labels.enumerated() where index % every == 0 && index < centers.count {
