@@ -95,12 +95,12 @@ extension BarChart {
                     let end = layout == .stacked ? (value >= 0 ? items.filter { $0.category == category && $0.end > 0 }.map(\.end).max() ?? 0
                                                                 : items.filter { $0.category == category && $0.end < 0 }.map(\.end).min() ?? 0) : value
                     let center = plot.left + band * (Double(category) + 0.5)
-                    svg.label(text, x: center, y: value >= 0 ? y(end) - 5 : y(end) + 13, fontSize: 11)
+                    svg.label(text, x: center, y: value >= 0 ? y(end) - 5 : y(end) + 13, fontSize: 11, inheritsSize: true)
                 }
             } else {
                 for segment in items where TextMetrics.width(format(segment.value), fontSize: 11) <= barWidth {
                     let center = plot.left + band * (Double(segment.category) + 0.5) - groupWidth / 2 + barWidth * (Double(segment.series) + 0.5)
-                    svg.label(format(segment.value), x: center, y: segment.value >= 0 ? y(segment.end) - 5 : y(segment.end) + 13, fontSize: 11)
+                    svg.label(format(segment.value), x: center, y: segment.value >= 0 ? y(segment.end) - 5 : y(segment.end) + 13, fontSize: 11, inheritsSize: true)
                 }
             }
             svg.close("g")
@@ -160,14 +160,14 @@ extension BarChart {
                                                                 : items.filter { $0.category == category && $0.end < 0 }.map(\.end).min() ?? 0) : value
                     let cy = plot.top + rowHeight * (Double(category) + 0.5) + 4
                     svg.label(format(value), x: value >= 0 ? x(end) + 6 : x(end) - 6, y: cy,
-                              anchor: value >= 0 ? "start" : "end", fontSize: 11)
+                              anchor: value >= 0 ? "start" : "end", fontSize: 11, inheritsSize: true)
                 }
             } else {
                 for segment in items {
                     let rowTop = plot.top + rowHeight * Double(segment.category)
                     let cy = rowTop + (rowHeight - barThickness * Double(series.count)) / 2 + barThickness * (Double(segment.series) + 0.5) + 4
                     svg.label(format(segment.value), x: segment.value >= 0 ? x(segment.end) + 6 : x(segment.end) - 6, y: cy,
-                              anchor: segment.value >= 0 ? "start" : "end", fontSize: 11)
+                              anchor: segment.value >= 0 ? "start" : "end", fontSize: 11, inheritsSize: true)
                 }
             }
             svg.close("g")

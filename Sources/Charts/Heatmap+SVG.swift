@@ -49,7 +49,7 @@ extension Heatmap {
                     guard let value = cell(row, column) else { continue }
                     let strong = value / darkest > 0.5
                     svg.label(format(value), x: left + cellWidth * (Double(column) + 0.5), y: top + cellHeight * (Double(row) + 0.5) + 4,
-                              fontSize: 11, strong ? Palette.Ink.inverse : Palette.Ink.text)
+                              fontSize: 11, inheritsSize: true, strong ? Palette.Ink.inverse : Palette.Ink.text)
                 }
             }
             svg.close("g")

@@ -30,7 +30,7 @@ extension Histogram {
                 let left = xOf(edges[index]), right = xOf(edges[index + 1])
                 let text = format(count(index))
                 guard TextMetrics.width(text, fontSize: 11) <= right - left - 2 else { continue }
-                svg.label(text, x: (left + right) / 2, y: yOf(count(index)) - 5, fontSize: 11)
+                svg.label(text, x: (left + right) / 2, y: yOf(count(index)) - 5, fontSize: 11, inheritsSize: true)
             }
             svg.close("g")
             // Edge labels sit under the bin boundaries, thinned greedily so none overlap.

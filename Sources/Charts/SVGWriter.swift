@@ -43,9 +43,10 @@ struct SVGWriter {
     /// Writes `<text>` at (`x`, `y`), shortened to `maxWidth` with the full text as a tooltip.
     ///
     /// `anchor` is the SVG `text-anchor` (`start`, `middle`, `end`); `start` is left out as the default.
+    /// `fontSize` is written unless it is 12 or `inheritsSize` says an enclosing group sets it.
     mutating func label(
         _ content: String, x: Double, y: Double, anchor: String = "start",
-        maxWidth: Double? = nil, fontSize: Double = 12, _ attributes: Attributes = []
+        maxWidth: Double? = nil, fontSize: Double = 12, inheritsSize: Bool = false, _ attributes: Attributes = []
     ) {
         var shown = content
         var tooltip: String?
@@ -56,7 +57,7 @@ struct SVGWriter {
         }
         var all: Attributes = [("x", SVGWriter.n(x)), ("y", SVGWriter.n(y))]
         if anchor != "start" { all.append(("text-anchor", anchor)) }
-        if fontSize != 12 { all.append(("font-size", SVGWriter.n(fontSize))) }
+        if fontSize != 12 && !inheritsSize { all.append(("font-size", SVGWriter.n(fontSize))) }
         open("text", all + attributes)
         text(shown)
         if let tooltip { output += "<title>" + XML.escape(tooltip) + "</title>" }

@@ -33,6 +33,10 @@ struct GalleryTests {
                 series: [ChartSeries(name: "目标", values: [100, 120, 90, 80, 150, 60].map { $0 * 1_000 }),
                          ChartSeries(name: "实际", values: [112, 87, 95, 40, 161, 0].map { $0 * 1_000 })],
                 orientation: .horizontal, format: ChartSamples.wan)),
+            ("stress: horizontal bars with negatives", BarChart(id: "s6", title: "t", description: "d",
+                bars: [ChartSlice(label: "张伟", value: 42_000), ChartSlice(label: "李娜", value: -18_500),
+                       ChartSlice(label: "王芳", value: 7_300), ChartSlice(label: "Liu Yang", value: -3_100)],
+                orientation: .horizontal, format: ChartSamples.wan)),
         ]
     }()
 
