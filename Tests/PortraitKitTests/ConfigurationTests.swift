@@ -1,5 +1,6 @@
 import Analytics
 import LedgerModel
+import SiteRenderer
 import PortraitKit
 import Testing
 

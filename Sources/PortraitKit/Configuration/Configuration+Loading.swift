@@ -2,6 +2,7 @@ import Analytics
 import Foundation
 import LedgerIngest
 import LedgerModel
+import SiteRenderer
 import Yams
 
 extension Configuration {

@@ -1,6 +1,7 @@
 import Analytics
 import LedgerIngest
 import LedgerModel
+import SiteRenderer
 
 /// `portrait.yml`, typed, with the defaults of config.md. Command-line flags override it.
 package struct Configuration: Sendable {
@@ -19,12 +20,6 @@ package struct Configuration: Sendable {
     package init() {}
 }
 
-/// The site's interface language.
-package enum SiteLocale: String, Sendable, CaseIterable {
-    case zhCN = "zh-CN"
-    case en
-}
-
 /// An inclusive range of days, as `period: {start, end}` writes it.
 package struct DayPeriod: Sendable, Equatable {
     package var start: Day
@@ -34,11 +29,4 @@ package struct DayPeriod: Sendable, Equatable {
         self.start = start
         self.end = end
     }
-}
-
-/// Which customers get a portrait page.
-package enum PortraitSelection: Sendable, Equatable {
-    case all, none
-    /// The N customers with the most revenue.
-    case top(Int)
 }
