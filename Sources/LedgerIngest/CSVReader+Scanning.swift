@@ -49,9 +49,7 @@ extension CSVReader {
         while true {
             // Spaces before an opening quote are dropped (`a, "b"`); otherwise they are data.
             var quoteIndex = index
-            if quoteIndex < end && buffer[quoteIndex] == space {
-                while quoteIndex < end && buffer[quoteIndex] == space { quoteIndex += 1 }
-            }
+            while quoteIndex < end && buffer[quoteIndex] == space { quoteIndex += 1 }
             if quoteIndex < end && buffer[quoteIndex] == quote {
                 values.append(try readQuotedField(
                     buffer, from: quoteIndex, index: &index, line: &line, delimiter: delimiter, file: file
