@@ -22,6 +22,8 @@ final class LedgerTableWriter {
     private let recordClose: [UInt8]
     private let rootClose: [UInt8]
     private var column = 0
+    /// Newlines inside quoted cells of the record being written.
+    private var embeddedNewlines = 0
     private static let flushThreshold = 1 << 20
 
     init(path: String, headers: [String], root: String, record: String,
@@ -75,7 +77,7 @@ final class LedgerTableWriter {
 
     func empty() {
         openCell()
-        closeCell(empty: true)
+        closeCell()
     }
 
     /// `prefix` followed by `number` zero-padded to `width` digits (ids).
@@ -83,14 +85,14 @@ final class LedgerTableWriter {
         openCell()
         buffer.append(contentsOf: prefix)
         appendPadded(number, width: width)
-        closeCell(empty: false)
+        closeCell()
     }
 
     /// A plain decimal integer.
     func cell(int value: Int) {
         openCell()
         appendInt(value)
-        closeCell(empty: false)
+        closeCell()
     }
 
     /// Cents as `1234.50`; negative as `-1234.50`.
@@ -101,18 +103,18 @@ final class LedgerTableWriter {
         appendInt(Int(value / 100))
         buffer.append(UInt8(ascii: "."))
         appendPadded(Int(value % 100), width: 2)
-        closeCell(empty: false)
+        closeCell()
     }
 
     private func cell(bytes: UnsafeBufferPointer<UInt8>) {
         openCell()
-        if bytes.isEmpty { closeCell(empty: true); return }
+        if bytes.isEmpty { closeCell(); return }
         switch format {
         case .csv:
             var needsQuotes = false
             for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
                 needsQuotes = true
-                if byte == 0x0A { nextLineBump += 1 }
+                if byte == 0x0A { embeddedNewlines += 1 }
             }
             if needsQuotes {
                 buffer.append(0x22)
@@ -134,10 +136,8 @@ final class LedgerTableWriter {
                 }
             }
         }
-        closeCell(empty: false)
+        closeCell()
     }
-
-    private var nextLineBump = 0
 
     private func openCell() {
         switch format {
@@ -151,7 +151,7 @@ final class LedgerTableWriter {
         }
     }
 
-    private func closeCell(empty: Bool) {
+    private func closeCell() {
         if format == .xml {
             buffer.append(contentsOf: [0x3C, 0x2F])                                           // </
             buffer.append(contentsOf: elementNames[column])
@@ -169,12 +169,12 @@ final class LedgerTableWriter {
         switch format {
         case .csv:
             buffer.append(UInt8(ascii: "\n"))
-            nextLine += 1 + nextLineBump
+            nextLine += 1 + embeddedNewlines
         case .xml:
             buffer.append(contentsOf: recordClose)
             nextLine += 1
         }
-        nextLineBump = 0
+        embeddedNewlines = 0
         column = 0
         records += 1
         if buffer.count >= LedgerTableWriter.flushThreshold { try flush() }

@@ -219,9 +219,7 @@ enum SampleVocabulary {
         "联系人:王经理,电话沟通约20分钟",
         "客户说\"价格再降5%就签\"\n已上报主管审批",
     ]
-}
 
-extension SampleVocabulary {
     /// `summaries` as UTF-8, so the ten million interaction rows of a large sample copy bytes.
     static let summaryBytes: [[[UInt8]]] = summaries.map { $0.map { Array($0.utf8) } }
 }

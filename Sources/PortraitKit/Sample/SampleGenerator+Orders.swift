@@ -1,7 +1,8 @@
 import Foundation
 import LedgerModel
 
-/// Orders, interactions and opportunities of one customer, written right after its row.
+/// The activity of one customer, written right after its row; here its orders (line items,
+/// refunds, cancellations, deals closed by a colleague).
 extension SampleGenerator {
     static let channelCumulative: [Double] = cumulative([30, 10, 8, 12, 30, 3, 4, 3])      // Channel.allCases
     static let kindCumulative: [Double] = cumulative([45, 15, 6, 12, 10, 7, 5])            // InteractionKind.allCases
