@@ -10,6 +10,7 @@ struct SampleCustomer {
     var nameKey: String
     var province: Int
     var city: Int
+    var industry: Int
     var owner: Int
     var created: Day
     var updated: Day

@@ -26,13 +26,15 @@ extension SampleGenerator {
         }
         var province = rng.weighted(provinceCumulative)
         var city = rng.below(SampleVocabulary.provinces[province].cities.count)
-        if defect == .sharedName, let partner, !isCompany {
+        var industry = rng.below(SampleVocabulary.industries.count)
+        if defect == .sharedName, let partner {
+            // The same customer entered again: same place and trade, name written differently.
             province = partner.province
             city = partner.city
+            industry = partner.industry
         }
         let cityInfo = SampleVocabulary.provinces[province].cities[city]
         let male = rng.chance(0.55)
-        let industry = rng.below(SampleVocabulary.industries.count)
 
         // Name and its normalised key.
         var name: String
@@ -145,7 +147,7 @@ extension SampleGenerator {
 
         let customer = SampleCustomer(
             number: number, id: id, isCompany: isCompany, name: name, nameKey: nameKey,
-            province: province, city: city, owner: owner, created: created, updated: updated,
+            province: province, city: city, industry: industry, owner: owner, created: created, updated: updated,
             phoneDigits: phoneDigits, email: email, scale: rng.logNormal(mu: 0, sigma: 1.25))
         if defect == nil {
             lastClean = customer
