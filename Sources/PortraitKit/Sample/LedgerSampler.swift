@@ -1,3 +1,4 @@
+import Foundation
 import LedgerModel
 
 /// Writes realistic sample ledgers (`portrait sample`) with known findings.
@@ -9,7 +10,7 @@ import LedgerModel
 ///
 /// - Complexity: O(rows); about 15 rows per customer.
 package enum LedgerSampler {
-    /// Writes the five tables into `directory` (which must exist) and returns what was written.
+    /// Writes the five tables into `directory` (created when missing) and returns what was written.
     package static func write(_ options: SampleOptions, to directory: String) throws -> SampleManifest {
         guard options.customers >= 1 else {
             throw SampleError.invalidOptions("--customers must be at least 1")
@@ -19,6 +20,11 @@ package enum LedgerSampler {
         }
         guard options.format == .csv || options.encoding == .utf8 else {
             throw SampleError.invalidOptions("GB18030 is for CSV only; XML samples are UTF-8")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw SampleError.cannotWrite(path: directory, errno: Int32((error as NSError).code))
         }
         let generator = try SampleGenerator(options: options, directory: directory)
         return try generator.run()
