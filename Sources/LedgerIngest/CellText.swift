@@ -4,14 +4,18 @@
 /// Text is otherwise kept as written (no NFKC): a name is shown the way the ledger spells it.
 enum CellText {
     static func trim(_ cell: String) -> String {
+        guard let first = cell.utf8.first, let last = cell.utf8.last else { return cell }
+        // Byte test first: a space can only start with ≤ 0x20, 0xC2 (NBSP), 0xE3 (U+3000) or
+        // 0xEF (BOM), and end with ≤ 0x20, 0xA0, 0x80 or 0xBF. Most cells fail both.
+        let mayStart = first <= 0x20 || first == 0xC2 || first == 0xE3 || first == 0xEF
+        let mayEnd = last <= 0x20 || last == 0xA0 || last == 0x80 || last == 0xBF
+        guard mayStart || mayEnd else { return cell }
         let scalars = cell.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last,
-              isSpace(first) || isSpace(last) else { return cell }
         var start = scalars.startIndex
         var end = scalars.endIndex
         while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
         while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        return String(scalars[start..<end])
+        return start == scalars.startIndex && end == scalars.endIndex ? cell : String(scalars[start..<end])
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -33,4 +33,18 @@ enum FileBytes {
         }
         return bytes
     }
+
+    /// Line feeds in `bytes` (plus one for a last line without one), by `memchr`.
+    static func countLines(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard var cursor = UnsafeRawPointer(buffer.baseAddress) else { return 0 }
+            let end = cursor + buffer.count
+            var count = 0
+            while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
+                count += 1
+                cursor = UnsafeRawPointer(found) + 1
+            }
+            return count + (cursor < end ? 1 : 0)
+        }
+    }
 }

@@ -50,7 +50,12 @@ extension LedgerBuilder {
 
     /// Tags separated by `;` `,` `、` `|` (and their full-width forms), trimmed, empty ones dropped.
     static func splitTags(_ cell: String) -> [String] {
-        cell.split(whereSeparator: { ";,、|；，｜".contains($0) })
+        // Most cells hold one tag: no separator byte (`;` `,` `|`, or the lead byte 0xE3/0xEF of
+        // `、` and the full-width forms) means nothing to split.
+        if !cell.utf8.contains(where: { $0 == 0x3B || $0 == 0x2C || $0 == 0x7C || $0 == 0xE3 || $0 == 0xEF }) {
+            return [cell]
+        }
+        return cell.split(whereSeparator: { ";,、|；，｜".contains($0) })
             .map { CellText.trim(String($0)) }
             .filter { !$0.isEmpty }
     }

@@ -23,7 +23,8 @@ extension LedgerBuilder {
         ledger.interactions.append(Interaction(
             customer: customer, owner: owner.ref, date: when,
             channel: channel.bad ? .other : channel.value, kind: kind.bad ? .other : kind.value,
-            satisfaction: satisfaction, resolvedAt: resolvedAt, summary: summary, line: Int32(row.line)))
+            satisfaction: satisfaction, resolvedAt: resolvedAt,
+            summary: summary.map { ledger.texts.append($0) } ?? .empty, line: Int32(row.line)))
     }
 
     /// 1–5, or 0 when missing, not an integer (`bad_number`) or another integer (`out_of_range`).

@@ -49,11 +49,17 @@ final class LedgerBuilder {
         repsPresent = !(files[.reps] ?? []).isEmpty
         ledger.customersDerived = (files[.customers] ?? []).isEmpty
 
+        // Each id table is dropped once its table is read: at a million customers the order
+        // ids alone take hundreds of megabytes.
         try read(.reps, files: files[.reps] ?? [], load: loadRep)
+        repLines = [:]
         try read(.customers, files: files[.customers] ?? [], load: loadCustomer)
+        customerLines = [:]
         try read(.orders, files: files[.orders] ?? [], borrowing: LedgerBuilder.customerColumnsOnOrders, from: .customers, load: loadOrder)
+        orderIDs = [:]
         try read(.interactions, files: files[.interactions] ?? [], load: loadInteraction)
         try read(.opportunities, files: files[.opportunities] ?? [], load: loadOpportunity)
+        opportunityIDs = [:]
 
         groupOrderLines()
         DuplicateDetector.detect(in: &ledger)
@@ -80,7 +86,8 @@ final class LedgerBuilder {
                 throw IngestError(file: "portrait.yml", problem: "A derive expression of tables.\(table.rawValue) does not parse (\(error)).",
                                   hint: "Use column names, numbers, + - * / and parentheses.")
             }
-            var reader = try open(file, table: table)
+            var (reader, lines) = try open(file, table: table)
+            reserve(table, rows: lines)
             map.update(headers: reader.headers)
             noteLanguage(of: reader.headers)
             if !map.headers.isEmpty { try checkColumns(map, file: file) }
@@ -103,13 +110,29 @@ final class LedgerBuilder {
         ledger.sources[table] = source
     }
 
-    private func open(_ file: String, table: TableName) throws -> any RecordReader {
+    /// Opens a file; for CSV also counts its lines, an upper bound of its records.
+    private func open(_ file: String, table: TableName) throws -> (any RecordReader, lines: Int) {
         let path = settings.dataDirectory + "/" + file
         if file.lowercased().hasSuffix(".xml") {
-            return try XMLRecordReader(path: path, file: file, recordPath: settings.table(table).recordPath)
+            return (try XMLRecordReader(path: path, file: file, recordPath: settings.table(table).recordPath), 0)
         }
         let decoded = try TextDecoding.decode(try FileBytes.read(path, name: file), file: file)
-        return try CSVReader(utf8: decoded.utf8, file: file)
+        return (try CSVReader(utf8: decoded.utf8, file: file), FileBytes.countLines(decoded.utf8))
+    }
+
+    /// Grows the table's arrays once to fit `rows` more, instead of doubling them as rows
+    /// arrive: at ten million rows each doubling briefly holds both copies.
+    private func reserve(_ table: TableName, rows: Int) {
+        guard rows > 0 else { return }
+        switch table {
+        case .customers: ledger.customers.reserveCapacity(ledger.customers.count + rows)
+        case .orders:
+            pendingLines.reserveCapacity(pendingLines.count + rows)
+            ledger.orders.reserveCapacity(ledger.orders.count + rows)
+        case .interactions: ledger.interactions.reserveCapacity(ledger.interactions.count + rows)
+        case .reps: ledger.reps.reserveCapacity(ledger.reps.count + rows)
+        case .opportunities: ledger.opportunities.reserveCapacity(ledger.opportunities.count + rows)
+        }
     }
 
     /// A file that lacks a required column entirely cannot be read: every row would be rejected.

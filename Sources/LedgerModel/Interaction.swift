@@ -11,12 +11,13 @@ package struct Interaction: Sendable {
     package var satisfaction: Int8
     /// Nil when missing, bad or in the future; analytics treats one after T as open too.
     package var resolvedAt: LocalDateTime?
-    package var summary: String?
+    /// The summary in `Ledger.texts`; `ledger.texts[summary]` reads it.
+    package var summary: TextRef
     package var line: Int32
 
     package init(customer: Int32, owner: OwnerRef, date: LocalDateTime, channel: Channel? = nil,
                  kind: InteractionKind? = nil, satisfaction: Int8 = 0,
-                 resolvedAt: LocalDateTime? = nil, summary: String? = nil, line: Int32) {
+                 resolvedAt: LocalDateTime? = nil, summary: TextRef = .empty, line: Int32) {
         self.customer = customer
         self.owner = owner
         self.date = date

@@ -11,6 +11,8 @@ package struct Ledger: Sendable {
     package var reps: [Rep] = []
     package var opportunities: [Opportunity] = []
     package var strings = StringPool()
+    /// Long free texts (interaction summaries).
+    package var texts = TextArena()
     /// Headers of customers columns Portrait does not know, in file order.
     package var customerExtraColumns: [String] = []
     package var customerIndex: [String: Int32] = [:]

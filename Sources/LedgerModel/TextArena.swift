@@ -1,0 +1,34 @@
+/// UTF-8 texts stored back to back in one buffer.
+///
+/// Ten million interaction summaries as `String`s cost a heap object each (about 80 bytes for a
+/// short Chinese sentence); here they cost their bytes plus a 16-byte `TextRef`.
+package struct TextArena: Sendable {
+    private var bytes: [UInt8] = []
+
+    package init() {}
+
+    package mutating func append(_ text: String) -> TextRef {
+        guard !text.isEmpty else { return .empty }
+        let offset = Int64(bytes.count)
+        bytes.append(contentsOf: text.utf8)
+        return TextRef(offset: offset, length: Int32(clamping: bytes.count - Int(offset)))
+    }
+
+    /// The text, or nil for `TextRef.empty`.
+    package subscript(ref: TextRef) -> String? {
+        guard ref.length > 0 else { return nil }
+        let start = Int(ref.offset)
+        return String(decoding: bytes[start..<start + Int(ref.length)], as: UTF8.self)
+    }
+
+    package mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+}
+
+/// A text in a `TextArena`; `.empty` stands for a missing text.
+package struct TextRef: Hashable, Sendable {
+    package var offset: Int64
+    package var length: Int32
+
+    package static let empty = TextRef(offset: 0, length: 0)
+    package var isEmpty: Bool { length == 0 }
+}
