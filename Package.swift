@@ -35,7 +35,8 @@ let package = Package(
         .target(name: "LedgerIngest", dependencies: ["LedgerModel", "CLibXML2"]),
         .target(name: "Analytics", dependencies: ["LedgerModel"]),
         .target(name: "Charts"),
-        .target(name: "SiteRenderer", dependencies: ["LedgerModel", "Analytics", "Charts"]),
+        .target(name: "SiteRenderer", dependencies: ["LedgerModel", "Analytics", "Charts", "CSystemShims"]),
+        .target(name: "CSystemShims"),
 
         .target(
             name: "PortraitTestSupport",

@@ -22,6 +22,8 @@ package struct Customer: Sendable {
     /// Nil when missing, bad or in the future; analytics also ignores one after T.
     package var createdAt: Day?
     package var updatedAt: Day?
+    /// The updated_at cell as written, quoted by a `stale_record` finding.
+    package var updatedAtCell: String?
     /// Values of columns Portrait does not know, aligned with `Ledger.customerExtraColumns`.
     package var extra: [String?]
     /// CSV line or XML record number of the row.

@@ -24,6 +24,8 @@ package struct Ledger: Sendable {
     /// Latest order or interaction date of a used row that is not after today (for T).
     package var latestActivity: Day?
     package var findings: [Finding] = []
+    /// Probable duplicates: customer indices sharing a phone, e-mail or name, first row first.
+    package var duplicateGroups: [[Int32]] = []
 
     package init() {}
 

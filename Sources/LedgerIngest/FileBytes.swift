@@ -1,0 +1,36 @@
+import Foundation
+
+/// Reads a whole file into memory with one allocation and `read(2)` calls.
+///
+/// `Data(contentsOf:)` followed by a copy to `[UInt8]` would hold the file twice.
+enum FileBytes {
+    static func read(_ path: String, name: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw IngestError(file: name, problem: "The file cannot be opened (\(String(cString: strerror(errno)))).",
+                              hint: "Check that it exists and is readable.")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw IngestError(file: name, problem: "This is not a regular file.", hint: "Point the table at a CSV or XML file.")
+        }
+        let size = Int(info.st_size)
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let got = Glibc.read(fd, buffer.baseAddress! + done, size - done)
+                if got < 0 { if errno == EINTR { continue }; failure = errno; break }
+                if got == 0 { break }
+                done += got
+            }
+            count = done
+        }
+        if failure != 0 {
+            throw IngestError(file: name, problem: "The file cannot be read (\(String(cString: strerror(failure)))).",
+                              hint: "Check the disk and the file's permissions.")
+        }
+        return bytes
+    }
+}

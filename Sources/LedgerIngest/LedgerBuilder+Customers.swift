@@ -1,0 +1,89 @@
+import LedgerModel
+
+extension LedgerBuilder {
+    /// A customers row: `customer_id` and `name` required; every other cell checked.
+    func loadCustomer(_ row: inout RowCursor) {
+        let map = row.map
+        for (slot, column) in map.columns.enumerated() where map.has(slot) && row.text(slot) != nil {
+            ledger.completeness[column, default: 0] += 1
+        }
+        let idSlot = map.slot("customer_id")
+        let id = row.required(idSlot)
+        let name = row.required(map.slot("name"))
+        guard let id, let name else { return }
+        if let first = customerLines[id] {
+            row.report(.duplicateID, idSlot, "\(map.header(idSlot)) \"\(id)\" was already used on line \(first); this row is not used.")
+            row.reject()
+            return
+        }
+        var customer = Customer(id: id, name: name, line: Int32(row.line))
+        customer.file = Int16(clamping: row.fileIndex)
+        customer.type = row.code(map.slot("type"), ValueParsers.customerType, treatedAs: "missing").value
+        customer.industry = row.text(map.slot("industry"))
+        customer.region = row.text(map.slot("region"))
+        customer.city = row.text(map.slot("city"))
+        customer.address = row.text(map.slot("address"))
+        customer.contactName = row.text(map.slot("contact_name"))
+        customer.phone = checkedPhone(&row, map.slot("phone"))
+        customer.email = checkedEmail(&row, map.slot("email"))
+        customer.gender = row.code(map.slot("gender"), ValueParsers.gender, treatedAs: "missing").value
+        customer.birthDate = row.date(map.slot("birth_date"))?.day
+        customer.source = row.text(map.slot("source"))
+        let owner = self.owner(&row, map.slot("owner_id"))
+        customer.owner = owner.ref
+        customer.ownerID = owner.id
+        if case .none = owner.ref, owner.id == nil, let rep = rep(ofRegion: customer.region) {
+            customer.owner = .rep(rep)
+            customer.ownerID = ledger.reps[Int(rep)].id
+        }
+        customer.grade = row.text(map.slot("grade"))
+        customer.tags = row.text(map.slot("tags")).map(LedgerBuilder.splitTags) ?? []
+        customer.createdAt = row.date(map.slot("created_at"))?.day
+        customer.updatedAt = row.date(map.slot("updated_at"))?.day
+        if customer.updatedAt != nil { customer.updatedAtCell = row.raw(map.slot("updated_at")) }
+        customer.extra = extraValues(of: row)
+
+        ledger.customerIndex[id] = Int32(ledger.customers.count)
+        customerLines[id] = row.line
+        ledger.customers.append(customer)
+    }
+
+    /// Tags separated by `;` `,` `、` `|` (and their full-width forms), trimmed, empty ones dropped.
+    static func splitTags(_ cell: String) -> [String] {
+        cell.split(whereSeparator: { ";,、|；，｜".contains($0) })
+            .map { CellText.trim(String($0)) }
+            .filter { !$0.isEmpty }
+    }
+
+    func checkedPhone(_ row: inout RowCursor, _ slot: Int) -> String? {
+        guard let phone = row.text(slot) else { return nil }
+        if ValueParsers.phone(phone) == nil {
+            row.report(.badPhone, slot, "\(row.map.header(slot)) \"\(phone)\" is not a mainland mobile, landline or +international number.")
+        }
+        return phone
+    }
+
+    func checkedEmail(_ row: inout RowCursor, _ slot: Int) -> String? {
+        guard let email = row.text(slot) else { return nil }
+        if !ValueParsers.isValidEmail(email) {
+            row.report(.badEmail, slot, "\(row.map.header(slot)) \"\(email)\" is not an address of the form name@domain.tld.")
+        }
+        return email
+    }
+
+    /// The row's unknown columns, aligned with `Ledger.customerExtraColumns` (which grows).
+    private func extraValues(of row: RowCursor) -> [String?] {
+        let pairs = row.unknownValues()
+        guard !pairs.isEmpty else { return [] }
+        var values = [String?](repeating: nil, count: ledger.customerExtraColumns.count)
+        for (header, value) in pairs {
+            if let index = ledger.customerExtraColumns.firstIndex(of: header) {
+                values[index] = value
+            } else {
+                ledger.customerExtraColumns.append(header)
+                values.append(value)
+            }
+        }
+        return values
+    }
+}

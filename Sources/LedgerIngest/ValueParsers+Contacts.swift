@@ -1,0 +1,147 @@
+import LedgerModel
+
+extension ValueParsers {
+    /// The normalised phone for duplicate keys, or nil when it is not a valid phone.
+    ///
+    /// After NFKC and removing spaces, `-`, `(`, `)` and `.`: a mobile `(+86|86)?1[3-9]\d{9}` is
+    /// returned as its 11 digits; a landline `0\d{9,11}` or an international
+    /// `\+[1-9]\d{6,14}` as cleaned. Extensions and two numbers in one cell are not phones.
+    /// - Complexity: one pass, one small allocation for the result.
+    package static func phone(_ cell: String) -> String? {
+        withFoldedBytes(cell) { bytes -> String? in
+            // Longest valid phone: `+` and 15 digits; anything longer is not one, so 16 bytes
+            // on the stack hold every candidate.
+            var storage: (UInt64, UInt64) = (0, 0)
+            return withUnsafeMutableBytes(of: &storage) { raw -> String? in
+                let out = raw.bindMemory(to: UInt8.self)
+                var count = 0
+                for byte in bytes {
+                    switch byte {
+                    case 0x20, UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "."):
+                        continue
+                    default:
+                        guard count < 16 else { return nil }
+                        out[count] = byte
+                        count += 1
+                    }
+                }
+                let cleaned = UnsafeBufferPointer(rebasing: out[0..<count])
+                guard let range = validPhone(cleaned) else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: cleaned[range]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// The part of a cleaned phone that is its normalised form, or nil when it is not valid.
+    private static func validPhone(_ p: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let plus = p.first == UInt8(ascii: "+")
+        let digitStart = plus ? 1 : 0
+        guard p.count > digitStart else { return nil }
+        for i in digitStart..<p.count where !isDigit(p[i]) { return nil }
+        let digitCount = p.count - digitStart
+
+        func isMobile(_ start: Int) -> Bool {
+            p.count - start == 11 && p[start] == UInt8(ascii: "1")
+                && p[start + 1] >= UInt8(ascii: "3") && p[start + 1] <= UInt8(ascii: "9")
+        }
+        func hasCountryCode86(_ start: Int) -> Bool {
+            p[start] == UInt8(ascii: "8") && p[start + 1] == UInt8(ascii: "6")
+        }
+
+        if plus {
+            if digitCount == 13, hasCountryCode86(1), isMobile(3) { return 3..<p.count }
+            if p[1] != UInt8(ascii: "0"), (7...15).contains(digitCount) { return 0..<p.count }
+            return nil
+        }
+        if digitCount == 11, isMobile(0) { return 0..<p.count }
+        if digitCount == 13, hasCountryCode86(0), isMobile(2) { return 2..<p.count }
+        if p[0] == UInt8(ascii: "0"), (10...12).contains(digitCount) { return 0..<p.count }
+        return nil
+    }
+
+    /// Whether the cell is an e-mail address by precise-rules.md `bad_email`.
+    ///
+    /// After NFKC and trimming: exactly one `@`, no whitespace, a non-empty local part, and a
+    /// domain of non-empty dot-separated labels whose last (the TLD) is at least two ASCII
+    /// letters. Other characters are not checked (internationalised local parts and labels pass).
+    package static func isValidEmail(_ cell: String) -> Bool {
+        withFoldedBytes(cell) { bytes -> Bool in
+            var at = -1
+            for (i, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: "@"):
+                    guard at < 0 else { return false }
+                    at = i
+                case 0x20, 0x09...0x0D:
+                    return false
+                default:
+                    break
+                }
+            }
+            guard at > 0, at + 1 < bytes.count else { return false }
+            var labels = 0
+            var labelStart = at + 1
+            for i in (at + 1)...bytes.count {
+                guard i == bytes.count || bytes[i] == UInt8(ascii: ".") else { continue }
+                guard i > labelStart else { return false }
+                labels += 1
+                if i == bytes.count {
+                    guard labels >= 2, i - labelStart >= 2 else { return false }
+                    for j in labelStart..<i {
+                        let letter = lower(bytes[j])
+                        guard letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z") else { return false }
+                    }
+                }
+                labelStart = i + 1
+            }
+            return true
+        }
+    }
+
+    /// NFKC, case-fold, no whitespace, legal-form suffixes stripped (precise-rules.md).
+    ///
+    /// Suffixes are stripped repeatedly from the end, first match in the order of
+    /// `legalSuffixes`, never down to nothing and never once what is left is itself a suffix,
+    /// so a name that is only a suffix (`有限公司`, `Co., Ltd.`) is kept whole. As the rule removes
+    /// whitespace first, the suffix needs no word boundary: `Zinc` becomes `z`, `Acme, Inc.`
+    /// becomes `acme,` (the spec's literal reading; both sides of a duplicate key agree).
+    package static func normalizedName(_ cell: String) -> String {
+        var bytes: [UInt8]
+        let folded = fold(cell)
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            bytes = []
+            bytes.reserveCapacity(folded.utf8.count)
+            for byte in folded.utf8 where !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                bytes.append(lower(byte))
+            }
+        } else {
+            var scalars = String.UnicodeScalarView()
+            for scalar in folded.lowercased().unicodeScalars where !scalar.properties.isWhitespace {
+                scalars.append(scalar)
+            }
+            bytes = Array(String(scalars).utf8)
+        }
+        var end = bytes.count
+        var stripped = true
+        while stripped {
+            stripped = false
+            // What is left is itself a legal form (`Co., Ltd.`): keep it whole.
+            if legalSuffixes.contains(where: { $0.elementsEqual(bytes[0..<end]) }) { break }
+            for suffix in legalSuffixes where suffix.count < end {
+                if bytes[(end - suffix.count)..<end].elementsEqual(suffix) {
+                    end -= suffix.count
+                    stripped = true
+                    break
+                }
+            }
+        }
+        return String(decoding: bytes[0..<end], as: UTF8.self)
+    }
+
+    /// precise-rules.md's legal-form suffixes, longest variants first, as UTF-8.
+    static let legalSuffixes: [[UInt8]] = [
+        "股份有限公司", "有限责任公司", "有限公司", "co.,ltd.", "co.,ltd", "co.ltd.", "co.ltd",
+        "co.,limited", "ltd.", "ltd", "limited", "inc.", "inc", "corp.", "corp", "corporation",
+        "llc", "co.",
+    ].map { Array($0.utf8) }
+}

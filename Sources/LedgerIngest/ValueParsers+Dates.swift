@@ -1,0 +1,154 @@
+import LedgerModel
+
+extension ValueParsers {
+    /// A date or date-time in one of the forms of precise-rules.md "Dates", or nil (`bad_date`).
+    ///
+    /// Forms: `YYYY-M-D`, `YYYY/M/D`, `YYYY.M.D` (one separator throughout), `YYYY年M月D日`,
+    /// compact `YYYYMMDD`, and `N/N/YYYY` (month first unless `order` is `.dmy`; `.ymd` reads it
+    /// month first too). Each may be followed by `T` or spaces and `H:MM[:SS[.fff…]]` (hour of one
+    /// or two digits, fractions dropped), then optionally spaces and a zone (`Z`, `±HH`, `±HHMM`,
+    /// `±HH:MM`) that is ignored: the wall time is kept. Two-digit years, year 0, impossible dates,
+    /// `24:00`, minutes or seconds ≥ 60 and bare numbers (Excel serials) are rejected.
+    /// - Complexity: one pass over the cell's bytes, no allocation for ASCII cells.
+    package static func date(_ cell: String, order: DateOrder) -> LocalDateTime? {
+        withFoldedBytes(cell) { bytes in
+            var scanner = DateScanner(bytes: bytes)
+            return scanner.scan(order: order)
+        }
+    }
+}
+
+/// The byte-level state of one `ValueParsers.date` call.
+private struct DateScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    var atEnd: Bool { i == bytes.count }
+
+    mutating func scan(order: DateOrder) -> LocalDateTime? {
+        guard let day = scanDay(order: order) else { return nil }
+        if atEnd { return LocalDateTime(day: day) }
+        guard let second = scanTime() else { return nil }
+        return LocalDateTime(day: day, secondOfDay: Int32(second), hasTime: true)
+    }
+
+    private mutating func scanDay(order: DateOrder) -> Day? {
+        let run = digitRun()
+        let year: Int, month: Int, day: Int
+        switch run {
+        case 4:
+            year = number(count: 4)
+            if consume(0xE5, 0xB9, 0xB4) {                       // 年
+                guard let m = digits(1, 2), consume(0xE6, 0x9C, 0x88),   // 月
+                      let d = digits(1, 2), consume(0xE6, 0x97, 0xA5)    // 日
+                else { return nil }
+                month = m
+                day = d
+            } else {
+                guard i < bytes.count else { return nil }
+                let separator = bytes[i]
+                guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/")
+                        || separator == UInt8(ascii: ".") else { return nil }
+                i += 1
+                guard let m = digits(1, 2), consume(separator), let d = digits(1, 2) else { return nil }
+                month = m
+                day = d
+            }
+        case 8:
+            year = number(count: 4)
+            month = number(count: 2)
+            day = number(count: 2)
+        case 1, 2:
+            guard let first = digits(1, 2), consume(UInt8(ascii: "/")),
+                  let second = digits(1, 2), consume(UInt8(ascii: "/")),
+                  digitRun() == 4 else { return nil }
+            year = number(count: 4)
+            (month, day) = order == .dmy ? (second, first) : (first, second)
+        default:
+            return nil
+        }
+        return Day(year: year, month: month, day: day)
+    }
+
+    /// `T` or spaces, the time, and an optional ignored zone, up to the end.
+    private mutating func scanTime() -> Int? {
+        if !consume(UInt8(ascii: "T")) {
+            guard consume(UInt8(ascii: " ")) else { return nil }
+            while consume(UInt8(ascii: " ")) {}
+        }
+        guard let hour = digits(1, 2), consume(UInt8(ascii: ":")),
+              let minute = digits(2, 2) else { return nil }
+        var second = 0
+        if consume(UInt8(ascii: ":")) {
+            guard let s = digits(2, 2) else { return nil }
+            second = s
+            if consume(UInt8(ascii: ".")) {
+                guard digitRun() > 0 else { return nil }
+                i += digitRun()
+            }
+        }
+        guard hour < 24, minute < 60, second < 60 else { return nil }
+        while consume(UInt8(ascii: " ")) {}
+        if !atEnd {
+            guard scanZone(), atEnd else { return nil }
+        }
+        return hour * 3600 + minute * 60 + second
+    }
+
+    private mutating func scanZone() -> Bool {
+        if consume(UInt8(ascii: "Z")) { return true }
+        guard consume(UInt8(ascii: "+")) || consume(UInt8(ascii: "-")) else { return false }
+        // `±HH`, `±HHMM` or `±HH:MM`.
+        let run = digitRun()
+        guard run == 2 || run == 4 else { return false }
+        let hours = number(count: 2)
+        guard hours <= 23 else { return false }
+        if run == 4 || consume(UInt8(ascii: ":")) {
+            guard run == 4 || digitRun() == 2 else { return false }
+            guard number(count: 2) < 60 else { return false }
+        }
+        return true
+    }
+
+    // MARK: Byte primitives
+
+    /// How many digits start at `i`.
+    private func digitRun() -> Int {
+        var j = i
+        while j < bytes.count, ValueParsers.isDigit(bytes[j]) { j += 1 }
+        return j - i
+    }
+
+    /// Reads `count` digits known to be there.
+    private mutating func number(count: Int) -> Int {
+        var value = 0
+        for _ in 0..<count {
+            value = value * 10 + Int(bytes[i] &- 0x30)
+            i += 1
+        }
+        return value
+    }
+
+    /// Reads `min...max` digits, failing when the run is shorter or longer.
+    private mutating func digits(_ min: Int, _ max: Int) -> Int? {
+        let run = digitRun()
+        guard run >= min, run <= max else { return nil }
+        return number(count: run)
+    }
+
+    private mutating func consume(_ byte: UInt8) -> Bool {
+        guard i < bytes.count, bytes[i] == byte else { return false }
+        i += 1
+        return true
+    }
+
+    private mutating func consume(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        guard i + 2 < bytes.count, bytes[i] == a, bytes[i + 1] == b, bytes[i + 2] == c else {
+            return false
+        }
+        i += 3
+        return true
+    }
+}

@@ -1,0 +1,263 @@
+import Foundation
+import LedgerIngest
+import LedgerModel
+import Yams
+
+extension Configuration {
+    /// Reads `portrait.yml` strictly: an unknown key, a wrong type or an impossible value is a
+    /// `ConfigurationError` naming file, line and column, with a "did you mean" for keys.
+    package static func load(file: String) throws -> Configuration {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(file: file, problem: "The configuration file cannot be read as UTF-8 text.",
+                                     hint: "Check the path given with --config and save the file as UTF-8.")
+        }
+        return try parse(text, file: file)
+    }
+
+    /// Parses YAML text; `file` names it in errors.
+    package static func parse(_ text: String, file: String) throws -> Configuration {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ConfigurationError(file: file, problem: "This is not valid YAML: \(Self.summary(of: error))",
+                                     hint: "Fix the syntax (indentation with spaces, `key: value`).")
+        }
+        var configuration = Configuration()
+        guard let root else { return configuration }
+        let reader = ConfigurationReader(file: file)
+        try reader.read(root, into: &configuration)
+        return configuration
+    }
+
+    private static func summary(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return "\(problem) at line \(mark.line), column \(mark.column)."
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// Walks the YAML tree against the schema of config.md.
+private struct ConfigurationReader {
+    let file: String
+
+    func error(_ node: Node, _ problem: String, hint: String = "") -> ConfigurationError {
+        ConfigurationError(file: file, line: node.mark?.line, column: node.mark?.column, problem: problem, hint: hint)
+    }
+
+    /// The mapping's entries, checking every key against `known`.
+    func entries(_ node: Node, path: String, known: [String]) throws -> [(key: String, keyNode: Node, value: Node)] {
+        guard let mapping = node.mapping else {
+            throw error(node, "\(path.isEmpty ? "The file" : "`\(path)`") must be a mapping of keys to values.")
+        }
+        return try mapping.map { pair in
+            guard let key = pair.key.string else { throw error(pair.key, "Keys must be plain text.") }
+            if !known.isEmpty && !known.contains(key) {
+                let place = path.isEmpty ? "" : " under `\(path)`"
+                throw error(pair.key, "Unknown key '\(key)'\(place).", hint: Suggestion.hint(for: key, among: known))
+            }
+            return (key, pair.key, pair.value)
+        }
+    }
+
+    func string(_ node: Node, _ key: String) throws -> String {
+        guard let value = node.string else { throw error(node, "`\(key)` must be text.") }
+        return value
+    }
+
+    func integer(_ node: Node, _ key: String, minimum: Int = 0) throws -> Int {
+        guard let text = node.string, let value = Int(text), value >= minimum else {
+            throw error(node, "`\(key)` must be a whole number of at least \(minimum).")
+        }
+        return value
+    }
+
+    func bool(_ node: Node, _ key: String) throws -> Bool {
+        switch node.string?.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error(node, "`\(key)` must be true or false.")
+        }
+    }
+
+    func day(_ node: Node, _ key: String) throws -> Day {
+        guard let text = node.string, let day = Day(iso: text) else {
+            throw error(node, "`\(key)` must be a date written YYYY-MM-DD.")
+        }
+        return day
+    }
+
+    func choice<Value: RawRepresentable & CaseIterable>(_ node: Node, _ key: String, _: Value.Type) throws -> Value where Value.RawValue == String {
+        let options = Value.allCases.map(\.rawValue)
+        guard let text = node.string, let value = Value(rawValue: text) else {
+            let word = node.string ?? ""
+            throw error(node, "`\(key)` must be one of \(options.joined(separator: ", ")).",
+                        hint: Suggestion.closest(to: word, among: options).map { "Did you mean '\($0)'?" } ?? "")
+        }
+        return value
+    }
+
+    /// A share 0–1 as parts per million, read exactly from its decimal text.
+    func share(_ node: Node, _ key: String) throws -> Int {
+        guard let text = node.string, let money = ValueParsers.amount(text), money.micros > 0, money.micros <= Money.scale else {
+            throw error(node, "`\(key)` must be a share between 0 and 1, such as 0.80.")
+        }
+        return Int(money.micros)
+    }
+
+    func read(_ root: Node, into configuration: inout Configuration) throws {
+        let keys = ["title", "locale", "currency", "as_of", "period", "date_order", "thresholds",
+                    "segments", "privacy", "pages", "tables"]
+        for (key, _, value) in try entries(root, path: "", known: keys) {
+            switch key {
+            case "title": configuration.title = try string(value, key)
+            case "locale": configuration.locale = try choice(value, key, SiteLocale.self)
+            case "currency":
+                let code = try string(value, key).uppercased()
+                guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                    throw error(value, "`currency` must be an ISO 4217 code such as CNY or USD.")
+                }
+                configuration.currency = code
+            case "as_of": configuration.asOf = try day(value, key)
+            case "period": configuration.period = try period(value)
+            case "date_order": configuration.dateOrder = try choice(value, key, DateOrder.self)
+            case "thresholds": configuration.thresholds = try thresholds(value)
+            case "segments":
+                for (key, _, value) in try entries(value, path: "segments", known: ["model"]) {
+                    configuration.segmentModel = try choice(value, "segments.\(key)", SegmentModelName.self)
+                }
+            case "privacy":
+                for (key, _, value) in try entries(value, path: "privacy", known: ["mask_contacts"]) {
+                    configuration.maskContacts = try bool(value, "privacy.\(key)")
+                }
+            case "pages":
+                for (key, _, value) in try entries(value, path: "pages", known: ["portraits"]) {
+                    configuration.portraits = try portraits(value, "pages.\(key)")
+                }
+            default:
+                configuration.tables = try tables(value)
+            }
+        }
+        if let period = configuration.period, let asOf = configuration.asOf, period.end > asOf {
+            throw ConfigurationError(file: file, problem: "`period.end` (\(period.end)) is after `as_of` (\(asOf)).",
+                                     hint: "End the period on or before the as-of date.")
+        }
+    }
+
+    func period(_ node: Node) throws -> DayPeriod {
+        var start: Day?, end: Day?
+        for (key, _, value) in try entries(node, path: "period", known: ["start", "end"]) {
+            if key == "start" { start = try day(value, "period.start") } else { end = try day(value, "period.end") }
+        }
+        guard let start, let end else { throw error(node, "`period` needs both `start` and `end`.") }
+        guard start <= end else { throw error(node, "`period.start` (\(start)) is after `period.end` (\(end)).") }
+        return DayPeriod(start: start, end: end)
+    }
+
+    func thresholds(_ node: Node) throws -> Thresholds {
+        var result = Thresholds()
+        let known = ["at_risk_days", "churn_days", "loyal_orders", "follow_up_days", "stale_days",
+                     "grade_a_share", "grade_b_share"]
+        for (key, _, value) in try entries(node, path: "thresholds", known: known) {
+            let name = "thresholds.\(key)"
+            switch key {
+            case "at_risk_days": result.atRiskDays = try integer(value, name)
+            case "churn_days": result.churnDays = try integer(value, name)
+            case "loyal_orders": result.loyalOrders = try integer(value, name, minimum: 1)
+            case "follow_up_days": result.followUpDays = try integer(value, name, minimum: 1)
+            case "stale_days": result.staleDays = try integer(value, name)
+            case "grade_a_share": result.gradeASharePPM = try share(value, name)
+            default: result.gradeBSharePPM = try share(value, name)
+            }
+        }
+        guard result.gradeASharePPM <= result.gradeBSharePPM else {
+            throw error(node, "`thresholds.grade_a_share` must not be larger than `grade_b_share`.")
+        }
+        return result
+    }
+
+    func portraits(_ node: Node, _ key: String) throws -> PortraitSelection {
+        let text = try string(node, key)
+        switch text {
+        case "all": return .all
+        case "none": return .none
+        default:
+            if text.hasPrefix("top:"), let count = Int(text.dropFirst(4)), count >= 0 { return .top(count) }
+            throw error(node, "`\(key)` must be all, none or top:N (for example top:500).")
+        }
+    }
+
+    func tables(_ node: Node) throws -> [TableName: TableSettings] {
+        var result: [TableName: TableSettings] = [:]
+        let names = TableName.allCases.map(\.rawValue)
+        for (key, _, value) in try entries(node, path: "tables", known: names) {
+            let table = TableName(rawValue: key)!
+            result[table] = try tableSettings(value, table: table)
+        }
+        return result
+    }
+
+    func tableSettings(_ node: Node, table: TableName) throws -> TableSettings {
+        var settings = TableSettings()
+        let path = "tables.\(table.rawValue)"
+        let columns = HeaderAliases.columns(of: table)
+        for (key, _, value) in try entries(node, path: path, known: ["file", "record_path", "sheet", "columns", "values", "derive"]) {
+            switch key {
+            case "file":
+                let file = try string(value, "\(path).file")
+                guard !file.hasPrefix("/"), !file.split(separator: "/").contains("..") else {
+                    throw error(value, "`\(path).file` must stay inside the data folder.", hint: "Use a path relative to the data folder.")
+                }
+                settings.file = file
+            case "record_path": settings.recordPath = try string(value, "\(path).record_path")
+            case "sheet": _ = try string(value, "\(path).sheet")
+            case "columns":
+                for (column, keyNode, header) in try entries(value, path: "\(path).columns", known: []) {
+                    try checkColumn(column, keyNode, columns: columns, path: "\(path).columns", table: table)
+                    if let list = header.sequence {
+                        settings.columns[column] = try list.map { try string($0, "\(path).columns.\(column)") }
+                    } else {
+                        settings.columns[column] = [try string(header, "\(path).columns.\(column)")]
+                    }
+                }
+            case "values":
+                for (column, keyNode, mapping) in try entries(value, path: "\(path).values", known: []) {
+                    try checkColumn(column, keyNode, columns: columns, path: "\(path).values", table: table)
+                    var map: [String: String] = [:]
+                    for (from, _, to) in try entries(mapping, path: "\(path).values.\(column)", known: []) {
+                        map[from] = try string(to, "\(path).values.\(column).\(from)")
+                    }
+                    settings.values[column] = map
+                }
+            default:
+                for (column, keyNode, expression) in try entries(value, path: "\(path).derive", known: []) {
+                    try checkColumn(column, keyNode, columns: columns, path: "\(path).derive", table: table)
+                    let text = try string(expression, "\(path).derive.\(column)")
+                    do {
+                        _ = try DeriveExpression(parsing: text)
+                    } catch let syntax as DeriveExpression.SyntaxError {
+                        throw error(expression, "`\(path).derive.\(column)` does not parse \(syntax).",
+                                    hint: "Use column names, numbers, + - * / and parentheses.")
+                    }
+                    settings.derive[column] = text
+                }
+            }
+        }
+        return settings
+    }
+
+    func checkColumn(_ column: String, _ node: Node, columns: [String], path: String, table: TableName) throws {
+        let extra = table == .orders ? ["name", "region", "city", "industry", "type"] : []
+        guard columns.contains(column) || extra.contains(column) else {
+            throw error(node, "'\(column)' under `\(path)` is not a column of the \(table.rawValue) table.",
+                        hint: Suggestion.hint(for: column, among: columns))
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Analytics
+import LedgerModel
+import SiteRenderer
+
+/// The result of the first three stages: configuration, ledger, audit, and the dates.
+package struct Validation: Sendable {
+    package var configuration: Configuration
+    package var ledger: Ledger
+    package var quality: QualityReport
+    package var asOf: Day
+    package var today: Day
+
+    package var errorCount: Int { quality.findings.lazy.filter { $0.severity == .error }.count }
+    package var warningCount: Int { quality.findings.count - errorCount }
+
+    /// The exit status `validate` (and a `--strict` build) reports: 1 for errors, or for
+    /// warnings too under `strict`.
+    package func exitStatus(strict: Bool) -> Int32 {
+        errorCount > 0 || (strict && warningCount > 0) ? 1 : 0
+    }
+
+    /// Tables read with their files and row counts.
+    package var tables: [TableSource] {
+        TableName.allCases.map { ledger.source($0) }
+    }
+
+    var summaryFacts: PlainIndexPage.Facts {
+        PlainIndexPage.Facts(asOf: asOf, tables: tables, counts: quality.countsByRule,
+                             derivedCustomers: ledger.customersDerived)
+    }
+}
+
+/// What a build did, for the closing paragraph.
+package struct BuildSummary: Sendable {
+    package var validation: Validation
+    package var pagesWritten: Int
+    package var pagesUnchanged: Int
+    package var seconds: Double
+}

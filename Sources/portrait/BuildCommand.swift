@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import PortraitKit
+
+/// `portrait build`: the site from the ledger, swapped in whole at the end.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Build the report site (the default command).")
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(name: .long, help: "The folder to write the site into.")
+    var out = "site"
+
+    @Option(name: .long, help: "Interface language: zh-CN or en.")
+    var locale: String?
+
+    @Flag(name: .long, help: "Exit 1 when the data has warnings too, not only errors.")
+    var strict = false
+
+    func run() throws {
+        var options = try ledger.buildOptions()
+        options.outputDirectory = out
+        options.strict = strict
+        if let locale {
+            guard let value = SiteLocale(rawValue: locale) else {
+                throw ValidationError("--locale must be zh-CN or en, not \(locale).")
+            }
+            options.locale = value
+        }
+        let summary: BuildSummary
+        do {
+            summary = try BuildPipeline.build(options, runner: StageRunner(total: BuildStage.allCases.count))
+        } catch {
+            throw fail(error)
+        }
+        let validation = summary.validation
+        let rows = validation.tables.reduce(0) { $0 + $1.rows }
+        let text = String(format: "Built %@ from %@ in %.2f s: %d rows read, %d findings (%d errors, %d warnings), %d files written, %d unchanged.\n",
+                          out, options.dataDirectory, summary.seconds, rows, validation.quality.findings.count,
+                          validation.errorCount, validation.warningCount, summary.pagesWritten, summary.pagesUnchanged)
+        FileHandle.standardError.write(Data(text.utf8))
+        let status = strict ? validation.exitStatus(strict: true) : 0
+        if status != 0 { throw ExitCode(status) }
+    }
+}

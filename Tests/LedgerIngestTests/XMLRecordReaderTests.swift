@@ -1,0 +1,362 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Testing
+import LedgerIngest
+
+/// Fixtures live beside the tests, found from this file's path rather than bundle resources.
+private let fixtures: String = {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(2)
+    return parts.joined(separator: "/") + "/Fixtures/xml"
+}()
+
+/// Everything a reader yields for one file: final headers and each record's number and values.
+private struct Read {
+    var headers: [String]
+    var records: [RawRecord]
+
+    /// Records as `header: value` pairs, so a test states only what matters.
+    func record(_ index: Int) -> [String: String] {
+        var fields: [String: String] = [:]
+        for (offset, value) in records[index].values.enumerated() { fields[headers[offset]] = value }
+        return fields
+    }
+
+    var allText: String { headers.joined(separator: "|") + records.flatMap(\.values).joined(separator: "|") }
+}
+
+private func readAll(_ name: String, recordPath: String? = nil, path: String? = nil) throws -> Read {
+    let reader = try XMLRecordReader(path: path ?? "\(fixtures)/\(name)", file: name, recordPath: recordPath)
+    var records: [RawRecord] = []
+    while let record = try reader.next() {
+        #expect(record.values.count <= reader.headers.count)
+        records.append(record)
+    }
+    #expect(try reader.next() == nil)
+    return Read(headers: reader.headers, records: records)
+}
+
+/// The `IngestError` reading `name` throws, or nil (and a failed expectation) if it reads cleanly.
+private func readError(_ name: String, recordPath: String? = nil, path: String? = nil) -> IngestError? {
+    do {
+        _ = try readAll(name, recordPath: recordPath, path: path)
+        Issue.record("\(name) was read without error")
+        return nil
+    } catch let error as IngestError {
+        return error
+    } catch {
+        Issue.record("\(name) threw \(error), not an IngestError")
+        return nil
+    }
+}
+
+@Suite("XMLRecordReader")
+struct XMLRecordReaderTests {
+    @Test("The generic example gives attributes then child elements, in first-seen order")
+    func genericExample() throws {
+        let read = try readAll("generic-customers.xml")
+        #expect(read.headers == [
+            "customer_id", "name", "industry", "region", "phone", "owner_id", "created_at", "type", "联系电话",
+        ])
+        #expect(read.records.map(\.line) == [1, 2])
+        #expect(read.records[0].values == [
+            "C0001", "杭州云帆科技有限公司", "软件", "浙江", "138-0013-8000", "S001", "2024/3/1",
+        ])
+        #expect(read.records[1].values == ["C0002", "王芳", "", "", "", "", "", "个人", "13912345678"])
+    }
+
+    @Test("The Access export gives one record per Customers element, without the root's attributes")
+    func accessExample() throws {
+        let read = try readAll("access-customers.xml")
+        #expect(read.headers == ["CustomerID", "CompanyName", "ContactName", "Phone"])
+        #expect(read.records.map(\.values) == [
+            ["ALFKI", "Alfreds Futterkiste", "Maria Anders", "030-0074321"],
+            ["ANATR", "Ana Trujillo Emparedados y helados"],
+        ])
+    }
+
+    @Test("The Zoho response gives one record per row, fields named by FL val, without no=")
+    func zohoExample() throws {
+        let read = try readAll("zoho-accounts.xml")
+        #expect(read.headers == ["ACCOUNTID", "Account Name", "Phone", "Industry", "Account Owner", "Created Time"])
+        #expect(read.records.map(\.values) == [
+            ["1522000000123456789", "上海明远贸易有限公司", "021-61234567", "null", "李娜", "2024-11-05 09:30:12"],
+            ["1522000000123456790", "Northwind Traders"],
+        ])
+        #expect(read.records.map(\.line) == [1, 2])
+    }
+
+    @Test("Rows of FL val= elements are read as Zoho rows under any root, and a response root of plain records stays generic")
+    func zohoDetection() throws {
+        let rows = try readAll("zoho-other-root.xml")
+        #expect(rows.headers == ["ACCOUNTID", "Account Name"])
+        #expect(rows.records.map(\.values) == [["1", "Acme"], ["2", "Beta"]])
+
+        let generic = try readAll("response-generic.xml")
+        #expect(generic.headers == ["id", "name"])
+        #expect(generic.records.map(\.values) == [["1", "Acme"], ["2", "Beta"]])
+    }
+
+    @Test("A record that is a single text element gives one field named after the element")
+    func textRecords() throws {
+        let read = try readAll("text-records.xml")
+        #expect(read.headers == ["email"])
+        #expect(read.records.map(\.values) == [["a@example.com"], ["b@example.com"]])
+    }
+
+    @Test("The Access export reads the same with record_path given, with or without the root")
+    func recordPathOnAccess() throws {
+        let full = try readAll("access-customers.xml", recordPath: "dataroot/Customers")
+        let relative = try readAll("access-customers.xml", recordPath: "/Customers/")
+        #expect(full.records.map(\.values) == relative.records.map(\.values))
+        #expect(full.records.count == 2)
+    }
+
+    @Test("record_path reaches records below a wrapper that detection would take as one record")
+    func recordPathOverride() throws {
+        let read = try readAll("nested-path.xml", recordPath: "export/Customers/Customer")
+        #expect(read.headers == ["id", "Name"])
+        #expect(read.records.map(\.values) == [["A1", "Alpha"], ["B2", "Beta"]])
+
+        let detected = try readAll("nested-path.xml")
+        #expect(detected.records.count == 2)
+        #expect(detected.headers == ["generated", "id", "Name"])
+    }
+
+    @Test("A record_path that matches nothing is an error naming the likely path")
+    func recordPathMismatch() throws {
+        let error = try #require(readError("access-customers.xml", recordPath: "dataroot/Customer"))
+        #expect(error.problem.contains("record_path \"dataroot/Customer\" matches no element"))
+        #expect(error.hint.contains("dataroot/Customers"))
+    }
+
+    @Test("Values keep whitespace, entities, CDATA and empties as written; the first of a repeated name wins")
+    func fieldValues() throws {
+        let read = try readAll("fields.xml")
+        #expect(read.headers == ["customer_id", "x:flag", "name", "notes", "empty", "blank", "kind", "phone", "email"])
+        #expect(read.records[0].values == [
+            "C1", "yes", "  Acme & Sons <HQ> 中  ", "before <b>raw</b> & more after", "", "", "mobile", "138",
+            "a@example.com",
+        ])
+        #expect(read.records[1].values == ["C2", "", "", "", "", "", "", "", "b@example.com"])
+        #expect(read.records[2].values == ["C3"])
+        #expect(read.records.map(\.line) == [1, 2, 3])
+    }
+
+    @Test("A GB18030 file declaring its encoding reads as Chinese text")
+    func gb18030() throws {
+        let read = try readAll("gb18030.xml")
+        #expect(read.headers == ["客户编号", "客户名称", "联系电话", "地区"])
+        #expect(read.records.map(\.values) == [["C0001", "杭州云帆科技有限公司", "13912345678", "浙江"]])
+    }
+
+    @Test("A GB18030 file without an encoding declaration is an error that says to declare it")
+    func gb18030Undeclared() throws {
+        let error = try #require(readError("gb18030-undeclared.xml"))
+        #expect(error.location.line == 2)
+        #expect(error.problem.contains("not proper UTF-8"))
+        #expect(!error.problem.contains("\n"))
+        #expect(error.hint.contains("encoding=\"GB18030\""))
+    }
+
+    @Test("An empty root, self-closed or with only a comment, gives zero records and no error")
+    func emptyRoot() throws {
+        for name in ["empty-root.xml", "empty-root-open.xml"] {
+            let read = try readAll(name)
+            #expect(read.headers.isEmpty)
+            #expect(read.records.isEmpty)
+        }
+    }
+
+    @Test("Malformed XML is an error with libxml2's message and line, not printed on stderr")
+    func malformed() throws {
+        let (error, stderr) = captureStandardError { readError("malformed.xml") }
+        let thrown = try #require(error)
+        #expect(thrown.location.file == "malformed.xml")
+        #expect(thrown.location.line == 8)
+        #expect(thrown.problem.hasPrefix("malformed XML: "))
+        #expect(thrown.problem.contains("mismatch"))
+        #expect(!stderr.contains("parser error"))
+        #expect(!stderr.contains("malformed.xml"))
+    }
+
+    @Test("A control character is malformed XML with its line")
+    func badCharacter() throws {
+        let error = try #require(readError("bad-char.xml"))
+        #expect(error.location.line == 4)
+        #expect(error.problem.contains("invalid Char value 1"), "\(error)")
+    }
+
+    @Test("A file cut short is an error, after the records before it")
+    func truncated() throws {
+        let reader = try XMLRecordReader(path: "\(fixtures)/truncated.xml", file: "truncated.xml", recordPath: nil)
+        let error = try #require(throws: IngestError.self) { try reader.next() }
+        #expect(error.location.line != nil)
+        #expect(error.problem.hasPrefix("malformed XML: "), "\(error)")
+        #expect(error.hint.contains("cut short"))
+        #expect(throws: IngestError.self) { try reader.next() }
+    }
+
+    @Test("A missing file, a directory, an empty file, a CSV and an XLSX named .xml are clear errors")
+    func notXML() throws {
+        let missing = try #require(readError("nope.xml"))
+        #expect(missing.problem == "file not found.")
+
+        let directory = try #require(readError("dir.xml", path: fixtures))
+        #expect(directory.problem == "cannot be read.")
+
+        let emptyPath = temporaryFile(named: "empty.xml", contents: "")
+        let empty = try #require(readError("empty.xml", path: emptyPath))
+        #expect(empty.problem == "is empty, not XML.")
+
+        let csv = try #require(readError("csv-renamed.xml"))
+        #expect(csv.location.line == 1)
+        #expect(csv.problem.hasPrefix("is not XML"))
+        #expect(csv.hint.contains(".csv"))
+
+        let zip = try #require(readError("xlsx-renamed.xml"))
+        #expect(zip.problem.contains("ZIP archive"))
+    }
+
+    @Test("A Zoho error response is an error carrying Zoho's message")
+    func zohoErrorResponse() throws {
+        let error = try #require(readError("zoho-error.xml"))
+        #expect(error.problem.contains("Invalid Ticket Id"))
+    }
+
+    @Test("An external entity on /etc/passwd is refused and nothing of the file appears")
+    func externalEntity() throws {
+        for name in ["xxe.xml", "xxe-parameter.xml"] {
+            do {
+                let read = try readAll(name)
+                #expect(!read.allText.contains("root:"), "\(name)")
+            } catch let error as IngestError {
+                #expect(!error.description.contains("root:"), "\(name)")
+                if name == "xxe.xml" {
+                    #expect(error.problem.contains("entity references are not allowed"))
+                    #expect(error.location.line == 7)
+                }
+            }
+        }
+    }
+
+    @Test("An internal entity reference is refused with its line")
+    func internalEntity() throws {
+        let error = try #require(readError("internal-entity.xml"))
+        #expect(error.problem == "entity references are not allowed (&company;).")
+        #expect(error.location.line == 7)
+    }
+
+    @Test("A billion-laughs bomb, in text or in an attribute, ends quickly with an error")
+    func billionLaughs() throws {
+        for name in ["billion-laughs.xml", "billion-laughs-attribute.xml"] {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let error = readError(name)
+            #expect(error != nil, "\(name)")
+            #expect(clock.now - start < .seconds(5), "\(name)")
+        }
+    }
+
+    @Test("An external DTD on disk is not loaded: no default attributes, no entities from it")
+    func externalDTDFile() throws {
+        let read = try readAll("external-dtd-file.xml")
+        #expect(read.headers == ["customer_id", "name"])
+        #expect(read.records.map(\.values) == [["C1", "Acme"]])
+        #expect(!read.allText.contains("INJECTED"))
+    }
+
+    @Test("An external DTD at an http URL is never fetched")
+    func externalDTDNetwork() throws {
+        let listener = try #require(LocalListener())
+        defer { listener.close() }
+        let template = readText("\(fixtures)/external-dtd-http.xml")
+        let path = temporaryFile(named: "external-dtd-http.xml", contents: template.replacing("PORT", with: "\(listener.port)"))
+        let read = try readAll("external-dtd-http.xml", path: path)
+        #expect(read.records.map(\.values) == [["C1", "Acme"]])
+        #expect(!listener.hasPendingConnection)
+    }
+}
+
+// MARK: - Support (POSIX only: Foundation and CLibXML2 clash over ICU's headers)
+
+/// A new file in a fresh temporary folder, for inputs a fixture cannot hold.
+private func temporaryFile(named name: String, contents: String) -> String {
+    var template = Array("/tmp/portrait-xml-XXXXXX".utf8CString)
+    let folder = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    let path = "\(folder)/\(name)"
+    let handle = fopen(path, "wb")
+    let bytes = Array(contents.utf8)
+    _ = fwrite(bytes, 1, bytes.count, handle)
+    fclose(handle)
+    return path
+}
+
+private func readText(_ path: String) -> String {
+    guard let handle = fopen(path, "rb") else { return "" }
+    defer { fclose(handle) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while case let count = fread(&buffer, 1, buffer.count, handle), count > 0 { bytes += buffer[..<count] }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Runs `body` with file descriptor 2 sent to a temporary file and returns what was written there.
+private func captureStandardError<T>(_ body: () -> T) -> (T, String) {
+    let path = temporaryFile(named: "stderr.txt", contents: "")
+    fflush(nil)
+    let saved = dup(2)
+    let capture = open(path, O_WRONLY | O_TRUNC)
+    dup2(capture, 2)
+    let result = body()
+    fflush(nil)
+    dup2(saved, 2)
+    close(capture)
+    close(saved)
+    return (result, readText(path))
+}
+
+/// A TCP socket listening on 127.0.0.1, to prove that nobody connected to it.
+private final class LocalListener {
+    let descriptor: Int32
+    let port: UInt16
+
+    init?() {
+        #if canImport(Glibc)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard descriptor >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                bind(descriptor, address, length) == 0 && listen(descriptor, 4) == 0
+                    && getsockname(descriptor, address, &length) == 0
+            }
+        }
+        guard bound else {
+            Glibc.close(descriptor)
+            return nil
+        }
+        self.descriptor = descriptor
+        self.port = UInt16(bigEndian: address.sin_port)
+    }
+
+    /// Whether a client has connected (or tried to) since the listener opened.
+    var hasPendingConnection: Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, 200) > 0
+    }
+
+    func close() {
+        Glibc.close(descriptor)
+    }
+}

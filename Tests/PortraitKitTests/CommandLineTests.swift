@@ -1,0 +1,113 @@
+import Foundation
+import PortraitTestSupport
+import Testing
+
+/// Runs the real `portrait` binary against small folders and checks status, message and files.
+@Suite("The portrait command line")
+struct CommandLineTests {
+    static let customers = "customer_id,name,phone\nC1,Alpha,13800138000\nC2,Beta,13900139000\n"
+    static let orders = "order_id,customer_id,order_date,amount\nO1,C1,2026-10-01,100\nO2,C2,2026-10-02,50\n"
+
+    /// A folder with `data/` holding `files` and an old site in `site/` that must survive.
+    static func project(_ files: [String: [UInt8]]) -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        for (name, bytes) in files { folder.write(name, bytes: bytes) }
+        folder.write("site/.portrait-site", "old\n")
+        folder.write("site/index.html", "OLD SITE")
+        return folder
+    }
+
+    static func text(_ value: String) -> [UInt8] { Array(value.utf8) }
+
+    static let unreadable: [(name: String, files: [String: [UInt8]], message: String)] = [
+        ("missing data folder", [:], "data: The data folder does not exist."),
+        ("no table at all", ["data/notes.txt": text("hello")], "Neither a customers table nor an orders table was found."),
+        ("configured file missing", ["data/customers.csv": text(customers),
+                                     "portrait.yml": text("tables:\n  orders:\n    file: sales.csv\n")],
+         "sales.csv: The config names this file for the orders table"),
+        ("a PNG named customers.csv", ["data/customers.csv": [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]],
+         "customers.csv"),
+        ("a ZIP named customers.csv", ["data/customers.csv": [0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0]], "customers.csv"),
+        ("bytes neither UTF-8 nor GB18030", ["data/customers.csv": text("customer_id,name\n") + [0x43, 0x31, 0x2C, 0xFF, 0xFF, 0x0A]],
+         "customers.csv:2"),
+        ("malformed XML", ["data/customers.xml": text("<customers>\n<customer><customer_id>1</customer_id>\n</customers>\n")],
+         "customers.xml:"),
+        ("bad YAML", ["data/customers.csv": text(customers), "portrait.yml": text("title: [unclosed\n")],
+         "portrait.yml"),
+        ("unknown config key", ["data/customers.csv": text(customers), "portrait.yml": text("thresholds:\n  stale_day: 3\n")],
+         "portrait.yml:2:3: Unknown key 'stale_day' under `thresholds`. Did you mean 'stale_days'?"),
+        ("derive naming an unknown column", ["data/orders.csv": text("order_id,customer_id,order_date,quantity\nO1,C1,2026-10-01,2\n"),
+                                             "portrait.yml": text("tables:\n  orders:\n    derive:\n      amount: quantity * price\n")],
+         "derive.amount names \"price\", which is no column of orders.csv"),
+        ("a required column missing", ["data/orders.csv": text("order_id,customer_id,order_date\nO1,C1,2026-10-01\n")],
+         "orders.csv:1: The orders table has no amount column"),
+    ]
+
+    @Test("unreadable input stops with exit 2, one message naming the file, and the old site untouched",
+          arguments: unreadable.indices)
+    func unreadableInputStops(case index: Int) throws {
+        let item = Self.unreadable[index]
+        let folder = Self.project(item.files)
+        let run = try runPortrait(["build"], in: folder.path)
+        #expect(run.status == 2, "\(item.name): \(run.stderr)")
+        #expect(run.stderr.contains(item.message), "\(item.name): \(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(item.name): \(run.stderr)")
+        #expect(folder.read("site/index.html") == "OLD SITE", "\(item.name)")
+        #expect(!folder.exists(".site.staging"), "\(item.name)")
+    }
+
+    @Test("validate prints findings grouped by rule and exits 1 when there are errors")
+    func validateReportsErrors() throws {
+        let folder = Self.project(["data/customers.csv": Self.text(Self.customers + "C1,Again,\n"),
+                                   "data/orders.csv": Self.text(Self.orders)])
+        let run = try runPortrait(["validate"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("duplicate_id (error): 1"))
+        #expect(run.stdout.contains("customers.csv:4 customer_id:"))
+    }
+
+    @Test("validate exits 0 on clean data, and 1 with --strict when there are warnings")
+    func strictCountsWarnings() throws {
+        let clean = Self.project(["data/customers.csv": Self.text(Self.customers), "data/orders.csv": Self.text(Self.orders)])
+        #expect(try runPortrait(["validate"], in: clean.path).status == 0)
+        let warned = Self.project(["data/customers.csv": Self.text(Self.customers + "C3,Gamma,12345\n"),
+                                   "data/orders.csv": Self.text(Self.orders)])
+        #expect(try runPortrait(["validate"], in: warned.path).status == 0)
+        #expect(try runPortrait(["validate", "--strict"], in: warned.path).status == 1)
+    }
+
+    @Test("validate --format json lists every finding for CI")
+    func validateJSON() throws {
+        let folder = Self.project(["data/customers.csv": Self.text(Self.customers + "C3,Gamma,12345\n")])
+        let run = try runPortrait(["validate", "--format", "json"], in: folder.path)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let findings = object?["findings"] as? [[String: Any]]
+        #expect(findings?.count == 1)
+        #expect(findings?.first?["rule"] as? String == "bad_phone")
+        #expect(findings?.first?["line"] as? Int == 4)
+        #expect(object?["warnings"] as? Int == 1)
+    }
+
+    @Test("build writes findings.csv and an index into the output folder, replacing the old site")
+    func buildWritesTheSite() throws {
+        let folder = Self.project(["data/customers.csv": Self.text(Self.customers + "C3,Gamma,12345\n"),
+                                   "data/orders.csv": Self.text(Self.orders)])
+        let run = try runPortrait(["build"], in: folder.path, environment: ["SOURCE_DATE_EPOCH": "1790000000"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(folder.read("site/index.html")?.contains("<html") == true)
+        let findings = folder.read("site/exports/findings.csv")
+        #expect(findings?.hasPrefix("\u{FEFF}table,line,column,value,rule,severity,message\n") == true)
+        #expect(findings?.contains("customers,4,phone,12345,bad_phone,warning,") == true)
+        #expect(!folder.exists(".site.staging"))
+    }
+
+    @Test("build refuses to replace a folder it did not write")
+    func buildRefusesForeignOutput() throws {
+        let folder = Self.project(["data/customers.csv": Self.text(Self.customers)])
+        folder.write("docs/important.txt", "keep me")
+        let run = try runPortrait(["build", "--out", "docs"], in: folder.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("holds files that Portrait did not write"))
+        #expect(folder.read("docs/important.txt") == "keep me")
+    }
+}

@@ -1,0 +1,112 @@
+import LedgerModel
+import PortraitKit
+import Testing
+
+@Suite("Reading portrait.yml")
+struct ConfigurationTests {
+    @Test("an empty file gives every default of config.md")
+    func emptyFileGivesDefaults() throws {
+        let configuration = try Configuration.parse("", file: "portrait.yml")
+        #expect(configuration.currency == "CNY")
+        #expect(configuration.asOf == nil)
+        #expect(configuration.dateOrder == .ymd)
+        #expect(configuration.thresholds == Thresholds())
+        #expect(configuration.thresholds.gradeASharePPM == 800_000)
+        #expect(configuration.segmentModel == .cn8)
+        #expect(configuration.maskContacts)
+        #expect(configuration.portraits == .all)
+    }
+
+    @Test("every key of config.md's example is read")
+    func fullExampleIsRead() throws {
+        let text = """
+        title: 客户画像报告
+        locale: zh-CN
+        currency: CNY
+        as_of: 2026-10-31
+        period:
+          start: 2025-11-01
+          end: 2026-10-31
+        date_order: dmy
+        thresholds:
+          at_risk_days: 60
+          churn_days: 120
+          loyal_orders: 4
+          follow_up_days: 14
+          stale_days: 30
+          grade_a_share: 0.7
+          grade_b_share: 0.9
+        segments:
+          model: rf10
+        privacy:
+          mask_contacts: false
+        pages:
+          portraits: top:500
+        tables:
+          customers:
+            file: customers.xml
+            record_path: dataroot/Customers
+            columns:
+              customer_id: CustomerID
+              name: [CompanyName, 公司]
+            values:
+              type: {企业客户: company, 个人客户: individual}
+          orders:
+            file: orders/*.csv
+            derive:
+              amount: quantity * unit_price * (1 - discount)
+        """
+        let c = try Configuration.parse(text, file: "portrait.yml")
+        #expect(c.title == "客户画像报告")
+        #expect(c.locale == .zhCN)
+        #expect(c.asOf == Day(iso: "2026-10-31"))
+        #expect(c.period == DayPeriod(start: Day(iso: "2025-11-01")!, end: Day(iso: "2026-10-31")!))
+        #expect(c.dateOrder == .dmy)
+        #expect(c.thresholds.atRiskDays == 60)
+        #expect(c.thresholds.gradeASharePPM == 700_000)
+        #expect(c.thresholds.gradeBSharePPM == 900_000)
+        #expect(c.segmentModel == .rf10)
+        #expect(!c.maskContacts)
+        #expect(c.portraits == .top(500))
+        #expect(c.tables[.customers]?.recordPath == "dataroot/Customers")
+        #expect(c.tables[.customers]?.columns["name"] == ["CompanyName", "公司"])
+        #expect(c.tables[.customers]?.values["type"]?["企业客户"] == "company")
+        #expect(c.tables[.orders]?.file == "orders/*.csv")
+        #expect(c.tables[.orders]?.derive["amount"] == "quantity * unit_price * (1 - discount)")
+    }
+
+    @Test("an unknown key is an error with its line, column and a did-you-mean", arguments: [
+        ("threshold:\n  churn_days: 3\n", "portrait.yml:1:1: Unknown key 'threshold'. Did you mean 'thresholds'?"),
+        ("thresholds:\n  churn_day: 3\n", "portrait.yml:2:3: Unknown key 'churn_day' under `thresholds`. Did you mean 'churn_days'?"),
+        ("tables:\n  customer:\n    file: a.csv\n", "portrait.yml:2:3: Unknown key 'customer' under `tables`. Did you mean 'customers'?"),
+        ("tables:\n  orders:\n    columns:\n      ammount: 金额\n", "portrait.yml:4:7: 'ammount' under `tables.orders.columns` is not a column of the orders table. Did you mean 'amount'?"),
+    ])
+    func unknownKeysAreErrors(text: String, message: String) {
+        #expect(throws: ConfigurationError.self) { try Configuration.parse(text, file: "portrait.yml") }
+        do {
+            _ = try Configuration.parse(text, file: "portrait.yml")
+        } catch {
+            #expect(String(describing: error) == message)
+        }
+    }
+
+    @Test("impossible values are errors naming the key", arguments: [
+        ("locale: fr\n", "`locale` must be one of zh-CN, en."),
+        ("as_of: 2026-02-30\n", "`as_of` must be a date written YYYY-MM-DD."),
+        ("thresholds:\n  grade_a_share: 1.5\n", "`thresholds.grade_a_share` must be a share between 0 and 1, such as 0.80."),
+        ("pages:\n  portraits: some\n", "`pages.portraits` must be all, none or top:N (for example top:500)."),
+        ("segments:\n  model: rfm\n", "`segments.model` must be one of cn8, rf10."),
+        ("privacy:\n  mask_contacts: maybe\n", "`privacy.mask_contacts` must be true or false."),
+        ("tables:\n  orders:\n    derive:\n      amount: quantity * (price\n", "`tables.orders.derive.amount` does not parse"),
+        ("tables:\n  orders:\n    file: ../secret.csv\n", "`tables.orders.file` must stay inside the data folder."),
+        ("title: [unclosed\n", "This is not valid YAML"),
+    ])
+    func impossibleValuesAreErrors(text: String, fragment: String) {
+        do {
+            _ = try Configuration.parse(text, file: "portrait.yml")
+            Issue.record("expected an error for \(text)")
+        } catch {
+            #expect(String(describing: error).contains(fragment), "\(error)")
+        }
+    }
+}
