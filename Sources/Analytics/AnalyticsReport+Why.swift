@@ -35,8 +35,8 @@ extension AnalyticsReport {
         guard let grade = f.grade else { return zh ? "无分级（潜在）：M 0" : "no grade (prospect): M 0" }
         let total = grades.totalRevenue
         let share = (Ratio(f.revenueBefore * 100, total)?.formatted(decimals: 2) ?? "0.00") + "%"
-        let a = Self.percent(settings.thresholds.gradeAShareBasisPoints)
-        let b = Self.percent(settings.thresholds.gradeBShareBasisPoints)
+        let a = Self.percent(ppm: settings.thresholds.gradeASharePPM)
+        let b = Self.percent(ppm: settings.thresholds.gradeBSharePPM)
         let head = zh ? "\(grade.rawValue) 类：排在前面的客户收入占 " : "grade \(grade.rawValue): revenue ahead "
         switch grade {
         case .a: return head + share + " < " + a
@@ -62,9 +62,9 @@ extension AnalyticsReport {
         }
     }
 
-    /// Basis points as a percentage without trailing zeros: 8000 → `80%`, 8250 → `82.5%`.
-    static func percent(_ basisPoints: Int) -> String {
-        var text = Money.formatScaled(Int128(basisPoints), decimals: 2)
+    /// Parts per million as a percentage without trailing zeros: 800 000 → `80%`, 825 000 → `82.5%`.
+    static func percent(ppm: Int) -> String {
+        var text = Money.formatScaled(Int128(ppm), decimals: 4)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text + "%"
