@@ -36,8 +36,8 @@ enum ABCGrades {
             before += Int128(figures[i].revenue.micros)
         }
 
-        for (i, customer) in ledger.customers.enumerated() {
-            guard let written = customer.grade, !written.trimmingWhitespace().isEmpty else { continue }
+        for i in ledger.customers.indices {
+            guard let written = ledger.customers[i].grade, !written.trimmingWhitespace().isEmpty else { continue }
             let read = Grade(ledgerValue: written)
             if read == nil && figures[i].grade == nil { continue }
             if read != figures[i].grade {
