@@ -8,7 +8,8 @@ import LedgerModel
 /// the orders table); the order keeps its used lines up to T, takes the date of the first of them,
 /// and is left out when none is left.
 struct Activity {
-    /// Every purchase dated ≤ T, orphan customers included, in ledger order.
+    /// Every purchase dated ≤ T, orphan customers included, in ledger order. A customer index
+    /// outside `Ledger.customers` is treated as an orphan, so no later pass can read out of bounds.
     var purchases: [Purchase] = []
     /// Order lines, interactions and opportunities dated after T (`rows_after_as_of`).
     var rowsAfterAsOf = 0
@@ -37,7 +38,7 @@ struct Activity {
                         date = orders[index].date
                         amount = orders[index].amount.micros
                     } else {
-                        for lineIndex in range {
+                        for lineIndex in range where lineIndex >= 0 && Int(lineIndex) < lines.count {
                             let line = Int(lineIndex)
                             if lines[line].date > asOf {
                                 after += 1
@@ -48,7 +49,8 @@ struct Activity {
                         }
                     }
                     guard let date, orders[index].status == .completed, amount > 0 else { continue }
-                    let customer = orders[index].customer
+                    let raw = orders[index].customer
+                    let customer = raw >= 0 && Int(raw) < ownerRep.count ? raw : -1
                     purchases.append(Purchase(
                         customer: customer,
                         rep: credited(orders[index].owner, customer: customer, repCount: repCount),
@@ -73,7 +75,7 @@ struct Activity {
         switch owner {
         case .rep(let rep): return rep >= 0 && Int(rep) < repCount ? rep : -1
         case .orphan: return -1
-        case .none: return customer >= 0 ? ownerRep[Int(customer)] : -1
+        case .none: return customer >= 0 && Int(customer) < ownerRep.count ? ownerRep[Int(customer)] : -1
         }
     }
 }

@@ -49,7 +49,7 @@ enum CustomerPortraits {
             let window = settings.followUpWindow
             channelMix.withUnsafeMutableBufferPointer { mix in
                 ledger.interactions.withUnsafeBufferPointer { rows in
-                    for i in rows.indices where rows[i].customer >= 0 {
+                    for i in rows.indices where rows[i].customer >= 0 && Int(rows[i].customer) < count {
                         let day = rows[i].date.day
                         guard day <= asOf else { continue }
                         let c = Int(rows[i].customer)
@@ -90,7 +90,8 @@ enum CustomerPortraits {
                 }
             }
 
-            for i in ledger.opportunities.indices where ledger.opportunities[i].customer >= 0 {
+            for i in ledger.opportunities.indices
+            where ledger.opportunities[i].customer >= 0 && Int(ledger.opportunities[i].customer) < count {
                 if let created = ledger.opportunities[i].createdAt, created > asOf { continue }
                 fig[Int(ledger.opportunities[i].customer)].hasOpportunity = true
             }
