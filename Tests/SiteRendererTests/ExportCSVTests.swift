@@ -107,4 +107,15 @@ no_purchase,4,0.4000,0.00,0.0000,,0.00,0.00,,,
         #expect(CSVCell.text(input).content == output)
         #expect(CSVCell.value("-0.2500").content == "-0.2500")
     }
+
+    @Test("money cells round half away from zero to cents, and days pad to YYYY-MM-DD",
+          arguments: [(5_000, "0.01"), (4_999, "0.00"), (-5_000, "-0.01"), (-4_999, "0.00"),
+                      (1_234_565_000, "1234.57"), (-120_000_000, "-120.00"), (0, "0.00")])
+    func money(micros: Int64, expected: String) {
+        var table = CSVTable(header: ["m", "d"])
+        table.money(Money(micros: micros))
+        table.day(Day(year: 987, month: 3, day: 4))
+        table.endRow()
+        #expect(show(table.bytes) == show(csv("m,d\n" + expected + ",0987-03-04\n")))
+    }
 }
