@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .executableTarget(
@@ -35,7 +36,13 @@ let package = Package(
         .target(name: "LedgerIngest", dependencies: ["LedgerModel", "CLibXML2"]),
         .target(name: "Analytics", dependencies: ["LedgerModel"]),
         .target(name: "Charts"),
-        .target(name: "SiteRenderer", dependencies: ["LedgerModel", "Analytics", "Charts", "CSystemShims"]),
+        .target(
+            name: "SiteRenderer",
+            dependencies: [
+                "LedgerModel", "Analytics", "Charts", "CSystemShims",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .target(name: "CSystemShims"),
 
         .target(

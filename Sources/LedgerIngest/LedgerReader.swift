@@ -82,11 +82,15 @@ final class LedgerBuilder {
             }
             var reader = try open(file, table: table)
             map.update(headers: reader.headers)
+            noteLanguage(of: reader.headers)
             if !map.headers.isEmpty { try checkColumns(map, file: file) }
             var rows = 0
             while let record = try reader.next() {
                 map.update(headers: reader.headers)
-                if rows == 0 { try checkColumns(map, file: file) }
+                if rows == 0 {
+                    try checkColumns(map, file: file)
+                    noteLanguage(of: reader.headers)
+                }
                 rows += 1
                 var cursor = RowCursor(map: map, file: file, fileIndex: fileIndex, record: record,
                                        today: settings.today, dateOrder: settings.dateOrder)
@@ -157,6 +161,11 @@ final class LedgerBuilder {
         if let index = ledger.customerIndex[id] { return index }
         row.report(.orphanReference, slot, "\(row.map.header(slot)) \"\(id)\" matches no customer; the row still counts where it can (rep and totals).")
         return -1
+    }
+
+    private func noteLanguage(of headers: [String]) {
+        guard !ledger.chineseHeaders else { return }
+        ledger.chineseHeaders = headers.contains { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
     }
 
     func noteActivity(_ day: Day) {

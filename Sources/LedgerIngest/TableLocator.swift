@@ -8,6 +8,12 @@ import LedgerModel
 package enum TableLocator {
     /// File names relative to the data folder, in name order; empty when the table is absent.
     package static func files(for table: TableName, settings: IngestSettings) throws -> [String] {
+        let files = try candidates(for: table, settings: settings)
+        for file in files { try checkContained(file, in: settings.dataDirectory) }
+        return files
+    }
+
+    private static func candidates(for table: TableName, settings: IngestSettings) throws -> [String] {
         let directory = settings.dataDirectory
         if let pattern = settings.table(table).file {
             let matches = try glob(pattern, in: directory)
@@ -30,6 +36,23 @@ package enum TableLocator {
                 hint: "Save the sheet as CSV (UTF-8) as \(table.rawValue).csv in the same folder.")
         }
         return []
+    }
+
+    /// A table file must resolve inside the data folder: a symlink named `customers.csv`
+    /// pointing at `/etc/passwd` or another user's folder is refused, not read.
+    static func checkContained(_ file: String, in directory: String) throws {
+        guard let root = realpath(directory, nil) else { return }
+        defer { free(root) }
+        guard let resolved = realpath(directory + "/" + file, nil) else {
+            throw IngestError(file: file, problem: "The file cannot be resolved (a broken link?).",
+                              hint: "Replace it with the real file.")
+        }
+        defer { free(resolved) }
+        let rootPath = String(cString: root), path = String(cString: resolved)
+        guard path.hasPrefix(rootPath + "/") else {
+            throw IngestError(file: file, problem: "This is a link to \(path), outside the data folder.",
+                              hint: "Copy the file into the data folder instead of linking to it.")
+        }
     }
 
     /// Names in `directory`, sorted; throws when it is missing or not a folder.

@@ -17,6 +17,8 @@ package struct Ledger: Sendable {
     package var repIndex: [String: Int32] = [:]
     /// What was read for each table; an absent table has `present == false`.
     package var sources: [TableName: TableSource] = [:]
+    /// True when a header of any table is written in Chinese: the site then defaults to zh-CN.
+    package var chineseHeaders = false
     /// True when there was no customers table and customers were derived from the orders rows.
     package var customersDerived = false
     /// For each canonical customers column present in the input: rows where it is filled.

@@ -1,4 +1,6 @@
+import Analytics
 import LedgerModel
+import SiteRenderer
 import PortraitKit
 import Testing
 
@@ -11,7 +13,7 @@ struct ConfigurationTests {
         #expect(configuration.asOf == nil)
         #expect(configuration.dateOrder == .ymd)
         #expect(configuration.thresholds == Thresholds())
-        #expect(configuration.thresholds.gradeASharePPM == 800_000)
+        #expect(configuration.thresholds.gradeAShareBasisPoints == 8000)
         #expect(configuration.segmentModel == .cn8)
         #expect(configuration.maskContacts)
         #expect(configuration.portraits == .all)
@@ -63,8 +65,8 @@ struct ConfigurationTests {
         #expect(c.period == DayPeriod(start: Day(iso: "2025-11-01")!, end: Day(iso: "2026-10-31")!))
         #expect(c.dateOrder == .dmy)
         #expect(c.thresholds.atRiskDays == 60)
-        #expect(c.thresholds.gradeASharePPM == 700_000)
-        #expect(c.thresholds.gradeBSharePPM == 900_000)
+        #expect(c.thresholds.gradeAShareBasisPoints == 7000)
+        #expect(c.thresholds.gradeBShareBasisPoints == 9000)
         #expect(c.segmentModel == .rf10)
         #expect(!c.maskContacts)
         #expect(c.portraits == .top(500))
@@ -93,7 +95,7 @@ struct ConfigurationTests {
     @Test("impossible values are errors naming the key", arguments: [
         ("locale: fr\n", "`locale` must be one of zh-CN, en."),
         ("as_of: 2026-02-30\n", "`as_of` must be a date written YYYY-MM-DD."),
-        ("thresholds:\n  grade_a_share: 1.5\n", "`thresholds.grade_a_share` must be a share between 0 and 1, such as 0.80."),
+        ("thresholds:\n  grade_a_share: 1.5\n", "`thresholds.grade_a_share` must be a share between 0 and 1 with at most 4 decimals, such as 0.80."),
         ("pages:\n  portraits: some\n", "`pages.portraits` must be all, none or top:N (for example top:500)."),
         ("segments:\n  model: rfm\n", "`segments.model` must be one of cn8, rf10."),
         ("privacy:\n  mask_contacts: maybe\n", "`privacy.mask_contacts` must be true or false."),

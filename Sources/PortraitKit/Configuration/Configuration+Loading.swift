@@ -1,6 +1,8 @@
+import Analytics
 import Foundation
 import LedgerIngest
 import LedgerModel
+import SiteRenderer
 import Yams
 
 extension Configuration {
@@ -104,12 +106,13 @@ private struct ConfigurationReader {
         return value
     }
 
-    /// A share 0–1 as parts per million, read exactly from its decimal text.
+    /// A share 0–1 in basis points, read exactly from its decimal text (at most 4 decimals).
     func share(_ node: Node, _ key: String) throws -> Int {
-        guard let text = node.string, let money = ValueParsers.amount(text), money.micros > 0, money.micros <= Money.scale else {
-            throw error(node, "`\(key)` must be a share between 0 and 1, such as 0.80.")
+        guard let text = node.string, let money = ValueParsers.amount(text), money.micros > 0,
+              money.micros <= Money.scale, money.micros % 100 == 0 else {
+            throw error(node, "`\(key)` must be a share between 0 and 1 with at most 4 decimals, such as 0.80.")
         }
-        return Int(money.micros)
+        return Int(money.micros / 100)
     }
 
     func read(_ root: Node, into configuration: inout Configuration) throws {
@@ -131,7 +134,7 @@ private struct ConfigurationReader {
             case "thresholds": configuration.thresholds = try thresholds(value)
             case "segments":
                 for (key, _, value) in try entries(value, path: "segments", known: ["model"]) {
-                    configuration.segmentModel = try choice(value, "segments.\(key)", SegmentModelName.self)
+                    configuration.segmentModel = try choice(value, "segments.\(key)", SegmentModel.self)
                 }
             case "privacy":
                 for (key, _, value) in try entries(value, path: "privacy", known: ["mask_contacts"]) {
@@ -173,11 +176,11 @@ private struct ConfigurationReader {
             case "loyal_orders": result.loyalOrders = try integer(value, name, minimum: 1)
             case "follow_up_days": result.followUpDays = try integer(value, name, minimum: 1)
             case "stale_days": result.staleDays = try integer(value, name)
-            case "grade_a_share": result.gradeASharePPM = try share(value, name)
-            default: result.gradeBSharePPM = try share(value, name)
+            case "grade_a_share": result.gradeAShareBasisPoints = try share(value, name)
+            default: result.gradeBShareBasisPoints = try share(value, name)
             }
         }
-        guard result.gradeASharePPM <= result.gradeBSharePPM else {
+        guard result.gradeAShareBasisPoints <= result.gradeBShareBasisPoints else {
             throw error(node, "`thresholds.grade_a_share` must not be larger than `grade_b_share`.")
         }
         return result

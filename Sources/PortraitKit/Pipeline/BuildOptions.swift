@@ -1,4 +1,5 @@
 import LedgerModel
+import SiteRenderer
 
 /// What the command line asks for; flags override `portrait.yml`.
 package struct BuildOptions: Sendable {

@@ -17,7 +17,7 @@ package enum BuildPipeline {
             try LedgerReader.read(IngestSettings(dataDirectory: options.dataDirectory, tables: configuration.tables,
                                                  dateOrder: configuration.dateOrder, today: today))
         }
-        let asOf = options.asOf ?? configuration.asOf ?? ledger.latestActivity ?? today
+        let asOf = AnalysisSettings.resolveAsOf(explicit: options.asOf ?? configuration.asOf, ledger: ledger, today: today)
         let quality = try runner.run(.auditQuality) {
             QualityAudit.audit(ledger, asOf: asOf, staleDays: configuration.thresholds.staleDays)
         }
@@ -27,13 +27,21 @@ package enum BuildPipeline {
     /// Every stage; the previous site stays whole unless the last one succeeds.
     package static func build(_ options: BuildOptions, runner: StageRunner) throws -> BuildSummary {
         let validation = try validate(options, runner: runner)
+        let report = try runner.run(.computeAnalytics) {
+            AnalyticsReport.compute(ledger: validation.ledger, settings: validation.analysisSettings)
+        }
         let writer = try runner.run(.publishSite) { try SiteWriter(output: options.outputDirectory) }
         do {
             try runner.run(.renderPages) {
                 try writer.write("index.html", PlainIndexPage.render(validation.summaryFacts))
             }
             try runner.run(.writeExports) {
-                try writer.write("exports/findings.csv", Exports.findingsCSV(quality: validation.quality))
+                let ledger = validation.ledger, quality = validation.quality
+                try writer.write("exports/customers.csv", Exports.customersCSV(report: report, ledger: ledger))
+                try writer.write("exports/reps.csv", Exports.repsCSV(report: report, ledger: ledger))
+                try writer.write("exports/segments.csv", Exports.segmentsCSV(report: report, ledger: ledger))
+                try writer.write("exports/findings.csv", Exports.findingsCSV(quality: quality))
+                try writer.write("exports/summary.json", Exports.summaryJSON(report: report, quality: quality))
             }
             try runner.run(.publishSite) { try writer.commit() }
         } catch {

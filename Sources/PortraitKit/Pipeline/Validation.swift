@@ -10,6 +10,13 @@ package struct Validation: Sendable {
     package var asOf: Day
     package var today: Day
 
+    /// T, P, P′, thresholds and segment model for the analytics.
+    package var analysisSettings: AnalysisSettings {
+        AnalysisSettings(asOf: asOf, today: today,
+                         period: configuration.period.map { ReportPeriod(first: $0.start, last: $0.end) },
+                         thresholds: configuration.thresholds, segmentModel: configuration.segmentModel)
+    }
+
     package var errorCount: Int { quality.findings.lazy.filter { $0.severity == .error }.count }
     package var warningCount: Int { quality.findings.count - errorCount }
 

@@ -1,0 +1,152 @@
+import LedgerModel
+
+extension CSVReader {
+    static let comma: UInt8 = 0x2C
+    static let quote: UInt8 = 0x22
+    static let lineFeed: UInt8 = 0x0A
+    static let carriageReturn: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+    static let tab: UInt8 = 0x09
+
+    /// Moves `position` past lines that are empty or hold only spaces and tabs, counting them.
+    ///
+    /// Trailing spaces at the very end of the file count as a blank line too, so a file ending
+    /// in `"\n  "` has no extra record.
+    static func skipBlankLines(_ buffer: UnsafeBufferPointer<UInt8>, position: inout Int, line: inout Int) {
+        let end = buffer.count
+        while position < end {
+            var index = position
+            while index < end && (buffer[index] == space || buffer[index] == tab) { index += 1 }
+            if index == end {
+                position = end
+                return
+            }
+            switch buffer[index] {
+            case lineFeed:
+                position = index + 1
+            case carriageReturn:
+                position = index + 1
+                if position < end && buffer[position] == lineFeed { position += 1 }
+            default:
+                return
+            }
+            line += 1
+        }
+    }
+
+    /// Reads one record starting at `position` (not on a blank line) into `values`, leaving
+    /// `position` after its line end and `line` on the line that follows.
+    ///
+    /// - Throws: `IngestError` for a quoted field that is still open at the end of the file,
+    ///   naming the line where the field started.
+    /// - Complexity: O(length of the record).
+    static func readRecord(
+        _ buffer: UnsafeBufferPointer<UInt8>, position: inout Int, line: inout Int,
+        delimiter: UInt8, file: String, into values: inout [String]
+    ) throws {
+        let end = buffer.count
+        var index = position
+        while true {
+            // Spaces before an opening quote are dropped (`a, "b"`); otherwise they are data.
+            var quoteIndex = index
+            while quoteIndex < end && buffer[quoteIndex] == space { quoteIndex += 1 }
+            if quoteIndex < end && buffer[quoteIndex] == quote {
+                values.append(try readQuotedField(
+                    buffer, from: quoteIndex, index: &index, line: &line, delimiter: delimiter, file: file
+                ))
+            } else {
+                let start = index
+                while index < end {
+                    let byte = buffer[index]
+                    if byte == delimiter || byte == lineFeed || byte == carriageReturn { break }
+                    index += 1
+                }
+                values.append(string(buffer, start, index))
+            }
+            if index >= end { break }
+            let byte = buffer[index]
+            index += 1
+            if byte == delimiter { continue }
+            if byte == carriageReturn && index < end && buffer[index] == lineFeed { index += 1 }
+            line += 1
+            break
+        }
+        position = index
+    }
+
+    /// Reads the quoted field whose opening quote is at `from`, plus any text after its closing
+    /// quote up to the next delimiter or line end, leaving `index` on that delimiter or line end.
+    ///
+    /// Line ends inside the quotes are kept in the value and counted in `line`.
+    static func readQuotedField(
+        _ buffer: UnsafeBufferPointer<UInt8>, from opening: Int, index: inout Int, line: inout Int,
+        delimiter: UInt8, file: String
+    ) throws -> String {
+        let end = buffer.count
+        let startLine = line
+        var cursor = opening + 1
+        var segmentStart = cursor
+        // Only filled when the field has `""` escapes or trailing text; most fields slice directly.
+        var scratch: [UInt8] = []
+        var escaped = false
+        while true {
+            while cursor < end {
+                let byte = buffer[cursor]
+                if byte == quote { break }
+                if byte == lineFeed {
+                    line += 1
+                } else if byte == carriageReturn && (cursor + 1 == end || buffer[cursor + 1] != lineFeed) {
+                    line += 1
+                }
+                cursor += 1
+            }
+            guard cursor < end else {
+                throw IngestError(
+                    file: file, line: startLine,
+                    problem: "unterminated quoted field starting at line \(startLine).",
+                    hint: "Close the quote (write a quote inside a field as \"\"), or check the delimiter."
+                )
+            }
+            if cursor + 1 < end && buffer[cursor + 1] == quote {
+                // `""` is one literal quote: keep the segment up to and including the first.
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[segmentStart...cursor]))
+                escaped = true
+                cursor += 2
+                segmentStart = cursor
+                continue
+            }
+            break
+        }
+        let closing = cursor
+        cursor += 1
+        var trailingEnd = cursor
+        while trailingEnd < end {
+            let byte = buffer[trailingEnd]
+            if byte == delimiter || byte == lineFeed || byte == carriageReturn { break }
+            trailingEnd += 1
+        }
+        index = trailingEnd
+        if !escaped && trailingEnd == cursor {
+            return string(buffer, segmentStart, closing)
+        }
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[segmentStart..<closing]))
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[cursor..<trailingEnd]))
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    /// The text of `buffer[start..<end]`.
+    @inline(__always)
+    static func string(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        if start == end { return "" }
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+    }
+
+    /// A header as written, without surrounding whitespace or a stray byte order mark.
+    static func trimmedHeader(_ header: String) -> String {
+        let unwanted: (Unicode.Scalar) -> Bool = { $0 == "\u{FEFF}" || $0.properties.isWhitespace }
+        let scalars = header.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !unwanted($0) }),
+              let last = scalars.lastIndex(where: { !unwanted($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

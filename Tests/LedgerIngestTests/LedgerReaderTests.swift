@@ -1,0 +1,146 @@
+import Foundation
+import LedgerIngest
+import LedgerModel
+import PortraitTestSupport
+import Testing
+
+@Suite("Reading a ledger folder")
+struct LedgerReaderTests {
+    static let today = Day(iso: "2026-11-01")!
+
+    static func read(_ folder: TemporaryFolder, tables: [TableName: TableSettings] = [:],
+                     dateOrder: DateOrder = .ymd) throws -> Ledger {
+        try LedgerReader.read(IngestSettings(dataDirectory: folder.path, tables: tables, dateOrder: dateOrder, today: today))
+    }
+
+    @Test("CSV wins over XML and file names match case-insensitively")
+    func csvWinsOverXML() throws {
+        let folder = TemporaryFolder()
+        folder.write("Customers.CSV", "customer_id,name\nC1,From CSV\n")
+        folder.write("customers.xml", "<customers><c><customer_id>C1</customer_id><name>From XML</name></c></customers>")
+        let ledger = try Self.read(folder)
+        #expect(ledger.customers.map(\.name) == ["From CSV"])
+        #expect(ledger.source(.customers).files == ["Customers.CSV"])
+    }
+
+    @Test("a glob reads monthly files in name order as one table, and findings name the file")
+    func globReadsManyFiles() throws {
+        let folder = TemporaryFolder()
+        folder.write("customers.csv", "customer_id,name\nC1,A\n")
+        folder.write("orders/2026-02.csv", "order_id,customer_id,order_date,amount\nO3,C1,2026-02-01,5\nO1,C1,2026-02-02,7\n")
+        folder.write("orders/2026-01.csv", "order_id,customer_id,order_date,amount\nO1,C1,2026-01-01,10\nO2,C1,2026-01-02,x\n")
+        folder.write("orders/notes.txt", "ignored")
+        let ledger = try Self.read(folder, tables: [.orders: TableSettings(file: "orders/*.csv")])
+        #expect(ledger.source(.orders).files == ["orders/2026-01.csv", "orders/2026-02.csv"])
+        #expect(ledger.orders.map(\.id) == ["O1", "O3"])
+        #expect(ledger.orders[0].amount == Money(units: 17), "O1 in both months, same customer: line items summed")
+        #expect(ledger.findings.map { "\($0.file):\($0.line) \($0.rule.rawValue)" } == ["orders/2026-01.csv:3 bad_number"])
+    }
+
+    @Test("a configured file that matches nothing is an error naming it")
+    func missingConfiguredFile() {
+        let folder = TemporaryFolder()
+        folder.write("customers.csv", "customer_id,name\nC1,A\n")
+        #expect(throws: IngestError.self) {
+            try Self.read(folder, tables: [.orders: TableSettings(file: "sales/*.csv")])
+        }
+    }
+
+    @Test("a symlink pointing outside the data folder is refused")
+    func symlinkOutsideIsRefused() throws {
+        let folder = TemporaryFolder(), outside = TemporaryFolder()
+        outside.write("secret.csv", "customer_id,name\nX,Secret\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/customers.csv",
+                                                   withDestinationPath: outside.path + "/secret.csv")
+        do {
+            _ = try Self.read(folder)
+            Issue.record("the link was read")
+        } catch let error as IngestError {
+            #expect(error.description.contains("outside the data folder"))
+        }
+    }
+
+    @Test("an XLSX workbook alone is an error asking for CSV")
+    func xlsxIsNotReadYet() {
+        let folder = TemporaryFolder()
+        folder.write("customers.xlsx", bytes: [0x50, 0x4B, 0x03, 0x04])
+        #expect(throws: IngestError.self) { try Self.read(folder) }
+    }
+
+    @Test("without a customers table, customers come from each customer's first order row")
+    func customersDerivedFromOrders() throws {
+        let folder = TemporaryFolder()
+        folder.write("orders.csv", """
+        订单编号,客户编号,客户名称,省份,城市,下单日期,金额
+        O1,C1,云帆科技,浙江,杭州,2026-01-01,100
+        O2,C2,,四川,成都,2026-01-02,50
+        O3,C1,Other Name,江苏,南京,2026-01-03,20
+        """)
+        folder.write("interactions.csv", "customer_id,date\nC1,2026-01-05\nC9,2026-01-06\n")
+        let ledger = try Self.read(folder)
+        #expect(ledger.customersDerived)
+        #expect(ledger.chineseHeaders)
+        #expect(ledger.customers.map(\.id) == ["C1", "C2"])
+        #expect(ledger.customers.map(\.name) == ["云帆科技", "C2"])
+        #expect(ledger.customers[0].region == "浙江")
+        #expect(ledger.customers[0].city == "杭州")
+        #expect(ledger.findings.map { "\($0.table):\($0.line) \($0.rule.rawValue)" } == ["interactions:3 orphan_reference"])
+    }
+
+    @Test("customers and orders without an owner go to the rep of their region; owners may be named by rep name")
+    func ownersByRegionAndName() throws {
+        let folder = TemporaryFolder()
+        folder.write("reps.csv", "员工编号,姓名,区域\nS1,李娜,浙江\nS2,王伟,四川\n")
+        folder.write("customers.csv", "customer_id,name,region,owner_id\nC1,A,四川,\nC2,B,浙江,王伟\nC3,C,西藏,\n")
+        folder.write("orders.csv", "order_id,customer_id,order_date,amount,region\nO1,C3,2026-01-01,5,浙江\nO2,C3,2026-01-02,5,\n")
+        let ledger = try Self.read(folder)
+        #expect(ledger.customers.map(\.owner) == [.rep(1), .rep(1), .none])
+        #expect(ledger.customers.map(\.ownerID) == ["S2", "S2", nil])
+        #expect(ledger.orders.map(\.owner) == [.rep(0), .none])
+        #expect(ledger.findings.isEmpty)
+    }
+
+    @Test("the config's columns, values and derive apply before any check")
+    func configColumnsValuesAndDerive() throws {
+        let folder = TemporaryFolder()
+        folder.write("customers.csv", "Kundennummer,Firma,Art\nC1,A,企业客户\nC2,B,个人客户\nC3,C,sonstig\n")
+        folder.write("orders.csv", "order_id,customer_id,order_date,quantity,unit_price,discount\nO1,C1,2026-01-01,3,19.99,0.15\nO2,C2,2026-01-01,2,abc,0\n")
+        let tables: [TableName: TableSettings] = [
+            .customers: TableSettings(columns: ["customer_id": ["Kundennummer"], "name": ["Firma"], "type": ["Art"]],
+                                      values: ["type": ["企业客户": "company", "个人客户": "individual"]]),
+            .orders: TableSettings(derive: ["amount": "quantity * unit_price * (1 - discount)"]),
+        ]
+        let ledger = try Self.read(folder, tables: tables)
+        #expect(ledger.customers.map(\.type) == [.company, .individual, nil])
+        #expect(ledger.orders.map(\.amount) == [Money(micros: 50_974_500)], "3 × 19.99 × 0.85 = 50.9745 exactly")
+        #expect(ledger.findings.map { "\($0.table):\($0.line) \($0.column) \($0.rule.rawValue)" }
+                == ["customers:4 type bad_value", "orders:3 amount missing_required"])
+    }
+
+    @Test("a rep row may give only a name, which then serves as the id")
+    func repNameServesAsID() throws {
+        let folder = TemporaryFolder()
+        folder.write("reps.csv", "name,team\n李娜,East\n")
+        folder.write("customers.csv", "customer_id,name,owner_id\nC1,A,李娜\n")
+        let ledger = try Self.read(folder)
+        #expect(ledger.reps.map(\.id) == ["李娜"])
+        #expect(ledger.customers[0].owner == .rep(0))
+    }
+
+    @Test("unknown columns are kept as other fields, in file order")
+    func unknownColumnsAreKept() throws {
+        let folder = TemporaryFolder()
+        folder.write("customers.csv", "customer_id,name,微信号,备用\nC1,A,wx_a,\nC2,B,,b\n")
+        let ledger = try Self.read(folder)
+        #expect(ledger.customerExtraColumns == ["微信号", "备用"])
+        #expect(ledger.customers.map(\.extra) == [["wx_a", nil], [nil, "b"]])
+    }
+
+    @Test("day-first dates follow date_order")
+    func dateOrderApplies() throws {
+        let folder = TemporaryFolder()
+        folder.write("customers.csv", "customer_id,name,created_at\nC1,A,03/04/2025\n")
+        #expect(try Self.read(folder, dateOrder: .mdy).customers[0].createdAt == Day(iso: "2025-03-04"))
+        #expect(try Self.read(folder, dateOrder: .dmy).customers[0].createdAt == Day(iso: "2025-04-03"))
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+@testable import LedgerIngest
+
+/// The folder `Tests/Fixtures/encoding`, found from this file rather than from bundle resources.
+private let encodingFixtures = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()  // LedgerIngestTests
+    .deletingLastPathComponent()  // Tests
+    .appendingPathComponent("Fixtures/encoding")
+
+private func fixture(_ name: String) throws -> [UInt8] {
+    [UInt8](try Data(contentsOf: encodingFixtures.appendingPathComponent(name)))
+}
+
+private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+@Suite("Text decoding")
+struct TextDecodingTests {
+    @Test("An empty file decodes to no bytes as UTF-8")
+    func emptyFile() throws {
+        let result = try TextDecoding.decode([], file: "empty.csv")
+        #expect(result.utf8 == [])
+        #expect(result.encoding == .utf8)
+    }
+
+    @Test("Valid UTF-8 is returned unchanged", arguments: [
+        "id,name\n1,Acme\n",
+        "客户编号,客户名称\nC001,北京华通科技有限公司\n",
+        "emoji 😀 and 𠀀 and é, ü, ñ",
+        String(repeating: "abcdefg,", count: 100) + "中",
+    ])
+    func validUTF8(text: String) throws {
+        let result = try TextDecoding.decode(bytes(text), file: "a.csv")
+        #expect(result.utf8 == bytes(text))
+        #expect(result.encoding == .utf8)
+    }
+
+    @Test("A UTF-8 byte order mark is stripped and reported")
+    func utf8BOM() throws {
+        let result = try TextDecoding.decode([0xEF, 0xBB, 0xBF] + bytes("id,名称\n1,甲\n"), file: "a.csv")
+        #expect(result.utf8 == bytes("id,名称\n1,甲\n"))
+        #expect(result.encoding == .utf8BOM)
+    }
+
+    @Test("A file with only a UTF-8 byte order mark decodes to no bytes")
+    func onlyBOM() throws {
+        let result = try TextDecoding.decode([0xEF, 0xBB, 0xBF], file: "a.csv")
+        #expect(result.utf8 == [])
+        #expect(result.encoding == .utf8BOM)
+    }
+
+    @Test("A GB18030 file written by iconv decodes to the same text as its UTF-8 original")
+    func gb18030Fixture() throws {
+        let gb = try fixture("customers-gb18030.csv")
+        let utf8 = try fixture("customers-utf8.csv")
+        #expect(gb != utf8)
+        let result = try TextDecoding.decode(gb, file: "customers.csv")
+        #expect(result.encoding == .gb18030)
+        #expect(String(decoding: result.utf8, as: UTF8.self) == String(decoding: utf8, as: UTF8.self))
+    }
+
+    @Test("GBK and GB18030 byte sequences decode to the expected characters", arguments: [
+        ([0xD6, 0xD0, 0xCE, 0xC4], "中文"),                                        // GBK two-byte
+        ([0x43, 0x30, 0x31, 0x2C, 0xD5, 0xC5, 0xCE, 0xB0], "C01,张伟"),             // ASCII mixed in
+        ([0x95, 0x32, 0x82, 0x36], "𠀀"),                                            // four-byte, plane 2
+        ([0xA2, 0xE3], "€"),
+        ([0x84, 0x31, 0x95, 0x33, 0xD6, 0xD0], "中"),                                // GB18030 BOM dropped
+        ([0xA3, 0xA4, 0x31, 0x32, 0x33, 0x34, 0x0D, 0x0A], "￥1234\r\n"),
+    ] as [([UInt8], String)])
+    func gb18030Sequences(input: [UInt8], expected: String) throws {
+        let result = try TextDecoding.decode(input, file: "a.csv")
+        #expect(result.encoding == .gb18030)
+        #expect(String(decoding: result.utf8, as: UTF8.self) == expected)
+    }
+
+    @Test("Bytes that are neither UTF-8 nor GB18030 give the line of the first bad byte", arguments: [
+        (bytes("a,b\nc,d\n") + [0xFF] + bytes(",e\n"), 3),
+        (bytes("a,b\r\nc,d\r\n中,") + [0x80] + bytes("\r\n"), 3),
+        (bytes("a\rb\rc") + [0xFF], 3),
+        ([0xFF], 1),
+    ] as [([UInt8], Int)])
+    func invalidBytes(input: [UInt8], line: Int) throws {
+        let error = #expect(throws: IngestError.self) {
+            try TextDecoding.decode(input, file: "orders.csv")
+        }
+        #expect(error?.location.line == line)
+        #expect(error?.description.hasPrefix("orders.csv:\(line): byte 0x") == true)
+        #expect(error?.description.contains("neither valid UTF-8 nor valid GB18030") == true)
+        #expect(error?.hint == "Save the file as UTF-8 or GB18030.")
+    }
+
+    @Test("A GB18030 character cut off at the end of the file is an error")
+    func truncatedGB18030() throws {
+        let error = #expect(throws: IngestError.self) {
+            try TextDecoding.decode(bytes("a,b\n") + [0xD6, 0xD0, 0xCE], file: "t.csv")
+        }
+        #expect(error?.location.line == 2)
+        #expect(error?.problem.contains("ends in the middle of a character") == true)
+    }
+
+    @Test("A file with a UTF-8 BOM and invalid UTF-8 is not reinterpreted as GB18030")
+    func bomWithInvalidUTF8() throws {
+        let error = #expect(throws: IngestError.self) {
+            try TextDecoding.decode([0xEF, 0xBB, 0xBF] + bytes("a\nb\n") + [0xD6, 0xD0], file: "t.csv")
+        }
+        #expect(error?.location.line == 3)
+        #expect(error?.problem.contains("byte order mark") == true)
+    }
+
+    @Test("A NUL byte is an error naming its line")
+    func nulByte() throws {
+        let error = #expect(throws: IngestError.self) {
+            try TextDecoding.decode(bytes("id,name\n1,Acme\n2,Be") + [0x00] + bytes("ta\n"), file: "c.csv")
+        }
+        #expect(error?.location.line == 3)
+        #expect(error?.description.hasPrefix("c.csv:3: the file contains a NUL byte") == true)
+    }
+
+    @Test("Binary files are recognised by their first bytes", arguments: [
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "looks like a ZIP or XLSX file", "Export the sheet as CSV"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], "old Excel (.xls)", "Export the sheet as CSV"),
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00], "PNG image", "CSV or XML export"),
+        (bytes("%PDF-1.7\n"), "PDF document", "CSV or XML export"),
+        ([0x1F, 0x8B, 0x08, 0x00], "GZIP-compressed", "Decompress it"),
+        ([0xFF, 0xFE, 0x61, 0x00, 0x2C, 0x00], "UTF-16 is not supported", "Re-save it as UTF-8"),
+        ([0xFE, 0xFF, 0x00, 0x61, 0x00, 0x2C], "UTF-16 is not supported", "Re-save it as UTF-8"),
+    ] as [([UInt8], String, String)])
+    func binarySignatures(input: [UInt8], problem: String, hint: String) throws {
+        let error = #expect(throws: IngestError.self) {
+            try TextDecoding.decode(input, file: "customers.csv")
+        }
+        #expect(error?.location.file == "customers.csv")
+        #expect(error?.location.line == nil)
+        #expect(error?.problem.contains(problem) == true)
+        #expect(error?.hint.contains(hint) == true)
+    }
+
+    @Test("The UTF-8 validator rejects ill-formed sequences at the right offset", arguments: [
+        ([0xC0, 0x80], 0),                     // overlong NUL
+        ([0x41, 0xC1, 0xBF], 1),               // overlong
+        ([0xE0, 0x80, 0x80], 0),               // overlong three-byte
+        ([0xED, 0xA0, 0x80], 0),               // surrogate
+        ([0xF4, 0x90, 0x80, 0x80], 0),         // above U+10FFFF
+        ([0xF5, 0x80, 0x80, 0x80], 0),
+        ([0x41, 0x42, 0xE4, 0xB8], 2),         // truncated at the end
+        ([0xE4, 0x41, 0xAD], 0),               // continuation missing
+        ([0x80], 0),                           // lone continuation
+    ] as [([UInt8], Int)])
+    func utf8Rejects(input: [UInt8], offset: Int) {
+        #expect(TextDecoding.firstInvalidUTF8(in: input) == offset)
+    }
+
+    @Test("The ASCII fast path finds a bad byte at any position in a word", arguments: 0..<20)
+    func fastPathBoundaries(position: Int) {
+        var input = [UInt8](repeating: 0x61, count: 20)
+        input[position] = 0xFF
+        #expect(TextDecoding.firstInvalidUTF8(in: input) == position)
+        input[position] = 0x61
+        #expect(TextDecoding.firstInvalidUTF8(in: input) == nil)
+    }
+
+    @Test("The UTF-8 validator accepts the edges of each sequence length", arguments: [
+        [0x7F], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0xA0, 0x80], [0xEF, 0xBF, 0xBF],
+        [0xEE, 0x80, 0x80], [0xED, 0x9F, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+    ] as [[UInt8]])
+    func utf8Accepts(input: [UInt8]) {
+        #expect(TextDecoding.firstInvalidUTF8(in: input) == nil)
+    }
+
+    @Test("Line numbers count LF, CRLF and a lone CR as one line end each", arguments: [
+        ("a\nb\nc", 4, 3),
+        ("a\r\nb\r\nc", 6, 3),
+        ("a\r\nb", 2, 1),       // on the LF of the first CRLF
+        ("a\rb\rc", 4, 3),
+        ("a\n\n\nb", 4, 4),
+    ] as [(String, Int, Int)])
+    func lineNumbers(text: String, offset: Int, line: Int) {
+        #expect(TextDecoding.lineNumber(at: offset, in: bytes(text)) == line)
+    }
+}
