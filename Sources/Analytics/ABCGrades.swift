@@ -5,12 +5,12 @@ enum ABCGrades {
     /// Grades every customer with M > 0 and lists the ledger-grade mismatches.
     ///
     /// Sorted by M descending, ties by customer_id in code-point order; with `before` the
-    /// revenue of the customers ahead, A when `before × 10⁶ < total × grade_a_share (ppm)`, else
-    /// B when `before × 10⁶ < total × grade_b_share (ppm)`, else C, all on exact micros in
-    /// `Int128` (for the default 0.80 this is `before × 100 < total × 80`).
+    /// revenue of the customers ahead, A when `before × 10000 < total × grade_a_share` (basis
+    /// points), else B when `before × 10000 < total × grade_b_share`, else C, all on exact micros
+    /// in `Int128` (for the default 0.80 this is `before × 100 < total × 80`).
     /// - Complexity: one sort of the customers with revenue, O(n log n).
     static func assign(_ figures: inout [CustomerFigures], ledger: Ledger,
-                       thresholds: AnalysisThresholds) -> GradeSummary {
+                       thresholds: Thresholds) -> GradeSummary {
         var summary = GradeSummary()
         var graded: [Int32] = []
         for i in figures.indices where figures[i].revenue > .zero {
@@ -23,12 +23,12 @@ enum ABCGrades {
             return ledger.customers[Int(a)].id.codePointPrecedes(ledger.customers[Int(b)].id)
         }
         let total = summary.totalRevenue
-        let aBound = total * Int128(thresholds.gradeASharePPM)
-        let bBound = total * Int128(thresholds.gradeBSharePPM)
+        let aBound = total * Int128(thresholds.gradeAShareBasisPoints)
+        let bBound = total * Int128(thresholds.gradeBShareBasisPoints)
         var before: Int128 = 0
         for index in graded {
             let i = Int(index)
-            let scaled = before * 1_000_000
+            let scaled = before * 10_000
             let grade: Grade = scaled < aBound ? .a : scaled < bBound ? .b : .c
             figures[i].grade = grade
             figures[i].revenueBefore = before

@@ -10,7 +10,7 @@ package struct AnalysisSettings: Hashable, Sendable {
     package var period: ReportPeriod
     /// P′: the period of the same length immediately before P.
     package var previousPeriod: ReportPeriod
-    package var thresholds: AnalysisThresholds
+    package var thresholds: Thresholds
     package var segmentModel: SegmentModel
 
     /// Builds the settings; without an explicit `period`, P is the 365 days ending at T.
@@ -18,7 +18,7 @@ package struct AnalysisSettings: Hashable, Sendable {
     /// An explicit period `{start, end}` includes both ends, and its P′ is the same number of
     /// days immediately before `start` (the default P′ is that rule applied to the default P).
     package init(asOf: Day, today: Day, period: ReportPeriod? = nil,
-                 thresholds: AnalysisThresholds = AnalysisThresholds(), segmentModel: SegmentModel = .cn8) {
+                 thresholds: Thresholds = Thresholds(), segmentModel: SegmentModel = .cn8) {
         self.asOf = asOf
         self.today = today
         let p = period ?? ReportPeriod.endingAt(asOf)

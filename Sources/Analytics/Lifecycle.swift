@@ -38,7 +38,7 @@ enum Lifecycle {
     }
 
     /// The first rule of metrics.md that matches.
-    static func stage(of f: CustomerFigures, thresholds t: AnalysisThresholds) -> Stage {
+    static func stage(of f: CustomerFigures, thresholds t: Thresholds) -> Stage {
         if f.orders >= 1, let r = f.recencyDays {
             if r > t.churnDays { return .churned }
             if r > t.atRiskDays { return .atRisk }

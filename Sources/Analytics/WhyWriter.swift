@@ -18,8 +18,8 @@ package struct WhyWriter: Sendable {
         meanR = report.rfm.meanR?.formatted(decimals: 2) ?? ""
         meanF = report.rfm.meanF?.formatted(decimals: 2) ?? ""
         meanM = report.rfm.meanM?.formatted(decimals: 2) ?? ""
-        boundA = WhyWriter.percent(ppm: report.settings.thresholds.gradeASharePPM)
-        boundB = WhyWriter.percent(ppm: report.settings.thresholds.gradeBSharePPM)
+        boundA = WhyWriter.percent(basisPoints: report.settings.thresholds.gradeAShareBasisPoints)
+        boundB = WhyWriter.percent(basisPoints: report.settings.thresholds.gradeBShareBasisPoints)
     }
 
     /// The text of the customer at `index` in `Ledger.customers`.
@@ -76,9 +76,9 @@ package struct WhyWriter: Sendable {
         }
     }
 
-    /// Parts per million as a percentage without trailing zeros: 800 000 → `80%`, 825 000 → `82.5%`.
-    static func percent(ppm: Int) -> String {
-        var text = Money.formatScaled(Int128(ppm), decimals: 4)
+    /// Basis points as a percentage without trailing zeros: 8000 → `80%`, 8250 → `82.5%`.
+    static func percent(basisPoints: Int) -> String {
+        var text = Money.formatScaled(Int128(basisPoints), decimals: 2)
         while text.hasSuffix("0") && text.contains(".") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text + "%"

@@ -38,10 +38,12 @@ struct SegmentRulesTests {
         #expect(settings.previousPeriod.last.description == "2025-12-31")
     }
 
-    @Test("grade bounds follow the configured shares in parts per million")
+    @Test("grade bounds print the configured shares without trailing zeros")
     func shares() {
-        #expect(WhyWriter.percent(ppm: 800_000) == "80%")
-        #expect(WhyWriter.percent(ppm: 825_000) == "82.5%")
-        #expect(WhyWriter.percent(ppm: 1_000_000) == "100%")
+        #expect(WhyWriter.percent(basisPoints: 8000) == "80%")
+        #expect(WhyWriter.percent(basisPoints: 8250) == "82.5%")
+        #expect(WhyWriter.percent(basisPoints: 10_000) == "100%")
+        #expect(Thresholds.basisPoints(0.8) == 8000)
+        #expect(Thresholds.basisPoints(1.5) == nil)
     }
 }
