@@ -12,22 +12,22 @@ enum ABCGrades {
     static func assign(_ figures: inout [CustomerFigures], ledger: Ledger,
                        thresholds: Thresholds) -> GradeSummary {
         var summary = GradeSummary()
-        var graded: [Int32] = []
+        // (revenue, customer) pairs: the sort compares integers, and ids only on equal revenue.
+        var graded: [(micros: Int64, customer: Int32)] = []
         for i in figures.indices where figures[i].revenue > .zero {
-            graded.append(Int32(i))
+            graded.append((figures[i].revenue.micros, Int32(i)))
             summary.totalRevenue += Int128(figures[i].revenue.micros)
         }
         graded.sort { a, b in
-            let ma = figures[Int(a)].revenue, mb = figures[Int(b)].revenue
-            if ma != mb { return mb < ma }
-            return ledger.customers[Int(a)].id.codePointPrecedes(ledger.customers[Int(b)].id)
+            if a.micros != b.micros { return a.micros > b.micros }
+            return ledger.customers[Int(a.customer)].id.codePointPrecedes(ledger.customers[Int(b.customer)].id)
         }
         let total = summary.totalRevenue
         let aBound = total * Int128(thresholds.gradeAShareBasisPoints)
         let bBound = total * Int128(thresholds.gradeBShareBasisPoints)
         var before: Int128 = 0
-        for index in graded {
-            let i = Int(index)
+        for entry in graded {
+            let i = Int(entry.customer)
             let scaled = before * 10_000
             let grade: Grade = scaled < aBound ? .a : scaled < bBound ? .b : .c
             figures[i].grade = grade

@@ -52,9 +52,9 @@ struct Activity {
                     let raw = orders[index].customer
                     let customer = raw >= 0 && Int(raw) < ownerRep.count ? raw : -1
                     purchases.append(Purchase(
-                        customer: customer,
+                        amount: amount, customer: customer,
                         rep: credited(orders[index].owner, customer: customer, repCount: repCount),
-                        date: date, amount: amount, order: Int32(index)))
+                        date: date, order: Int32(index)))
                 }
             }
         }
