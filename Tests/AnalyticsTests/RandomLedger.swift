@@ -35,7 +35,7 @@ struct RandomLedger {
             if roll < 9 { return .rep(Int32(int(repCount))) }
             return .orphan
         }
-        func date(back days: Int, ahead: Int = 10) -> Day { asOf - int(days) + int(ahead + 1) - 0 }
+        func date(back days: Int, ahead: Int = 10) -> Day { asOf - int(days) + int(ahead + 1) }
         for c in 0..<customers {
             var customer = Customer(id: "C\(int(1000))-\(c)", name: "Name \(c)", line: Int32(c + 2))
             customer.owner = repCount > 0 && chance(85) ? .rep(Int32(int(repCount))) : (chance(50) ? .orphan : .none)
