@@ -10,19 +10,50 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .long, help: "How many customers.")
     var customers: Int
 
-    @Option(name: .long, help: "The folder to write the tables into.")
+    @Option(name: .long, help: "The folder to write the tables into (created if missing).")
     var out: String
 
     @Option(name: .long, help: "Seed of the generator; the same seed gives the same files.")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Headers and values in zh-CN or en.")
+    @Option(name: .long, help: "Headers and codes in zh-CN (Chinese) or en (canonical English).")
     var locale = "zh-CN"
 
-    @Option(name: .long, help: "Share of rows (0-1) that get one injected defect of each kind.")
+    @Option(name: .long, help: "Share of rows (0-1) that get one injected defect; every finding rule occurs.")
     var dirt = 0.0
 
+    @Option(name: .long, help: "File format: csv or xml.")
+    var format = "csv"
+
+    @Option(name: .long, help: "CSV encoding: utf8 or gb18030 (as Excel in Chinese locales writes).")
+    var encoding = "utf8"
+
+    @Option(name: .long, help: "Write the findings the injected defects must produce (JSON) to this file.")
+    var manifest: String?
+
     func run() throws {
-        throw ValidationError("sample is not wired yet")
+        guard let locale = SampleLocale(rawValue: locale) else { throw ValidationError("--locale must be zh-CN or en.") }
+        guard let format = SampleFormat(rawValue: format) else { throw ValidationError("--format must be csv or xml.") }
+        guard let encoding = SampleEncoding(rawValue: encoding) else { throw ValidationError("--encoding must be utf8 or gb18030.") }
+        let options = SampleOptions(customers: customers, seed: seed, locale: locale, dirt: dirt,
+                                    format: format, encoding: encoding)
+        let start = ContinuousClock.now
+        let result: SampleManifest
+        do {
+            result = try LedgerSampler.write(options, to: out)
+            if let manifest {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                try encoder.encode(result).write(to: URL(fileURLWithPath: manifest))
+            }
+        } catch {
+            throw fail(error)
+        }
+        let rows = result.rows.values.reduce(0, +)
+        let seconds = Double((ContinuousClock.now - start).components.seconds)
+            + Double((ContinuousClock.now - start).components.attoseconds) / 1e18
+        let text = String(format: "Wrote %d rows (%d customers) to %@ in %.1f s; %d injected defects.\n",
+                          rows, customers, out, seconds, result.expected.count)
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }

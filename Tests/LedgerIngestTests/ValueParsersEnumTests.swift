@@ -2,35 +2,28 @@ import LedgerModel
 import Testing
 @testable import LedgerIngest
 
-/// Enum cells in English and Chinese, with the CRM synonyms of precise-rules.md.
+/// Enum cells in English and Chinese: exactly the words of input-format.md and precise-rules.md.
 @Suite("Enum parsing")
 struct ValueParsersEnumTests {
     @Test("Order statuses", arguments: [
-        ("completed", OrderStatus.completed), ("Completed", .completed), ("COMPLETE", .completed),
-        ("done", .completed), ("paid", .completed), ("已完成", .completed), ("完成", .completed),
-        ("已付款", .completed), ("交易成功", .completed), (" completed ", .completed),
-        ("ｃｏｍｐｌｅｔｅｄ", .completed),
-        ("refunded", .refunded), ("Refund", .refunded), ("已退款", .refunded), ("退款", .refunded),
-        ("已退货", .refunded),
-        ("cancelled", .cancelled), ("canceled", .cancelled), ("CANCELLED", .cancelled),
-        ("已取消", .cancelled), ("取消", .cancelled), ("作废", .cancelled), ("void", .cancelled),
+        ("completed", OrderStatus.completed), ("Completed", .completed), ("已完成", .completed),
+        (" completed ", .completed), ("ｃｏｍｐｌｅｔｅｄ", .completed),
+        ("refunded", .refunded), ("REFUNDED", .refunded), ("已退款", .refunded),
+        ("cancelled", .cancelled), ("canceled", .cancelled), ("CANCELLED", .cancelled), ("已取消", .cancelled),
     ])
     func status(cell: String, expected: OrderStatus) {
         #expect(ValueParsers.orderStatus(cell) == expected)
     }
 
     @Test("Channels", arguments: [
-        ("phone", Channel.phone), ("Phone", .phone), ("call", .phone), ("Phone Call", .phone),
-        ("电话", .phone), ("tel", .phone),
+        ("phone", Channel.phone), ("Phone", .phone), ("电话", .phone),
         ("email", .email), ("E-mail", .email), ("e_mail", .email), ("EMAIL", .email), ("邮件", .email),
-        ("电子邮件", .email),
-        ("meeting", .meeting), ("会议", .meeting), ("视频会议", .meeting),
-        ("visit", .visit), ("拜访", .visit), ("上门拜访", .visit), ("Site Visit", .visit),
-        ("wechat", .wechat), ("WeChat", .wechat), ("We Chat", .wechat), ("we-chat", .wechat),
-        ("微信", .wechat), ("企业微信", .wechat),
-        ("social", .social), ("Social Media", .social), ("社交媒体", .social),
-        ("web", .web), ("website", .web), ("网站", .web), ("官网", .web),
-        ("other", .other), ("其他", .other), ("其它", .other),
+        ("meeting", .meeting), ("会议", .meeting),
+        ("visit", .visit), ("拜访", .visit),
+        ("wechat", .wechat), ("WeChat", .wechat), ("We Chat", .wechat), ("we-chat", .wechat), ("微信", .wechat),
+        ("social", .social), ("社交媒体", .social),
+        ("web", .web), ("网站", .web),
+        ("other", .other), ("其他", .other),
     ])
     func channel(cell: String, expected: Channel) {
         #expect(ValueParsers.channel(cell) == expected)
@@ -38,26 +31,23 @@ struct ValueParsersEnumTests {
 
     @Test("Interaction kinds", arguments: [
         ("follow_up", InteractionKind.followUp), ("follow-up", .followUp), ("Follow Up", .followUp),
-        ("followup", .followUp), ("跟进", .followUp), ("回访", .followUp),
-        ("consultation", .consultation), ("inquiry", .consultation), ("咨询", .consultation),
-        ("complaint", .complaint), ("Complaint", .complaint), ("投诉", .complaint), ("客诉", .complaint),
-        ("service", .service), ("support", .service), ("服务", .service), ("售后", .service),
+        ("followup", .followUp), ("跟进", .followUp),
+        ("consultation", .consultation), ("咨询", .consultation),
+        ("complaint", .complaint), ("Complaint", .complaint), ("投诉", .complaint),
+        ("service", .service), ("服务", .service),
         ("feedback", .feedback), ("反馈", .feedback),
-        ("survey", .survey), ("调查", .survey), ("问卷", .survey),
+        ("survey", .survey), ("调查", .survey),
         ("other", .other), ("其他", .other),
     ])
     func kind(cell: String, expected: InteractionKind) {
         #expect(ValueParsers.interactionKind(cell) == expected)
     }
 
-    @Test("Opportunity stages, including CRM stage names", arguments: [
+    @Test("Opportunity stages, with the mappings precise-rules.md names", arguments: [
         ("lead", OpportunityStage.lead), ("Prospecting", .lead), ("线索", .lead),
-        ("qualified", .qualified), ("Qualification", .qualified), ("engaging", .qualified),
-        ("Needs Analysis", .qualified), ("需求确认", .qualified), ("qualifiedtobuy", .qualified),
-        ("proposal", .proposal), ("Proposal/Price Quote", .proposal), ("Price Quote", .proposal),
-        ("方案报价", .proposal), ("方案/报价", .proposal),
-        ("negotiation", .negotiation), ("Negotiation/Review", .negotiation), ("review", .negotiation),
-        ("谈判", .negotiation),
+        ("qualified", .qualified), ("engaging", .qualified), ("需求确认", .qualified),
+        ("proposal", .proposal), ("方案报价", .proposal),
+        ("negotiation", .negotiation), ("谈判", .negotiation),
         ("won", .won), ("Closed Won", .won), ("closed_won", .won), ("closedwon", .won),
         ("CLOSED-WON", .won), ("赢单", .won), ("ｃｌｏｓｅｄ　ｗｏｎ", .won),
         ("lost", .lost), ("Closed Lost", .lost), ("closed_lost", .lost), ("输单", .lost),
@@ -67,22 +57,31 @@ struct ValueParsersEnumTests {
     }
 
     @Test("Customer types", arguments: [
-        ("company", CustomerType.company), ("Company", .company), ("business", .company),
-        ("企业", .company), ("公司", .company), ("企业客户", .company),
-        ("individual", .individual), ("person", .individual), ("个人", .individual),
-        ("个人客户", .individual),
+        ("company", CustomerType.company), ("Company", .company), ("企业", .company),
+        ("individual", .individual), ("个人", .individual),
     ])
     func customerType(cell: String, expected: CustomerType) {
         #expect(ValueParsers.customerType(cell) == expected)
     }
 
     @Test("Genders", arguments: [
-        ("male", Gender.male), ("Male", .male), ("M", .male), ("m", .male), ("男", .male),
-        ("男性", .male), ("female", .female), ("F", .female), ("女", .female), ("女性", .female),
-        ("ｆｅｍａｌｅ", .female),
+        ("male", Gender.male), ("Male", .male), ("男", .male),
+        ("female", .female), ("女", .female), ("ｆｅｍａｌｅ", .female),
     ])
     func gender(cell: String, expected: Gender) {
         #expect(ValueParsers.gender(cell) == expected)
+    }
+
+    @Test("Words the spec does not list are bad values, to be mapped with the config's values:", arguments: [
+        "done", "paid", "已发货", "交易成功", "作废", "call", "电子邮件", "上门拜访", "官网", "回访",
+        "客诉", "售后", "Qualification", "Needs Analysis", "review", "公司", "企业客户", "person",
+        "M", "男性",
+    ])
+    func synonymsAreNotGuessed(cell: String) {
+        let parsed: [Any?] = [ValueParsers.orderStatus(cell), ValueParsers.channel(cell),
+                              ValueParsers.interactionKind(cell), ValueParsers.stage(cell),
+                              ValueParsers.customerType(cell), ValueParsers.gender(cell)]
+        #expect(parsed.allSatisfy { $0 == nil })
     }
 
     @Test("Values that match nothing are nil (bad_value)", arguments: [
