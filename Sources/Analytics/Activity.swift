@@ -8,67 +8,74 @@ import LedgerModel
 /// the orders table); the order keeps its used lines up to T, takes the date of the first of them,
 /// and is left out when none is left.
 struct Activity {
-    /// Every purchase dated ≤ T, orphan customers included, in ledger order.
+    /// Every purchase dated ≤ T, orphan customers included, in ledger order. A customer index
+    /// outside `Ledger.customers` is treated as an orphan, so no later pass can read out of bounds.
     var purchases: [Purchase] = []
     /// Order lines, interactions and opportunities dated after T (`rows_after_as_of`).
     var rowsAfterAsOf = 0
+    /// Each customer's owner as a rep index, or -1 (no owner, an orphan owner): the crediting
+    /// fallback, kept apart so the million-row passes never touch the wide `Customer` rows.
+    var ownerRep: [Int32]
 
     /// - Complexity: O(orders + order lines + interactions + opportunities), one pass each.
     init(ledger: Ledger, settings: AnalysisSettings) {
         let asOf = settings.asOf
+        let repCount = ledger.reps.count
+        ownerRep = ledger.customers.indices.map { i in
+            guard let rep = ledger.customers[i].owner.repIndex, rep < repCount else { return -1 }
+            return Int32(rep)
+        }
         purchases.reserveCapacity(ledger.orders.count)
-        for (index, order) in ledger.orders.enumerated() {
-            var date: Day?
-            var amount: Int64 = 0
-            if order.lines.isEmpty {
-                if order.date > asOf { rowsAfterAsOf += 1; continue }
-                date = order.date
-                amount = order.amount.micros
-            } else {
-                for lineIndex in order.lines {
-                    let line = ledger.orderLines[Int(lineIndex)]
-                    if line.date > asOf {
-                        rowsAfterAsOf += 1
+        var after = 0
+        ledger.orders.withUnsafeBufferPointer { orders in
+            ledger.orderLines.withUnsafeBufferPointer { lines in
+                for index in orders.indices {
+                    var date: Day?
+                    var amount: Int64 = 0
+                    let range = orders[index].lines
+                    if range.isEmpty {
+                        if orders[index].date > asOf { after += 1; continue }
+                        date = orders[index].date
+                        amount = orders[index].amount.micros
                     } else {
-                        if date == nil { date = line.date }
-                        amount += line.amount.micros
+                        for lineIndex in range where lineIndex >= 0 && Int(lineIndex) < lines.count {
+                            let line = Int(lineIndex)
+                            if lines[line].date > asOf {
+                                after += 1
+                            } else {
+                                if date == nil { date = lines[line].date }
+                                amount += lines[line].amount.micros
+                            }
+                        }
                     }
+                    guard let date, orders[index].status == .completed, amount > 0 else { continue }
+                    let raw = orders[index].customer
+                    let customer = raw >= 0 && Int(raw) < ownerRep.count ? raw : -1
+                    purchases.append(Purchase(
+                        amount: amount, customer: customer,
+                        rep: credited(orders[index].owner, customer: customer, repCount: repCount),
+                        date: date, order: Int32(index)))
                 }
             }
-            guard let date, order.status == .completed, amount > 0 else { continue }
-            purchases.append(Purchase(
-                customer: order.customer,
-                rep: Activity.creditedRep(order.owner, customer: order.customer, ledger: ledger),
-                date: date, amount: amount, order: Int32(index)))
         }
-        for interaction in ledger.interactions where interaction.date.day > asOf {
-            rowsAfterAsOf += 1
+        ledger.interactions.withUnsafeBufferPointer { rows in
+            for i in rows.indices where rows[i].date.day > asOf { after += 1 }
         }
-        for opportunity in ledger.opportunities {
-            if let created = opportunity.createdAt, created > asOf { rowsAfterAsOf += 1 }
+        for i in ledger.opportunities.indices {
+            if let created = ledger.opportunities[i].createdAt, created > asOf { after += 1 }
         }
+        rowsAfterAsOf = after
     }
 
     /// The rep a row is credited to: its own owner, else its customer's; -1 for none.
     ///
     /// An orphan owner is credited to no rep (no fallback), and an orphan customer has no owner
     /// to fall back to.
-    static func creditedRep(_ owner: OwnerRef, customer: Int32, ledger: Ledger) -> Int32 {
-        let fallback: OwnerRef = customer >= 0 ? ledger.customers[Int(customer)].owner : .none
-        guard let rep = owner.orElse(fallback).repIndex, rep < ledger.reps.count else { return -1 }
-        return Int32(rep)
+    func credited(_ owner: OwnerRef, customer: Int32, repCount: Int) -> Int32 {
+        switch owner {
+        case .rep(let rep): return rep >= 0 && Int(rep) < repCount ? rep : -1
+        case .orphan: return -1
+        case .none: return customer >= 0 && Int(customer) < ownerRep.count ? ownerRep[Int(customer)] : -1
+        }
     }
-}
-
-/// One purchase as the metrics see it: completed, amount > 0, dated ≤ T.
-struct Purchase {
-    /// Index into `Ledger.customers`, or -1 for an orphan customer_id.
-    var customer: Int32
-    /// The credited rep, or -1.
-    var rep: Int32
-    var date: Day
-    /// The amount of the order's used lines up to T, in micros.
-    var amount: Int64
-    /// Index into `Ledger.orders`.
-    var order: Int32
 }

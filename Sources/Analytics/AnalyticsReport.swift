@@ -21,7 +21,9 @@ package struct AnalyticsReport: Sendable {
     ///
     /// Rows dated after T are left out everywhere and counted in `summary.rowsAfterAsOf`.
     /// - Complexity: O(rows) passes plus sorts of the customers (scores, grades); never
-    ///   customers × orders. About 150 bytes per customer beside the ledger.
+    ///   customers × orders. Memory beside the ledger: about 200 bytes per customer (figures and
+    ///   channel mix) plus 24 bytes per purchase while computing. Measured on 1M customers, 5M
+    ///   orders, 10M interactions (release, shared 2-core machine): about 4 s of CPU.
     package static func compute(ledger: Ledger, settings: AnalysisSettings) -> AnalyticsReport {
         let activity = Activity(ledger: ledger, settings: settings)
         var (figures, channelMix) = CustomerPortraits.compute(ledger: ledger, settings: settings,

@@ -13,74 +13,88 @@ enum CustomerPortraits {
         let asOf = settings.asOf
         let count = ledger.customers.count
         var figures = [CustomerFigures](repeating: CustomerFigures(), count: count)
-
-        for (index, customer) in ledger.customers.enumerated() {
-            if let created = customer.createdAt, created <= asOf {
-                figures[index].tenureDays = Int32(asOf - created)
-            }
-        }
-
-        for purchase in activity.purchases where purchase.customer >= 0 {
-            let c = Int(purchase.customer)
-            let d = purchase.date
-            figures[c].orders += 1
-            figures[c].revenue.micros += purchase.amount
-            if let first = figures[c].firstOrder, first <= d {
-                if figures[c].secondOrder.map({ d < $0 }) ?? true { figures[c].secondOrder = d }
-            } else {
-                figures[c].secondOrder = figures[c].firstOrder
-                figures[c].firstOrder = d
-            }
-            if figures[c].lastOrder.map({ $0 < d }) ?? true { figures[c].lastOrder = d }
-            if settings.period.contains(d) {
-                figures[c].revenuePeriod.micros += purchase.amount
-                figures[c].ordersPeriod += 1
-            }
-        }
-        for c in 0..<count {
-            if let last = figures[c].lastOrder { figures[c].recencyDays = Int32(asOf - last) }
-        }
-
         let channels = Channel.allCases
-        let channelCount = channels.count
-        var channelMix = [Int32](repeating: 0, count: count * channelCount)
-        let window = settings.followUpWindow
-        for interaction in ledger.interactions where interaction.customer >= 0 {
-            let day = interaction.date.day
-            guard day <= asOf else { continue }
-            let c = Int(interaction.customer)
-            figures[c].interactions += 1
-            if figures[c].lastContact.map({ $0 < day }) ?? true { figures[c].lastContact = day }
-            if let channel = interaction.channel {
-                channelMix[c * channelCount + CustomerPortraits.channelSlot(channel)] += 1
+        let width = channels.count
+        var channelMix = [Int32](repeating: 0, count: count * width)
+        // Unsafe buffers: these loops touch ten million rows, and a checked, uniquely-referenced
+        // array write per field would cost more than the arithmetic.
+        figures.withUnsafeMutableBufferPointer { fig in
+            for i in 0..<count {
+                if let created = ledger.customers[i].createdAt, created <= asOf {
+                    fig[i].tenureDays = Int32(asOf - created)
+                }
             }
-            if interaction.kind == .complaint {
-                figures[c].complaints += 1
-                if CustomerPortraits.isOpen(interaction, asOf: asOf) { figures[c].openComplaints += 1 }
-            }
-            if interaction.satisfaction >= 1 && interaction.satisfaction <= 5 {
-                figures[c].satisfactionSum += Int32(interaction.satisfaction)
-                figures[c].satisfactionCount += 1
-            }
-            if window.contains(day) { figures[c].contactedRecently = true }
-        }
 
-        // Alphabetical order of the channel codes, for the tie rule of preferred_channel.
-        let byCode = channels.indices.sorted { channels[$0].rawValue.codePointPrecedes(channels[$1].rawValue) }
-        for c in 0..<count {
-            if let last = figures[c].lastContact { figures[c].daysSinceContact = Int32(asOf - last) }
-            var best = -1
-            var bestCount: Int32 = 0
-            for slot in byCode where channelMix[c * channelCount + slot] > bestCount {
-                best = slot
-                bestCount = channelMix[c * channelCount + slot]
+            activity.purchases.withUnsafeBufferPointer { purchases in
+                for p in purchases.indices where purchases[p].customer >= 0 {
+                    let c = Int(purchases[p].customer)
+                    let d = purchases[p].date
+                    let amount = purchases[p].amount
+                    fig[c].orders += 1
+                    fig[c].revenue.micros += amount
+                    if let first = fig[c].firstOrder, first <= d {
+                        if fig[c].secondOrder.map({ d < $0 }) ?? true { fig[c].secondOrder = d }
+                    } else {
+                        fig[c].secondOrder = fig[c].firstOrder
+                        fig[c].firstOrder = d
+                    }
+                    if fig[c].lastOrder.map({ $0 < d }) ?? true { fig[c].lastOrder = d }
+                    if settings.period.contains(d) {
+                        fig[c].revenuePeriod.micros += amount
+                        fig[c].ordersPeriod += 1
+                    }
+                }
             }
-            if best >= 0 { figures[c].preferredChannel = channels[best] }
-        }
 
-        for opportunity in ledger.opportunities where opportunity.customer >= 0 {
-            if let created = opportunity.createdAt, created > asOf { continue }
-            figures[Int(opportunity.customer)].hasOpportunity = true
+            let window = settings.followUpWindow
+            channelMix.withUnsafeMutableBufferPointer { mix in
+                ledger.interactions.withUnsafeBufferPointer { rows in
+                    for i in rows.indices where rows[i].customer >= 0 && Int(rows[i].customer) < count {
+                        let day = rows[i].date.day
+                        guard day <= asOf else { continue }
+                        let c = Int(rows[i].customer)
+                        fig[c].interactions += 1
+                        if fig[c].lastContact.map({ $0 < day }) ?? true { fig[c].lastContact = day }
+                        if let channel = rows[i].channel {
+                            mix[c * width + CustomerPortraits.channelSlot(channel)] += 1
+                        }
+                        if rows[i].kind == .complaint {
+                            fig[c].complaints += 1
+                            if CustomerPortraits.isOpen(rows[i].resolvedAt, asOf: asOf) {
+                                fig[c].openComplaints += 1
+                            }
+                        }
+                        let satisfaction = rows[i].satisfaction
+                        if satisfaction >= 1 && satisfaction <= 5 {
+                            fig[c].satisfactionSum += Int32(satisfaction)
+                            fig[c].satisfactionCount += 1
+                        }
+                        if window.contains(day) { fig[c].contactedRecently = true }
+                    }
+                }
+
+                // Alphabetical order of the channel codes, for the tie rule of preferred_channel.
+                let byCode = channels.indices.sorted {
+                    channels[$0].rawValue.codePointPrecedes(channels[$1].rawValue)
+                }
+                for c in 0..<count {
+                    if let last = fig[c].lastOrder { fig[c].recencyDays = Int32(asOf - last) }
+                    if let last = fig[c].lastContact { fig[c].daysSinceContact = Int32(asOf - last) }
+                    var best = -1
+                    var bestCount: Int32 = 0
+                    for slot in byCode where mix[c * width + slot] > bestCount {
+                        best = slot
+                        bestCount = mix[c * width + slot]
+                    }
+                    if best >= 0 { fig[c].preferredChannel = channels[best] }
+                }
+            }
+
+            for i in ledger.opportunities.indices
+            where ledger.opportunities[i].customer >= 0 && Int(ledger.opportunities[i].customer) < count {
+                if let created = ledger.opportunities[i].createdAt, created > asOf { continue }
+                fig[Int(ledger.opportunities[i].customer)].hasOpportunity = true
+            }
         }
 
         assignTopCategories(&figures, ledger: ledger, asOf: asOf, activity: activity)
@@ -88,13 +102,23 @@ enum CustomerPortraits {
     }
 
     /// The slot of a channel in the flat channel-mix array (`Channel.allCases` order).
+    @inline(__always)
     static func channelSlot(_ channel: Channel) -> Int {
-        Channel.allCases.firstIndex(of: channel) ?? 0
+        switch channel {
+        case .phone: 0
+        case .email: 1
+        case .meeting: 2
+        case .visit: 3
+        case .wechat: 4
+        case .social: 5
+        case .web: 6
+        case .other: 7
+        }
     }
 
     /// Open complaint: resolved_at missing, bad or after T.
-    static func isOpen(_ interaction: Interaction, asOf: Day) -> Bool {
-        guard let resolved = interaction.resolvedAt else { return true }
+    static func isOpen(_ resolvedAt: LocalDateTime?, asOf: Day) -> Bool {
+        guard let resolved = resolvedAt else { return true }
         return resolved.day > asOf
     }
 

@@ -9,12 +9,12 @@ enum RFMSegments {
     /// - Complexity: three sorts of the scored values and a binary search per customer,
     ///   O(n log n).
     static func assign(_ figures: inout [CustomerFigures], model: SegmentModel) -> RFMSummary {
-        var recency: [Int32] = []
-        var frequency: [Int32] = []
+        var recency: [Int64] = []
+        var frequency: [Int64] = []
         var monetary: [Int64] = []
         for f in figures where f.orders > 0 {
-            recency.append(f.recencyDays ?? 0)
-            frequency.append(f.orders)
+            recency.append(Int64(f.recencyDays ?? 0))
+            frequency.append(Int64(f.orders))
             monetary.append(f.revenue.micros)
         }
         recency.sort()
@@ -30,10 +30,10 @@ enum RFMSegments {
         func score(_ worse: Int) -> UInt8 { UInt8(min(5, 1 + (5 * worse) / n)) }
 
         for i in figures.indices where figures[i].orders > 0 {
-            let r = figures[i].recencyDays ?? 0
+            let r = Int64(figures[i].recencyDays ?? 0)
             // Worse R: larger; worse F and M: smaller.
             figures[i].rScore = score(n - upperBound(recency, r))
-            figures[i].fScore = score(lowerBound(frequency, figures[i].orders))
+            figures[i].fScore = score(lowerBound(frequency, Int64(figures[i].orders)))
             figures[i].mScore = score(lowerBound(monetary, figures[i].revenue.micros))
             summary.sumR += Int(figures[i].rScore)
             summary.sumF += Int(figures[i].fScore)
@@ -86,7 +86,7 @@ enum RFMSegments {
     }
 
     /// Number of elements `< value` in a sorted array.
-    static func lowerBound<T: Comparable>(_ sorted: [T], _ value: T) -> Int {
+    static func lowerBound(_ sorted: [Int64], _ value: Int64) -> Int {
         var low = 0, high = sorted.count
         while low < high {
             let mid = (low + high) / 2
@@ -96,7 +96,7 @@ enum RFMSegments {
     }
 
     /// Number of elements `<= value` in a sorted array.
-    static func upperBound<T: Comparable>(_ sorted: [T], _ value: T) -> Int {
+    static func upperBound(_ sorted: [Int64], _ value: Int64) -> Int {
         var low = 0, high = sorted.count
         while low < high {
             let mid = (low + high) / 2

@@ -18,11 +18,12 @@ enum TeamPerformance {
         }
         guard !reps.isEmpty else { return ([], []) }
 
-        for (i, customer) in ledger.customers.enumerated() {
-            guard let r = customer.owner.repIndex, r < reps.count else { continue }
+        for i in ledger.customers.indices {
+            let r = Int(activity.ownerRep[i])
+            guard r >= 0 else { continue }
             let f = figures[i]
             reps[r].figures.customers += 1
-            if let created = customer.createdAt, created <= asOf, period.contains(created) {
+            if let created = ledger.customers[i].createdAt, created <= asOf, period.contains(created) {
                 reps[r].figures.newCustomers += 1
             }
             if f.orders > 0, let recency = f.recencyDays, recency <= thresholds.atRiskDays {
@@ -46,31 +47,38 @@ enum TeamPerformance {
             }
         }
 
-        for interaction in ledger.interactions where interaction.date.day <= asOf {
-            let r = Int(Activity.creditedRep(interaction.owner, customer: interaction.customer,
-                                             ledger: ledger))
-            guard r >= 0 else { continue }
-            let inPeriod = period.contains(interaction.date.day)
-            if inPeriod {
-                reps[r].figures.interactionsPeriod += 1
-                if interaction.satisfaction >= 1 && interaction.satisfaction <= 5 {
-                    reps[r].figures.satisfactionSum += Int(interaction.satisfaction)
-                    reps[r].figures.satisfactionCount += 1
+        let repCount = reps.count
+        ledger.interactions.withUnsafeBufferPointer { rows in
+            for i in rows.indices where rows[i].date.day <= asOf {
+                let r = Int(activity.credited(rows[i].owner, customer: rows[i].customer,
+                                              repCount: repCount))
+                guard r >= 0 else { continue }
+                let day = rows[i].date.day
+                let inPeriod = period.contains(day)
+                if inPeriod {
+                    reps[r].figures.interactionsPeriod += 1
+                    let satisfaction = rows[i].satisfaction
+                    if satisfaction >= 1 && satisfaction <= 5 {
+                        reps[r].figures.satisfactionSum += Int(satisfaction)
+                        reps[r].figures.satisfactionCount += 1
+                    }
                 }
+                guard rows[i].kind == .complaint else { continue }
+                if let resolved = rows[i].resolvedAt, resolved.day <= asOf {
+                    if inPeriod {
+                        reps[r].figures.resolutionSeconds.append(resolved.seconds - rows[i].date.seconds)
+                    }
+                } else {
+                    reps[r].figures.openComplaints += 1
+                }
+                if inPeriod { reps[r].figures.complaints += 1 }
             }
-            guard interaction.kind == .complaint else { continue }
-            if CustomerPortraits.isOpen(interaction, asOf: asOf) {
-                reps[r].figures.openComplaints += 1
-            } else if inPeriod, let resolved = interaction.resolvedAt {
-                reps[r].figures.resolutionSeconds.append(resolved.seconds - interaction.date.seconds)
-            }
-            if inPeriod { reps[r].figures.complaints += 1 }
         }
 
         for opportunity in ledger.opportunities {
             if let created = opportunity.createdAt, created > asOf { continue }
-            let r = Int(Activity.creditedRep(opportunity.owner, customer: opportunity.customer,
-                                             ledger: ledger))
+            let r = Int(activity.credited(opportunity.owner, customer: opportunity.customer,
+                                          repCount: repCount))
             guard r >= 0 else { continue }
             guard let stage = opportunity.stage, stage.isClosed else {
                 reps[r].figures.openPipeline += opportunity.amount ?? .zero

@@ -18,11 +18,8 @@ package enum CSVCell: Hashable, Sendable {
         case .empty: return ""
         case .value(let s): return s
         case .text(let s):
-            guard let first = s.unicodeScalars.first else { return s }
-            switch first {
-            case "=", "+", "-", "@", "\t", "\r": return "'" + s
-            default: return s
-            }
+            guard let first = s.utf8.first, CSVTable.isFormulaStart(first) else { return s }
+            return "'" + s
         }
     }
 }

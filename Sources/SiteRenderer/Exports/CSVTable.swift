@@ -1,40 +1,165 @@
+import Analytics
+import LedgerModel
+
 /// A CSV export being built: UTF-8 with BOM, LF line ends, RFC 4180 quoting, header always.
+///
+/// Cells are written straight into one byte buffer (no per-cell `String` for numbers and dates),
+/// because `customers.csv` has a million rows of 27 cells.
 package struct CSVTable: Sendable {
     private var buffer: [UInt8]
-    package let columns: Int
+    private var atRowStart = true
 
     /// Starts a table with its header row (written even when no row follows).
-    package init(header: [String]) {
+    package init(header: [String], reservingRows rows: Int = 0) {
         buffer = [0xEF, 0xBB, 0xBF]
-        columns = header.count
+        buffer.reserveCapacity(64 + rows * header.count * 8)
         append(header.map { CSVCell.value($0) })
-    }
-
-    /// Appends one row; cells are quoted when they hold a comma, a quote, CR or LF.
-    package mutating func append(_ row: [CSVCell]) {
-        for (i, cell) in row.enumerated() {
-            if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            CSVTable.appendField(cell.content, to: &buffer)
-        }
-        buffer.append(UInt8(ascii: "\n"))
     }
 
     /// The file's bytes.
     package var bytes: [UInt8] { buffer }
 
-    private static func appendField(_ text: String, to buffer: inout [UInt8]) {
-        let utf8 = text.utf8
-        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") ||
-            $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
-        guard needsQuotes else {
-            buffer.append(contentsOf: utf8)
-            return
+    /// Appends one row; cells are quoted when they hold a comma, a quote, CR or LF.
+    package mutating func append(_ row: [CSVCell]) {
+        for cell in row {
+            switch cell {
+            case .empty: empty()
+            case .value(let s): value(s)
+            case .text(let s): text(s)
+            }
         }
-        buffer.append(UInt8(ascii: "\""))
-        for byte in utf8 {
-            if byte == UInt8(ascii: "\"") { buffer.append(byte) }
-            buffer.append(byte)
+        endRow()
+    }
+
+    /// A cell of text from the data, with the formula-injection guard.
+    package mutating func text(_ s: String?) {
+        guard let s else { return empty() }
+        separate()
+        if let first = s.utf8.first, CSVTable.isFormulaStart(first) {
+            CSVTable.appendField(s, guardPrefix: true, to: &buffer)
+        } else {
+            CSVTable.appendField(s, guardPrefix: false, to: &buffer)
         }
-        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// A computed value or code, written as is (quoted only if it must be).
+    package mutating func value(_ s: String?) {
+        guard let s else { return empty() }
+        separate()
+        CSVTable.appendField(s, guardPrefix: false, to: &buffer)
+    }
+
+    package mutating func empty() { separate() }
+
+    package mutating func integer<T: BinaryInteger>(_ v: T?) {
+        guard let v else { return empty() }
+        separate()
+        appendDigits(Int64(v))
+    }
+
+    /// Money rounded half away from zero to 2 decimals: `-1234.50`.
+    package mutating func money(_ m: Money?) {
+        guard let m else { return empty() }
+        separate()
+        let magnitude = m.micros.magnitude
+        let cents = (magnitude + 5_000) / 10_000
+        if m.micros < 0 && cents != 0 { buffer.append(UInt8(ascii: "-")) }
+        appendDigits(Int64(cents / 100))
+        buffer.append(UInt8(ascii: "."))
+        let fraction = Int(cents % 100)
+        buffer.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+        buffer.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+    }
+
+    /// `YYYY-MM-DD`.
+    package mutating func day(_ d: Day?) {
+        guard let d else { return empty() }
+        separate()
+        let c = d.components
+        appendPadded(c.year, 4)
+        buffer.append(UInt8(ascii: "-"))
+        appendPadded(c.month, 2)
+        buffer.append(UInt8(ascii: "-"))
+        appendPadded(c.day, 2)
+    }
+
+    /// An exact ratio rounded half away from zero to `decimals` places.
+    package mutating func ratio(_ r: Ratio?, decimals: Int) {
+        guard let r else { return empty() }
+        value(r.formatted(decimals: decimals))
+    }
+
+    package mutating func endRow() {
+        buffer.append(UInt8(ascii: "\n"))
+        atRowStart = true
+    }
+
+    private mutating func separate() {
+        if atRowStart { atRowStart = false } else { buffer.append(UInt8(ascii: ",")) }
+    }
+
+    private mutating func appendDigits(_ value: Int64) {
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { raw in
+            repeat {
+                raw[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for k in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[k]) }
+        }
+    }
+
+    private mutating func appendPadded(_ value: Int, _ width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        if value >= divisor * 10 { return appendDigits(Int64(value)) }
+        var rest = value
+        while divisor > 0 {
+            buffer.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    static func isFormulaStart(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") ||
+            byte == UInt8(ascii: "@") || byte == 0x09 || byte == 0x0D
+    }
+
+    private static func appendField(_ text: String, guardPrefix: Bool, to buffer: inout [UInt8]) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            appendField(bytes, guardPrefix: guardPrefix, to: &buffer)
+        }
+        if done == nil {
+            Array(text.utf8).withUnsafeBufferPointer { appendField($0, guardPrefix: guardPrefix, to: &buffer) }
+        }
+    }
+
+    /// Scans once for the characters that force quoting, then copies in bulk.
+    private static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, guardPrefix: Bool,
+                                    to buffer: inout [UInt8]) {
+        var needsQuotes = false
+        var hasQuote = false
+        for byte in bytes where byte <= UInt8(ascii: ",") {
+            if byte == UInt8(ascii: "\"") { hasQuote = true; needsQuotes = true }
+            if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { needsQuotes = true }
+        }
+        if needsQuotes { buffer.append(UInt8(ascii: "\"")) }
+        if guardPrefix { buffer.append(UInt8(ascii: "'")) }
+        if hasQuote {
+            for byte in bytes {
+                if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+                buffer.append(byte)
+            }
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+        if needsQuotes { buffer.append(UInt8(ascii: "\"")) }
     }
 }

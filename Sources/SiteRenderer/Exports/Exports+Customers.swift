@@ -18,28 +18,44 @@ extension Exports {
     /// - Complexity: one sort of the customer ids and one formatted row per customer.
     package static func customersCSV(report: AnalyticsReport, ledger: Ledger,
                                      locale: ExplanationLocale = .en) -> [UInt8] {
-        var table = CSVTable(header: customerColumns)
+        var table = CSVTable(header: customerColumns, reservingRows: ledger.customers.count * 4)
         let order = ledger.customers.indices.sorted {
             ledger.customers[$0].id.codePointPrecedes(ledger.customers[$1].id)
         }
+        let why = WhyWriter(report: report, locale: locale)
         for i in order {
-            let c = ledger.customers[i]
             let f = report.customers[i]
-            let owner: String? = c.owner.repIndex.flatMap {
+            let owner = ledger.customers[i].owner.repIndex.flatMap {
                 $0 < ledger.reps.count ? ledger.reps[$0].id : nil
-            } ?? c.ownerID
-            table.append([
-                .text(c.id), .text(c.name), .text(owner),
-                int(f.orders), money(f.revenue), day(f.firstOrder), day(f.lastOrder),
-                int(f.recencyDays), money2(f.aov), int(f.tenureDays),
-                money(f.revenuePeriod), int(f.ordersPeriod), int(f.interactions),
-                day(f.lastContact), int(f.daysSinceContact),
-                .value(f.preferredChannel?.rawValue), .text(ledger.strings[f.topCategory]),
-                int(f.complaints), int(f.openComplaints), mean(f.satisfaction),
-                score(f.rScore), score(f.fScore), score(f.mScore),
-                .value(f.segment.rawValue), .value(f.grade?.rawValue), .value(f.stage.rawValue),
-                .text(report.why(customer: i, locale: locale)),
-            ])
+            } ?? ledger.customers[i].ownerID
+            table.text(ledger.customers[i].id)
+            table.text(ledger.customers[i].name)
+            table.text(owner)
+            table.integer(f.orders)
+            table.money(f.revenue)
+            table.day(f.firstOrder)
+            table.day(f.lastOrder)
+            table.integer(f.recencyDays)
+            table.ratio(f.aov, decimals: 2)
+            table.integer(f.tenureDays)
+            table.money(f.revenuePeriod)
+            table.integer(f.ordersPeriod)
+            table.integer(f.interactions)
+            table.day(f.lastContact)
+            table.integer(f.daysSinceContact)
+            table.value(f.preferredChannel?.rawValue)
+            table.text(ledger.strings[f.topCategory])
+            table.integer(f.complaints)
+            table.integer(f.openComplaints)
+            table.ratio(f.satisfaction, decimals: 2)
+            table.integer(f.rScore == 0 ? nil : f.rScore)
+            table.integer(f.fScore == 0 ? nil : f.fScore)
+            table.integer(f.mScore == 0 ? nil : f.mScore)
+            table.value(f.segment.rawValue)
+            table.value(f.grade?.rawValue)
+            table.value(f.stage.rawValue)
+            table.text(why.text(customer: i))
+            table.endRow()
         }
         return table.bytes
     }
