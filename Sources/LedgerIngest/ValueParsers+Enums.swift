@@ -5,17 +5,17 @@ extension ValueParsers {
     ///
     /// Only the spec's words (and `canceled`); a shop's `已发货` is mapped with `values:`.
     package static func orderStatus(_ cell: String) -> OrderStatus? {
-        orderStatusWords[matchKey(cell)]
+        exact(cell, orderStatusWordsExact) ?? orderStatusWords[matchKey(cell)]
     }
 
     /// An interaction channel in English or Chinese (`E-mail`, `We Chat`, `电话`), or nil.
     package static func channel(_ cell: String) -> Channel? {
-        channelWords[matchKey(cell)]
+        exact(cell, channelWordsExact) ?? channelWords[matchKey(cell)]
     }
 
     /// An interaction kind in English or Chinese (`follow-up`, `跟进`), or nil.
     package static func interactionKind(_ cell: String) -> InteractionKind? {
-        kindWords[matchKey(cell)]
+        exact(cell, kindWordsExact) ?? kindWords[matchKey(cell)]
     }
 
     /// An opportunity stage, including Salesforce/Zoho/HubSpot/纷享销客 stage names, or nil.
@@ -23,17 +23,17 @@ extension ValueParsers {
     /// `Prospecting` is lead, `Qualification` and `engaging` qualified, `Proposal/Price Quote`
     /// proposal, `Negotiation/Review` negotiation, `Closed Won`/`closedwon` won, `Closed Lost` lost.
     package static func stage(_ cell: String) -> OpportunityStage? {
-        stageWords[matchKey(cell)]
+        exact(cell, stageWordsExact) ?? stageWords[matchKey(cell)]
     }
 
     /// `company` or `individual` (企业/公司/个人, business/person), or nil.
     package static func customerType(_ cell: String) -> CustomerType? {
-        customerTypeWords[matchKey(cell)]
+        exact(cell, customerTypeWordsExact) ?? customerTypeWords[matchKey(cell)]
     }
 
     /// `male` or `female` (男/女, m/f), or nil.
     package static func gender(_ cell: String) -> Gender? {
-        genderWords[matchKey(cell)]
+        exact(cell, genderWordsExact) ?? genderWords[matchKey(cell)]
     }
 
     /// The form an enum cell or a header is matched in: NFKC, trimmed, ASCII letters lower-cased,
@@ -62,6 +62,24 @@ extension ValueParsers {
         }
     }
 
+    /// The value of a cell written exactly as one of the listed words (the common case), found
+    /// by comparing bytes: no folding and no string hashing, which for Chinese text means a
+    /// normalisation pass per lookup.
+    static func exact<Value>(_ cell: String, _ words: [([UInt8], Value)]) -> Value? {
+        var cell = cell
+        return cell.withUTF8 { bytes in
+            for (word, value) in words where word.count == bytes.count && word.elementsEqual(bytes) {
+                return value
+            }
+            return nil
+        }
+    }
+
+    /// The listed words as bytes, for `exact`.
+    static func exactTable<Value>(_ entries: [(Value, [String])]) -> [([UInt8], Value)] {
+        entries.flatMap { value, words in words.map { (Array($0.utf8), value) } }
+    }
+
     /// Builds a lookup table whose keys are `matchKey` of each listed word.
     static func wordTable<Value>(_ entries: [(Value, [String])]) -> [String: Value] {
         var table: [String: Value] = [:]
@@ -78,13 +96,15 @@ extension ValueParsers {
     // the spec must read the same ledger the same way. Other words are mapped per ledger with
     // the config's `values:` (config.md), e.g. `status: {已发货: completed}`.
 
-    static let orderStatusWords: [String: OrderStatus] = wordTable([
+    static let orderStatusEntries: [(OrderStatus, [String])] = [
         (.completed, ["completed", "已完成"]),
         (.refunded, ["refunded", "已退款"]),
         (.cancelled, ["cancelled", "canceled", "已取消"]),
-    ])
+    ]
+    static let orderStatusWords: [String: OrderStatus] = wordTable(orderStatusEntries)
+    static let orderStatusWordsExact = exactTable(orderStatusEntries)
 
-    static let channelWords: [String: Channel] = wordTable([
+    static let channelEntries: [(Channel, [String])] = [
         (.phone, ["phone", "电话"]),
         (.email, ["email", "邮件"]),
         (.meeting, ["meeting", "会议"]),
@@ -93,9 +113,11 @@ extension ValueParsers {
         (.social, ["social", "社交媒体"]),
         (.web, ["web", "网站"]),
         (.other, ["other", "其他"]),
-    ])
+    ]
+    static let channelWords: [String: Channel] = wordTable(channelEntries)
+    static let channelWordsExact = exactTable(channelEntries)
 
-    static let kindWords: [String: InteractionKind] = wordTable([
+    static let kindEntries: [(InteractionKind, [String])] = [
         (.followUp, ["follow_up", "跟进"]),
         (.consultation, ["consultation", "咨询"]),
         (.complaint, ["complaint", "投诉"]),
@@ -103,24 +125,32 @@ extension ValueParsers {
         (.feedback, ["feedback", "反馈"]),
         (.survey, ["survey", "调查"]),
         (.other, ["other", "其他"]),
-    ])
+    ]
+    static let kindWords: [String: InteractionKind] = wordTable(kindEntries)
+    static let kindWordsExact = exactTable(kindEntries)
 
-    static let stageWords: [String: OpportunityStage] = wordTable([
+    static let stageEntries: [(OpportunityStage, [String])] = [
         (.lead, ["lead", "prospecting", "线索"]),
         (.qualified, ["qualified", "engaging", "需求确认"]),
         (.proposal, ["proposal", "方案报价"]),
         (.negotiation, ["negotiation", "谈判"]),
         (.won, ["won", "closed won", "赢单"]),
         (.lost, ["lost", "closed lost", "输单"]),
-    ])
+    ]
+    static let stageWords: [String: OpportunityStage] = wordTable(stageEntries)
+    static let stageWordsExact = exactTable(stageEntries)
 
-    static let customerTypeWords: [String: CustomerType] = wordTable([
+    static let customerTypeEntries: [(CustomerType, [String])] = [
         (.company, ["company", "企业"]),
         (.individual, ["individual", "个人"]),
-    ])
+    ]
+    static let customerTypeWords: [String: CustomerType] = wordTable(customerTypeEntries)
+    static let customerTypeWordsExact = exactTable(customerTypeEntries)
 
-    static let genderWords: [String: Gender] = wordTable([
+    static let genderEntries: [(Gender, [String])] = [
         (.male, ["male", "男"]),
         (.female, ["female", "女"]),
-    ])
+    ]
+    static let genderWords: [String: Gender] = wordTable(genderEntries)
+    static let genderWordsExact = exactTable(genderEntries)
 }

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 extension XMLRecordReader {
     /// One open element inside a record, collecting its direct text until its end tag.

@@ -36,9 +36,10 @@ struct BuildCommand: ParsableCommand {
         }
         let validation = summary.validation
         let rows = validation.tables.reduce(0) { $0 + $1.rows }
-        let text = String(format: "Built %@ from %@ in %.2f s: %d rows read, %d findings (%d errors, %d warnings), %d files written, %d unchanged.\n",
-                          out, options.dataDirectory, summary.seconds, rows, validation.quality.findings.count,
-                          validation.errorCount, validation.warningCount, summary.pagesWritten, summary.pagesUnchanged)
+        let seconds = (summary.seconds * 100).rounded() / 100
+        let text = "Built \(out) from \(options.dataDirectory) in \(seconds) s: \(rows) rows read, "
+            + "\(validation.quality.findings.count) findings (\(validation.errorCount) errors, \(validation.warningCount) warnings), "
+            + "\(summary.pagesWritten) files written, \(summary.pagesUnchanged) unchanged.\n"
         FileHandle.standardError.write(Data(text.utf8))
         let status = strict ? validation.exitStatus(strict: true) : 0
         if status != 0 { throw ExitCode(status) }

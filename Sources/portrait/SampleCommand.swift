@@ -52,8 +52,8 @@ struct SampleCommand: ParsableCommand {
         let rows = result.rows.values.reduce(0, +)
         let seconds = Double((ContinuousClock.now - start).components.seconds)
             + Double((ContinuousClock.now - start).components.attoseconds) / 1e18
-        let text = String(format: "Wrote %d rows (%d customers) to %@ in %.1f s; %d injected defects.\n",
-                          rows, customers, out, seconds, result.expected.count)
+        let text = "Wrote \(rows) rows (\(customers) customers) to \(out) in \((seconds * 10).rounded() / 10) s; "
+            + "\(result.expected.count) injected defects.\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 }
