@@ -48,16 +48,41 @@ extension LedgerBuilder {
         ledger.customers.append(customer)
     }
 
-    /// Tags separated by `;` `,` `、` `|` (and their full-width forms), trimmed, empty ones dropped.
+    /// Tags separated by `;` `,` `|`, `、` or the full-width `；` `，` `｜`, trimmed, empty ones dropped.
+    ///
+    /// Scans bytes for the separators' exact UTF-8 sequences: splitting by `Character` costs a
+    /// grapheme break test per character, a tenth of the customers table's reading time.
     static func splitTags(_ cell: String) -> [String] {
-        // Most cells hold one tag: no separator byte (`;` `,` `|`, or the lead byte 0xE3/0xEF of
-        // `、` and the full-width forms) means nothing to split.
-        if !cell.utf8.contains(where: { $0 == 0x3B || $0 == 0x2C || $0 == 0x7C || $0 == 0xE3 || $0 == 0xEF }) {
-            return [cell]
+        var tags: [String] = []
+        var cell = cell
+        cell.withUTF8 { bytes in
+            var start = 0, index = 0
+            func take(_ end: Int) {
+                let tag = CellText.trim(String(decoding: bytes[start..<end], as: UTF8.self))
+                if !tag.isEmpty { tags.append(tag) }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                var width = 0
+                if byte == 0x3B || byte == 0x2C || byte == 0x7C {
+                    width = 1
+                } else if index + 2 < bytes.count {
+                    let b1 = bytes[index + 1], b2 = bytes[index + 2]
+                    if byte == 0xE3 && b1 == 0x80 && b2 == 0x81 { width = 3 }                  // 、
+                    else if byte == 0xEF && b1 == 0xBC && (b2 == 0x9B || b2 == 0x8C) { width = 3 } // ；，
+                    else if byte == 0xEF && b1 == 0xBD && b2 == 0x9C { width = 3 }               // ｜
+                }
+                if width > 0 {
+                    take(index)
+                    index += width
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            take(bytes.count)
         }
-        return cell.split(whereSeparator: { ";,、|；，｜".contains($0) })
-            .map { CellText.trim(String($0)) }
-            .filter { !$0.isEmpty }
+        return tags
     }
 
     func checkedPhone(_ row: inout RowCursor, _ slot: Int) -> String? {

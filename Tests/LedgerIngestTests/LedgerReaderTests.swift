@@ -1,5 +1,5 @@
 import Foundation
-import LedgerIngest
+@testable import LedgerIngest
 import LedgerModel
 import PortraitTestSupport
 import Testing
@@ -142,5 +142,20 @@ struct LedgerReaderTests {
         folder.write("customers.csv", "customer_id,name,created_at\nC1,A,03/04/2025\n")
         #expect(try Self.read(folder, dateOrder: .mdy).customers[0].createdAt == Day(iso: "2025-03-04"))
         #expect(try Self.read(folder, dateOrder: .dmy).customers[0].createdAt == Day(iso: "2025-04-03"))
+    }
+}
+
+@Suite("Splitting the tags cell")
+struct TagSplittingTests {
+    @Test("tags split on every listed separator, trimmed, empty ones dropped", arguments: [
+        ("大客户", ["大客户"]),
+        ("大客户;重点", ["大客户", "重点"]),
+        ("大客户、重点、 华东 ", ["大客户", "重点", "华东"]),
+        ("a,b|c；d，e｜f", ["a", "b", "c", "d", "e", "f"]),
+        (";;大客户;", ["大客户"]),
+        ("中文标签", ["中文标签"]),
+    ])
+    func tagsSplit(cell: String, tags: [String]) {
+        #expect(LedgerBuilder.splitTags(cell) == tags)
     }
 }
