@@ -13,10 +13,10 @@ package enum ContactMask {
         let digits = text.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init)
         guard digits.count >= 7 else { return text.isEmpty ? "" : "****" }
         let tail = String(digits.suffix(4))
-        if digits.count == 13, digits.starts(with: ["8", "6"]), digits[2] == "1" {
+        if digits.count == 13, digits.starts(with: ["8", "6"]), digits[2] == "1", ("3"..."9").contains(digits[3]) {
             return (text.hasPrefix("+") ? "+86 " : "86 ") + String(digits[2..<5]) + "****" + tail
         }
-        if digits.count == 11, digits[0] == "1" {
+        if digits.count == 11, digits[0] == "1", ("3"..."9").contains(digits[1]), !text.hasPrefix("+") {
             return String(digits[0..<3]) + "****" + tail
         }
         if digits[0] == "0", let dash = text.firstIndex(of: "-") {

@@ -74,9 +74,9 @@ enum DashboardPage {
                 return site.row([
                     site.numberCell(r.rank), site.cell(rep.name, href: site.repHref(Int(r.rep), root: "")),
                     site.cell(rep.team ?? "–"), site.moneyCell(r.figures.revenuePeriod),
-                    site.ratioCell(r.figures.revenueChange), site.ratioCell(r.figures.quotaAttainment),
+                    site.changeCell(r.figures.revenueChange), site.ratioCell(r.figures.quotaAttainment),
                 ])
-            }, sortable: false)
+            }, sortable: false, nowrap: true)
         }
         return try site.templates.render("page-dashboard", page)
     }

@@ -106,7 +106,7 @@ h3 { font-size: .875rem; margin: 1.2rem 0 .5rem; color: var(--muted); font-weigh
 .grid-1-2 { grid-template-columns: minmax(0, 1fr) minmax(0, 2fr); }
 
 /* KPI cards */
-.kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 14px; margin-bottom: 20px; }
+.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(215px, 1fr)); gap: 14px; margin-bottom: 20px; }
 .kpi { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); padding: 14px 16px; min-width: 0; }
 .kpi-label { color: var(--muted); font-size: .8rem; font-weight: 500; }
 .kpi-value { font-size: 1.6rem; font-weight: 700; letter-spacing: -.02em; margin-top: 2px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
@@ -116,6 +116,7 @@ h3 { font-size: .875rem; margin: 1.2rem 0 .5rem; color: var(--muted); font-weigh
 .trend-down .kpi-sub { color: var(--bad); }
 .trend-up .kpi-sub::before { content: "▲ "; font-size: .7em; }
 .trend-down .kpi-sub::before { content: "▼ "; font-size: .7em; }
+.kpis-compact { grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); }
 .kpis-compact .kpi-value { font-size: 1.25rem; }
 .quality-good .kpi:first-child .kpi-value { color: var(--good); }
 .quality-fair .kpi:first-child .kpi-value { color: var(--warn); }
@@ -244,7 +245,10 @@ a.badge:hover { text-decoration: none; filter: brightness(.95); }
 
 /* Charts inside cards */
 .card figure.chart-figure { margin: 0; }
-.card svg.chart { max-width: 100%; }
+.card svg.chart { max-width: 100%; margin: 0 auto; }
+.card > figure.chart-figure > svg.chart { max-width: 860px; }
+.card svg.chart-heatmap { max-width: 760px; margin: 0; }
+table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 .chart-data { margin-top: .5rem; }
 .chart-data table { width: 100%; }
 
@@ -269,6 +273,10 @@ a.badge:hover { text-decoration: none; filter: brightness(.95); }
   .facts, .fields { grid-template-columns: minmax(0, 1fr); }
   .rfm-item { grid-template-columns: 18px 100px 20px 1fr; }
   .meter { width: 100px; }
+  /* Charts are drawn 640 units wide: below that, scroll them sideways rather than shrink the text. */
+  .card figure.chart-figure { overflow-x: auto; }
+  .card svg.chart { min-width: 500px; }
+  .card svg.chart-sparkline { min-width: 0; }
   .search-box { flex-direction: column; align-items: stretch; gap: 6px; }
   h1 { font-size: 1.35rem; }
 }
@@ -574,32 +582,24 @@ a.badge:hover { text-decoration: none; filter: brightness(.95); }
 <section class="kpis" aria-label="{{s.dashboard.kpis}}">
 {{#kpis}}{{> kpi}}{{/kpis}}
 </section>
-<div class="grid grid-3-1">
+<div class="grid grid-2">
 <section class="card">
 <h2>{{s.dashboard.revenue_trend}}</h2>
 {{{revenueChart}}}
+</section>
+<section class="card">
+<h2>{{s.dashboard.new_customers}}</h2>
+{{{newChart}}}
 </section>
 <section class="card">
 <h2>{{s.dashboard.segments}}</h2>
 {{{segmentChart}}}
 <p class="card-link"><a href="segments/index.html">{{s.dashboard.to_segments}}</a></p>
 </section>
-</div>
-<div class="grid grid-2">
-<section class="card">
-<h2>{{s.dashboard.new_customers}}</h2>
-{{{newChart}}}
-</section>
 <section class="card">
 <h2>{{s.lifecycle.funnel}}</h2>
 {{{funnelChart}}}
 <p class="card-link"><a href="lifecycle.html">{{s.dashboard.to_lifecycle}}</a></p>
-</section>
-</div>
-<div class="grid grid-3">
-<section class="card">
-<h2>{{s.dashboard.grades}}</h2>
-{{{gradeChart}}}
 </section>
 <section class="card">
 <h2>{{s.dashboard.industries}}</h2>
@@ -609,13 +609,17 @@ a.badge:hover { text-decoration: none; filter: brightness(.95); }
 <h2>{{s.dashboard.regions}}</h2>
 {{{regionChart}}}
 </section>
-</div>
+<section class="card">
+<h2>{{s.dashboard.grades}}</h2>
+{{{gradeChart}}}
+</section>
 <section class="card">
 <h2>{{s.dashboard.top_reps}}</h2>
 {{#topReps}}{{> table}}{{/topReps}}
 {{#repsMissing}}{{> missing}}{{/repsMissing}}
 {{#topReps}}<p class="card-link"><a href="team/index.html">{{s.dashboard.to_team}}</a></p>{{/topReps}}
 </section>
+</div>
 {{/main}}
 {{/layout}}
 
@@ -883,7 +887,7 @@ a.badge:hover { text-decoration: none; filter: brightness(.95); }
 <section class="kpis">
 {{#kpis}}{{> kpi}}{{/kpis}}
 </section>
-<div class="grid grid-3-1">
+<div class="grid grid-2">
 <section class="card"><h2>{{s.service.monthly}}</h2>{{{monthlyChart}}}</section>
 <section class="card"><h2>{{s.service.open_resolved}}</h2>{{{openChart}}}</section>
 </div>
@@ -1314,6 +1318,7 @@ service.satisfaction = Satisfaction by channel
 service.satisfaction.desc = Satisfaction scores 1 to 5 given per channel
 service.score = Score {0}
 service.open_list = Open complaints
+service.based_on = over {0} resolved cases
 service.summary = Summary
 service.age = Days open
 service.no_open = No open complaints.
@@ -1766,6 +1771,7 @@ service.satisfaction = 各渠道满意度
 service.satisfaction.desc = 各渠道 1–5 分满意度评分的数量
 service.score = {0} 分
 service.open_list = 未结投诉
+service.based_on = 基于 {0} 件已解决
 service.summary = 内容
 service.age = 已持续天数
 service.no_open = 没有未结投诉。
@@ -1834,7 +1840,7 @@ table.opportunities = 商机
 """####),
         ("table.mustache", ####"""
 <div class="table-wrap">
-<table id="{{tableId}}" class="data{{#sortable}} sortable{{/sortable}}">
+<table id="{{tableId}}" class="data{{#sortable}} sortable{{/sortable}}{{#nowrap}} nowrap{{/nowrap}}">
 {{#caption}}<caption>{{caption}}</caption>{{/caption}}
 <thead><tr>{{#columns}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{label}}</th>{{/columns}}</tr></thead>
 <tbody>

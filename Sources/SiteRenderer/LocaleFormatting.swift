@@ -146,11 +146,11 @@ package struct LocaleFormatting: Sendable {
         return locale == .zhCN ? "\(year)年\(month)月" : "\(LocaleFormatting.englishMonths[month - 1]) \(year)"
     }
 
-    /// A month index for a chart axis: `25年11月` / `Nov ’25`.
+    /// A month index for a chart axis: `25年11月` / `Nov '25` (an ASCII apostrophe: CJK fonts draw ’ full width).
     package func shortMonth(_ index: Int) -> String {
         let year = index / 12 % 100, month = index % 12 + 1
         let yy = year < 10 ? "0\(year)" : "\(year)"
-        return locale == .zhCN ? "\(yy)年\(month)月" : "\(LocaleFormatting.englishMonths[month - 1]) ’\(yy)"
+        return locale == .zhCN ? "\(yy)年\(month)月" : "\(LocaleFormatting.englishMonths[month - 1]) '\(yy)"
     }
 
     /// A date and time as written in the ledger: `2026年10月31日 14:05` / `Oct 31, 2026 14:05`.

@@ -27,7 +27,7 @@ enum ServicePage {
             site.kpi(s["service.complaints"], fmt.integer(complaints), sub: s["kpi.in_period"]),
             site.kpi(s["service.requests"], fmt.integer(requests), sub: s["kpi.in_period"]),
             site.kpi(s["kpi.open_complaints"], fmt.integer(site.report.summary.openComplaints), sub: s["kpi.open_complaints.sub"]),
-            site.kpi(s["service.median_resolution"], median, sub: s.format("lifecycle.based_on", fmt.integer(hours.count))),
+            site.kpi(s["service.median_resolution"], median, sub: s.format("service.based_on", fmt.integer(hours.count))),
             site.kpi(s["service.resolved_share"], fmt.percent(Ratio(digest.serviceResolved, digest.serviceResolved + digest.serviceOpen)),
                      sub: s.format("service.resolved_open", fmt.integer(digest.serviceResolved), fmt.integer(digest.serviceOpen))),
         ]

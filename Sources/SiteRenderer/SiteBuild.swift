@@ -1,3 +1,4 @@
+import Foundation
 import Analytics
 import Charts
 import LedgerModel
@@ -77,8 +78,11 @@ struct SiteBuild: Sendable {
     var percentFormat: ValueFormatter { let f = fmt; return { f.percent($0) } }
     var noData: String { s["chart.no_data"] }
 
+    /// The chart as a `<figure>` with its data table. The SVG namespace attribute is dropped:
+    /// HTML does not need it, and it is the only URL-looking text a page would otherwise hold.
     func figure(_ chart: some Chart, caption: String? = nil, headers: [String] = []) -> String {
         chart.figure(caption: caption, summary: s["chart.show_data"], headers: headers)
+            .replacingOccurrences(of: "<svg xmlns=\"http://www.w3.org/2000/svg\" ", with: "<svg ")
     }
 
     /// Month labels of the report period for chart axes.
@@ -111,15 +115,20 @@ struct SiteBuild: Sendable {
         ]
     }
 
+    /// A signed change such as `+12.3%`.
+    func changeCell(_ value: Ratio?) -> [String: Any] {
+        ["text": fmt.change(value), "num": true, "sort": value.map { $0.formatted(decimals: 6) } ?? ""]
+    }
+
     func dateCell(_ day: Day?) -> [String: Any] {
         ["text": fmt.date(day), "num": false, "sort": day.map { $0.description } ?? ""]
     }
 
     /// A table for the `table` partial.
     func table(id: String, columns: [(String, Bool)], rows: [[String: Any]], empty: String? = nil,
-               sortable: Bool = true, more: String? = nil, caption: String? = nil) -> [String: Any] {
+               sortable: Bool = true, more: String? = nil, caption: String? = nil, nowrap: Bool = false) -> [String: Any] {
         var t: [String: Any] = [
-            "tableId": id, "sortable": sortable,
+            "tableId": id, "sortable": sortable, "nowrap": nowrap,
             "columns": columns.map { ["label": $0.0, "numeric": $0.1] as [String: Any] },
             "rows": rows, "hasRows": !rows.isEmpty, "columnCount": columns.count, "emptyText": empty ?? s["common.none"],
         ]

@@ -1,7 +1,7 @@
 /// The one rule that turns an id from the data into a file name inside `site/`.
 ///
-/// A name keeps letters and digits of any script, `-` and `_`, and `.` after the first
-/// character; every other character (`/`, `\`, `:`, `%`, `#`, `?`, spaces, controls, bidi
+/// A name keeps letters and digits of any script, `-` and `_`, and single `.`s after the first
+/// character (never `..`); every other character (`/`, `\`, `:`, `%`, `#`, `?`, spaces, controls, bidi
 /// marks…) becomes `_`. A name that had to change, or is longer than `maxBytes` UTF-8 bytes, or
 /// is a Windows device name (`CON`, `NUL`, `COM1`…) or a page the folder already has (`index`),
 /// gets a short hash of the original id, so two ids never share a file. Ids that differ only by
@@ -50,7 +50,7 @@ package struct SitePaths: Sendable {
         var out = ""
         var changed = false
         for scalar in id.unicodeScalars {
-            if isKept(scalar, first: out.isEmpty) {
+            if isKept(scalar, first: out.isEmpty), !(scalar == "." && out.hasSuffix(".")) {
                 out.unicodeScalars.append(scalar)
             } else {
                 out.unicodeScalars.append("_")
@@ -67,7 +67,11 @@ package struct SitePaths: Sendable {
             changed = true
         }
         let base = out.split(separator: ".", maxSplits: 1).first.map(String.init)?.uppercased() ?? ""
-        if windowsDevices.contains(base) || reserved.contains(out.lowercased()) {
+        if windowsDevices.contains(base) {
+            // `CON.txt` is the device too: the name must not start with the device's name.
+            out = "_" + out
+            changed = true
+        } else if reserved.contains(out.lowercased()) {
             changed = true
         }
         if out.utf8.count > maxBytes {

@@ -18,11 +18,11 @@ enum TeamPage {
             let rep = ledger.reps[Int(r.rep)]
             return site.row([site.numberCell(r.rank), site.cell(rep.name, href: site.repHref(Int(r.rep), root: root), sub: rep.team)]
                             + cells(site, r.figures))
-        })
+        }, nowrap: true)
         page["teams"] = site.table(id: "teams", columns: columns(s, first: s["common.team"], withRank: false),
                                    rows: site.report.teams.map { team in
             site.row([site.cell(team.team ?? s["team.no_team"], sub: s.format("team.reps_n", String(team.reps.count)))] + cells(site, team.figures))
-        })
+        }, nowrap: true)
         let names = ranked.map { ledger.reps[Int($0.rep)].name }
         page["attainmentChart"] = site.figure(BarChart(
             id: "attainment", title: s["team.attainment_chart"], description: s["team.attainment_chart.desc"],
@@ -55,7 +55,7 @@ enum TeamPage {
 
     static func cells(_ site: SiteBuild, _ f: PerformanceFigures) -> [[String: Any]] {
         [
-            site.moneyCell(f.revenuePeriod), site.ratioCell(f.revenueChange), site.ratioCell(f.quotaAttainment),
+            site.moneyCell(f.revenuePeriod), site.changeCell(f.revenueChange), site.ratioCell(f.quotaAttainment),
             site.numberCell(f.customers), site.numberCell(f.newCustomers), site.numberCell(f.activeCustomers),
             site.ratioCell(f.followUpCoverage), site.numberCell(f.overdueFollowUps), site.numberCell(f.openComplaints),
             site.ratioCell(f.satisfaction, percent: false), site.ratioCell(f.winRate), site.moneyCell(f.openPipeline),
