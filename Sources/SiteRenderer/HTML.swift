@@ -1,6 +1,7 @@
-/// Escaping for text and attribute values in HTML: the one rule every value from the data
-/// passes through.
+/// Escaping for HTML and for JavaScript string literals: the one rule every value from the data
+/// passes through on its way into a page.
 package enum HTML {
+    /// Escapes `& < > " '` so the text is safe in element content and in quoted attributes.
     package static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             return text
@@ -15,6 +16,37 @@ package enum HTML {
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
             default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The body of a double-quoted JavaScript string literal, safe inside a `<script>` file or
+    /// element: `<`, `>` and `&` become `\u003c`… so neither `</script>` nor `<!--` can break
+    /// out, and line terminators (including U+2028/2029) and other controls are escaped.
+    package static func javaScriptString(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "<": result += "\\u003c"
+            case ">": result += "\\u003e"
+            case "&": result += "\\u0026"
+            case "'": result += "\\u0027"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result

@@ -1,0 +1,268 @@
+import Analytics
+import Charts
+import LedgerModel
+
+/// `customers/ID.html`: one customer's portrait (客户画像).
+///
+/// Reads only the customer's own rows (through ``LedgerDigest``), so a page costs the same in a
+/// ledger of a hundred customers or a million. Long histories are cut to the latest
+/// ``historyLimit`` rows to keep the page small; the exports have every row.
+enum PortraitPage {
+    static let historyLimit = 20
+    static let timelineLimit = 15
+
+    static func render(_ site: SiteBuild, customer index: Int) throws -> String {
+        let s = site.s, fmt = site.fmt, ledger = site.ledger, report = site.report
+        let c = ledger.customers[index], f = report.customers[index]
+        let root = "../"
+        let settings = report.settings
+        var page = site.page(.customers, title: c.name, root: root, kind: "portrait")
+
+        // Identity
+        page["name"] = c.name
+        page["customerId"] = c.id
+        page["initial"] = c.name.first.map { String($0) } ?? ""
+        var facts: [[String: Any]] = []
+        func fact(_ key: String, _ value: String?, href: String? = nil) {
+            guard let value, !value.isEmpty else { return }
+            var item: [String: Any] = ["factLabel": s[key], "factValue": value]
+            if let href { item["factHref"] = href }
+            facts.append(item)
+        }
+        fact("field.type", c.type.map { s["type." + $0.rawValue] })
+        fact("field.industry", c.industry)
+        fact("field.region", [c.region, c.city].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))
+        fact("field.contact_name", c.contactName)
+        fact("field.phone", c.phone.map { site.content.maskContacts ? ContactMask.phone($0) : $0 })
+        fact("field.email", c.email.map { site.content.maskContacts ? ContactMask.email($0) : $0 })
+        if let rep = c.owner.repIndex {
+            fact("field.owner", ledger.reps[rep].name, href: site.repHref(rep, root: root))
+        } else {
+            fact("field.owner", c.ownerID)
+        }
+        fact("field.source", c.source)
+        fact("field.created_at", c.createdAt.map { fmt.date($0) })
+        page["facts"] = facts
+        page["tags"] = c.tags.map { ["tag": $0] }
+
+        // Badges
+        var badges: [[String: Any]] = [
+            ["badgeClass": "grade grade-" + (f.grade?.rawValue ?? "none"), "badgeText": s["common.grade"] + " " + site.gradeName(f.grade)],
+            ["badgeClass": "seg", "badgeText": site.segmentName(f.segment), "badgeHref": site.segmentHref(f.segment, root: root)],
+            ["badgeClass": "stage stage-" + f.stage.rawValue, "badgeText": site.stageName(f.stage)],
+        ]
+        if let ledgerGrade = c.grade, !ledgerGrade.isEmpty {
+            badges.append(["badgeClass": "ledger-grade", "badgeText": s.format("portrait.ledger_grade", ledgerGrade)])
+        }
+        page["badges"] = badges
+
+        // Figures
+        var kpis: [[String: Any]] = [
+            site.kpi(s["portrait.revenue_total"], fmt.money(f.revenue), sub: s.format("portrait.orders_n", fmt.integer(Int(f.orders)))),
+            site.kpi(s["portrait.revenue_period"], fmt.money(f.revenuePeriod), sub: s.format("portrait.orders_n", fmt.integer(Int(f.ordersPeriod)))),
+            site.kpi(s["common.aov"], fmt.money(f.aov)),
+            site.kpi(s["portrait.last_order"], fmt.date(f.lastOrder),
+                     sub: f.recencyDays.map { s.format("common.days_ago", fmt.integer(Int($0))) }),
+        ]
+        if ledger.source(.interactions).present {
+            kpis.append(site.kpi(s["portrait.last_contact"], fmt.date(f.lastContact),
+                                 sub: f.daysSinceContact.map { s.format("common.days_ago", fmt.integer(Int($0))) }))
+        }
+        page["kpis"] = kpis
+
+        // RFM
+        if f.orders > 0 {
+            page["rfm"] = [("R", f.rScore, "portrait.rfm.r"), ("F", f.fScore, "portrait.rfm.f"), ("M", f.mScore, "portrait.rfm.m")].map {
+                ["letter": $0.0, "score": String($0.1), "level": "level-" + String($0.1), "rfmLabel": s[$0.2]] as [String: Any]
+            }
+        }
+        page["why"] = report.why(customer: index, locale: ExplanationLocale(rawValue: site.content.locale.rawValue) ?? .en)
+            .split(separator: site.content.locale == .zhCN ? "；" : ";").map { ["reason": $0.trimmingCharacters(in: .whitespaces)] }
+        page["actions"] = nextActions(site, index).map { ["action": $0.text, "actionLevel": $0.level] }
+
+        // Orders: monthly revenue, history, category mix
+        let orderRows = site.digest.ordersByCustomer[index]
+        var monthly = [Double](repeating: 0, count: site.digest.months.count)
+        let firstMonth = site.digest.months.first ?? 0
+        var categories: [Int32: Int64] = [:]
+        var orders: [Int32] = []
+        for row in orderRows {
+            let order = ledger.orders[Int(row)]
+            guard order.date <= settings.asOf else { continue }
+            orders.append(row)
+            guard order.isPurchase else { continue }
+            if settings.period.contains(order.date) {
+                let k = order.date.monthIndex - firstMonth
+                if k >= 0 && k < monthly.count { monthly[k] += Double(order.amount.micros) / 1e6 }
+            }
+            for line in order.lines {
+                let l = ledger.orderLines[Int(line)]
+                categories[l.category, default: 0] += l.amount.micros
+            }
+        }
+        page["sparkline"] = site.figure(Sparkline(
+            id: "revenue-by-month", title: s["portrait.revenue_by_month"],
+            description: s.format("portrait.revenue_by_month.desc", fmt.money(f.revenuePeriod)),
+            values: monthly, labels: site.digest.months.map(fmt.month), width: 320, height: 56,
+            format: site.moneyShort, noDataText: s["portrait.no_orders_period"]),
+            headers: [s["common.month"], s["common.revenue"]])
+        orders.sort { a, b in
+            let oa = ledger.orders[Int(a)], ob = ledger.orders[Int(b)]
+            return oa.date != ob.date ? oa.date > ob.date : a > b
+        }
+        page["orders"] = site.table(id: "orders", columns: [
+            (s["common.date"], false), (s["portrait.order_id"], false), (s["portrait.products"], false),
+            (s["common.amount"], true), (s["common.status"], false),
+        ], rows: orders.prefix(historyLimit).map { row in
+            let order = ledger.orders[Int(row)]
+            var products: [String] = []
+            for line in order.lines {
+                let l = ledger.orderLines[Int(line)]
+                if let name = ledger.strings[l.product] ?? ledger.strings[l.category], !products.contains(name) { products.append(name) }
+            }
+            return site.row([
+                site.dateCell(order.date), site.cell(order.id), site.cell(products.prefix(3).joined(separator: "、") + (products.count > 3 ? "…" : "")),
+                site.moneyCell(order.amount),
+                site.cell(s["status." + order.status.rawValue], badge: "status status-" + order.status.rawValue),
+            ])
+        }, empty: s["portrait.no_orders"],
+           more: orders.count > historyLimit ? s.format("portrait.more_orders", fmt.integer(orders.count - historyLimit)) : nil)
+        let mix = categories.filter { $0.value > 0 }.map { (label: ledger.strings[$0.key] ?? s["common.uncategorised"], micros: $0.value) }
+            .sorted { $0.micros != $1.micros ? $0.micros > $1.micros : SitePaths.codePointOrder($0.label, $1.label) }
+        if !mix.isEmpty {
+            page["categoryChart"] = site.figure(BarChart(
+                id: "category-mix", title: s["portrait.category_mix"], description: s["chart.by_revenue"],
+                bars: mix.prefix(6).map { ChartSlice(label: $0.label, value: Double($0.micros) / 1e6) },
+                seriesName: s["common.revenue"], orientation: .horizontal, format: site.moneyShort, noDataText: site.noData),
+                headers: [s["portrait.category"]])
+        }
+
+        // Interactions
+        if let missing = site.missingTable(.interactions) {
+            page["interactionsMissing"] = missing
+        } else {
+            var rows = Array(site.digest.interactionsByCustomer[index].filter { ledger.interactions[Int($0)].date.day <= settings.asOf })
+            rows.sort { a, b in
+                let da = ledger.interactions[Int(a)].date, db = ledger.interactions[Int(b)].date
+                return da != db ? da > db : a > b
+            }
+            page["timeline"] = rows.prefix(timelineLimit).map { row -> [String: Any] in
+                let it = ledger.interactions[Int(row)]
+                var item: [String: Any] = [
+                    "when": fmt.dateTime(it.date), "channel": site.channelName(it.channel), "kind": site.kindName(it.kind),
+                    "kindClass": "kind-" + (it.kind?.rawValue ?? "other"),
+                ]
+                if let summary = it.summary, !summary.isEmpty {
+                    item["summary"] = summary.count > 160 ? String(summary.prefix(160)) + "…" : summary
+                }
+                if it.satisfaction > 0 { item["satisfaction"] = s.format("portrait.satisfaction_n", String(it.satisfaction)) }
+                if it.kind == .complaint || it.kind == .service {
+                    if let resolved = it.resolvedAt, resolved.day <= settings.asOf {
+                        item["state"] = s.format("portrait.resolved_on", fmt.date(resolved.day))
+                    } else {
+                        item["state"] = s["portrait.open"]
+                        item["open"] = true
+                    }
+                }
+                return item
+            }
+            page["hasTimeline"] = !rows.isEmpty
+            if rows.count > timelineLimit {
+                page["moreTimeline"] = s.format("portrait.more_interactions", fmt.integer(rows.count - timelineLimit))
+            }
+            page["channels"] = report.channelMix(of: index).sorted { $0.count != $1.count ? $0.count > $1.count : $0.channel < $1.channel }
+                .map { ["channelName": site.channelName($0.channel), "channelCount": fmt.integer($0.count)] }
+            page["service"] = [
+                site.kpi(s["portrait.complaints"], fmt.integer(Int(f.complaints))),
+                site.kpi(s["portrait.open_complaints"], fmt.integer(Int(f.openComplaints))),
+                site.kpi(s["portrait.satisfaction"], f.satisfaction.map { fmt.decimal($0, decimals: 1) + " / 5" } ?? "–"),
+                site.kpi(s["portrait.preferred_channel"], f.preferredChannel.map { site.channelName($0) } ?? "–"),
+            ]
+        }
+
+        // Opportunities
+        if let missing = site.missingTable(.opportunities) {
+            page["opportunitiesMissing"] = missing
+        } else {
+            let rows = site.digest.opportunitiesByCustomer[index].sorted { a, b in
+                let oa = ledger.opportunities[Int(a)], ob = ledger.opportunities[Int(b)]
+                let da = oa.createdAt ?? Day(raw: .min), db = ob.createdAt ?? Day(raw: .min)
+                return da != db ? da > db : a > b
+            }
+            page["opportunities"] = site.table(id: "opportunities", columns: [
+                (s["portrait.opportunity"], false), (s["common.stage"], false), (s["common.amount"], true),
+                (s["field.created_at"], false), (s["portrait.closed_at"], false),
+            ], rows: rows.prefix(historyLimit).map { row in
+                let o = ledger.opportunities[Int(row)]
+                return site.row([
+                    site.cell(o.id),
+                    site.cell(o.stage.map { s["opportunity." + $0.rawValue] } ?? s["common.unknown"],
+                              badge: "opp opp-" + (o.stage?.rawValue ?? "open")),
+                    o.amount.map { site.moneyCell($0) } ?? site.cell("–", num: true),
+                    site.dateCell(o.createdAt), site.dateCell(o.closedAt),
+                ])
+            }, empty: s["portrait.no_opportunities"], sortable: false)
+        }
+
+        // Other fields
+        var other: [[String: Any]] = []
+        func otherField(_ label: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            other.append(["fieldLabel": label, "fieldValue": value])
+        }
+        otherField(s["field.customer_id"], c.id)
+        otherField(s["field.address"], c.address)
+        otherField(s["field.gender"], c.gender.map { s["gender." + $0.rawValue] })
+        otherField(s["field.birth_date"], c.birthDate.map { fmt.date($0) })
+        otherField(s["field.updated_at"], c.updatedAt.map { fmt.date($0) } ?? c.updatedAtCell)
+        otherField(s["field.tenure"], f.tenureDays.map { s.format("common.days_n", fmt.integer(Int($0))) })
+        otherField(s["field.top_category"], ledger.strings[f.topCategory])
+        for (column, value) in zip(ledger.customerExtraColumns, c.extra) { otherField(column, value) }
+        page["otherFields"] = other
+        page["hasOtherFields"] = !other.isEmpty
+        page["sourceLine"] = s.format("portrait.source_line",
+                                      ledger.source(.customers).files.indices.contains(Int(c.file)) ? ledger.source(.customers).files[Int(c.file)] : "–",
+                                      String(c.line))
+        for key in ["tags", "actions", "rfm", "service", "channels"] {
+            page["has" + key.prefix(1).uppercased() + key.dropFirst()] = !((page[key] as? [Any])?.isEmpty ?? true)
+        }
+        return try site.templates.render("page-portrait", page)
+    }
+
+    /// The "next action" hints: what the owner should do about this customer now.
+    static func nextActions(_ site: SiteBuild, _ index: Int) -> [(text: String, level: String)] {
+        let s = site.s, fmt = site.fmt, f = site.report.customers[index]
+        let t = site.report.settings.thresholds
+        let hasInteractions = site.ledger.source(.interactions).present
+        let silence = f.daysSinceContact.map(Int.init)
+        let silent = hasInteractions && (silence == nil || silence! > 45)
+        var actions: [(String, String)] = []
+        switch f.stage {
+        case .atRisk:
+            if silent {
+                actions.append((silence.map { s.format("action.at_risk_silent", fmt.integer($0)) } ?? s["action.at_risk_never"], "urgent"))
+            } else {
+                actions.append((s.format("action.at_risk", fmt.integer(Int(f.recencyDays ?? 0))), "warn"))
+            }
+        case .churned:
+            actions.append((s.format("action.churned", fmt.integer(Int(f.recencyDays ?? 0))), f.grade == .a ? "urgent" : "warn"))
+        case .new:
+            actions.append((s["action.new"], "info"))
+        case .prospect:
+            actions.append((f.hasOpportunity ? s["action.prospect_opportunity"] : s["action.prospect"], "info"))
+        case .lead:
+            actions.append((s["action.lead"], "info"))
+        case .loyal, .repeated:
+            if f.grade == .a, hasInteractions, silence.map({ $0 > t.followUpDays }) ?? true {
+                actions.append((s.format("action.key_silent", silence.map { fmt.integer($0) } ?? "–"), "warn"))
+            }
+        }
+        if f.openComplaints > 0 {
+            actions.append((s.format("action.open_complaints", fmt.integer(Int(f.openComplaints))), "urgent"))
+        }
+        if let sat = f.satisfaction, sat < Ratio(3, 1)! {
+            actions.append((s.format("action.low_satisfaction", fmt.decimal(sat, decimals: 1)), "warn"))
+        }
+        return actions
+    }
+}

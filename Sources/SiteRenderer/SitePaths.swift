@@ -1,0 +1,134 @@
+/// The one rule that turns an id from the data into a file name inside `site/`.
+///
+/// A name keeps letters and digits of any script, `-` and `_`, and single `.`s after the first
+/// character (never `..`); every other character (`/`, `\`, `:`, `%`, `#`, `?`, spaces, controls, bidi
+/// marks…) becomes `_`. A name that had to change, or is longer than `maxBytes` UTF-8 bytes, or
+/// is a Windows device name (`CON`, `NUL`, `COM1`…) or a page the folder already has (`index`),
+/// gets a short hash of the original id, so two ids never share a file. Ids that differ only by
+/// case would share a file on macOS and Windows: within such a group the first id in code-point
+/// order keeps the plain name and the others get the hash.
+package struct SitePaths: Sendable {
+    /// Longest file stem in UTF-8 bytes before the hash suffix takes over.
+    package static let maxBytes = 96
+    private var stems: [String: String] = [:]
+
+    /// Plans the file names of `ids` (one folder's pages) in one go.
+    /// - Complexity: O(n log n) for n ids; one dictionary entry each.
+    package init<S: Sequence>(ids: S, reserved: Set<String> = ["index"]) where S.Element == String {
+        var byFolded: [String: [String]] = [:]
+        var candidates: [String: String] = [:]
+        for id in ids where candidates[id] == nil {
+            let stem = SitePaths.stem(for: id, reserved: reserved)
+            candidates[id] = stem
+            byFolded[stem.lowercased(), default: []].append(id)
+        }
+        var taken = Set(candidates.values.map { $0.lowercased() })
+        for key in byFolded.keys.sorted(by: SitePaths.codePointOrder) {
+            guard let group = byFolded[key], group.count > 1 else { continue }
+            for id in group.sorted(by: SitePaths.codePointOrder).dropFirst() {
+                var salt = 0
+                var stem = SitePaths.withHash(candidates[id]!, of: id, salt: salt)
+                while taken.contains(stem.lowercased()) {
+                    salt += 1
+                    stem = SitePaths.withHash(candidates[id]!, of: id, salt: salt)
+                }
+                taken.insert(stem.lowercased())
+                candidates[id] = stem
+            }
+        }
+        stems = candidates
+    }
+
+    /// The planned stem of `id` (no extension); nil for an id that was not planned.
+    package func stem(_ id: String) -> String? { stems[id] }
+
+    /// `stem.html` for a planned id.
+    package func file(_ id: String) -> String? { stems[id].map { $0 + ".html" } }
+
+    /// The safe stem of one id on its own, before case collisions are considered.
+    package static func stem(for id: String, reserved: Set<String> = ["index"]) -> String {
+        var out = ""
+        var changed = false
+        for scalar in id.unicodeScalars {
+            if isKept(scalar, first: out.isEmpty), !(scalar == "." && out.hasSuffix(".")) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out.unicodeScalars.append("_")
+                changed = true
+            }
+        }
+        // Trailing dots and spaces vanish on Windows.
+        while out.hasSuffix(".") {
+            out.removeLast()
+            changed = true
+        }
+        if out.isEmpty {
+            out = "_"
+            changed = true
+        }
+        let base = out.split(separator: ".", maxSplits: 1).first.map(String.init)?.uppercased() ?? ""
+        if windowsDevices.contains(base) {
+            // `CON.txt` is the device too: the name must not start with the device's name.
+            out = "_" + out
+            changed = true
+        } else if reserved.contains(out.lowercased()) {
+            changed = true
+        }
+        if out.utf8.count > maxBytes {
+            var cut = ""
+            for ch in out {
+                if cut.utf8.count + ch.utf8.count > maxBytes - 12 { break }
+                cut.append(ch)
+            }
+            out = cut
+            changed = true
+        }
+        return changed ? withHash(out, of: id, salt: 0) : out
+    }
+
+    private static let windowsDevices: Set<String> = {
+        var names: Set<String> = ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+        for n in 1...9 {
+            names.insert("COM\(n)")
+            names.insert("LPT\(n)")
+        }
+        return names
+    }()
+
+    private static func isKept(_ scalar: Unicode.Scalar, first: Bool) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", "-", "_": return true
+        case ".": return !first
+        default:
+            guard scalar.value >= 0x80 else { return false }
+            let category = scalar.properties.generalCategory
+            switch category {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber:
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    /// `stem-` plus ten hex digits of a 64-bit FNV-1a hash of the id (and salt).
+    static func withHash(_ stem: String, of id: String, salt: Int) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        for _ in 0..<salt {
+            hash ^= 0xFF
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        let padded = String(repeating: "0", count: 16 - hex.count) + hex
+        return stem + "-" + padded.prefix(10)
+    }
+
+    static func codePointOrder(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import LedgerModel
+import PortraitTestSupport
+@testable import SiteRenderer
+import Testing
+
+@Suite struct PageRenderTests {
+    static let zh = try! SiteRenderer.renderAll(SiteFixture.content(locale: .zhCN))
+    static let en = try! SiteRenderer.renderAll(SiteFixture.content(locale: .en))
+
+    @Test func everyPageOfTheSiteIsWritten() {
+        let pages = Set(Self.zh.keys)
+        for page in ["index.html", "customers/index.html", "segments/index.html", "segments/important_value.html",
+                     "segments/no_purchase.html", "lifecycle.html", "team/index.html", "team/S01.html", "service.html",
+                     "quality.html", "customers/C001.html", "assets/site.css", "assets/site.js", "assets/search-index.js"] {
+            #expect(pages.contains(page), "missing \(page)")
+        }
+        #expect(Self.zh.keys.filter { $0.hasPrefix("customers/") }.count == 9)
+        #expect(Self.zh.keys.filter { $0.hasPrefix("team/") }.count == 4)
+    }
+
+    @Test func hostileIdsWriteInsideTheirFolder() {
+        for path in Self.zh.keys {
+            #expect(!path.split(separator: "/").contains { $0 == ".." || $0.hasPrefix(".") }, "\(path)")
+            #expect(path.split(separator: "/").count <= 2)
+        }
+        #expect(Self.zh.keys.contains { $0.hasPrefix("customers/_CON-") })
+        #expect(Self.zh.keys.contains { $0.hasPrefix("customers/_._.__etc_x-") })
+    }
+
+    @Test func aScriptInTheDataAppearsOnlyEscaped() {
+        for (path, text) in Self.zh.merging(Self.en, uniquingKeysWith: { a, _ in a }) where path.hasSuffix(".html") || path.hasSuffix(".js") {
+            #expect(!text.contains("<script>alert"), "\(path) holds an unescaped script")
+            #expect(!text.contains("</script><script>"), "\(path)")
+            #expect(!text.contains("<b>Lei</b>"), "\(path)")
+            #expect(!text.contains("<i>tag</i>"), "\(path)")
+        }
+        #expect(Self.zh["customers/C002.html"]!.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(Self.zh["customers/index.html"]!.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    @Test func noPageLoadsOrLinksAnythingOutsideTheSite() {
+        for (path, text) in Self.zh where !path.hasPrefix("assets/site.css") {
+            #expect(!text.contains("http://") && !text.contains("https://") && !text.contains("//cdn"), "\(path)")
+            if path.hasSuffix(".html") {
+                #expect(text.contains("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:"), "\(path)")
+                #expect(!text.contains(" style=\""), "\(path) has an inline style, which the CSP blocks")
+                #expect(!text.contains("<script>"), "\(path) has an inline script, which the CSP blocks")
+            }
+        }
+    }
+
+    @Test func everyLinkPointsAtAPageOfTheSiteOrAnExport() {
+        let exports: Set = ["exports/customers.csv", "exports/reps.csv", "exports/segments.csv", "exports/findings.csv", "exports/summary.json"]
+        for (path, text) in Self.zh where path.hasSuffix(".html") {
+            let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : ""
+            for link in Self.attributes(in: text, named: ["href", "src", "action"]) {
+                guard !link.hasPrefix("#") else { continue }
+                let target = Self.resolve(link.components(separatedBy: "#")[0], from: folder)
+                #expect(Self.zh[target] != nil || exports.contains(target), "\(path) links to missing \(link)")
+            }
+        }
+    }
+
+    @Test func portraitsOnlyForTheSelectedCustomersAndNoLinkToOthers() throws {
+        let pages = try SiteRenderer.renderAll(SiteFixture.content(portraits: .top(2)))
+        let portraits = pages.keys.filter { $0.hasPrefix("customers/") && $0 != "customers/index.html" }.sorted()
+        #expect(portraits == ["customers/C001.html", "customers/C006.html"])
+        for (path, text) in pages where path.hasSuffix(".html") {
+            let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : ""
+            for link in Self.attributes(in: text, named: ["href"]) where !link.hasPrefix("#") && Self.resolve(link, from: folder).hasPrefix("customers/") {
+                #expect(pages[Self.resolve(link.components(separatedBy: "#")[0], from: folder)] != nil, "\(path) → \(link)")
+            }
+        }
+        let none = try SiteRenderer.renderAll(SiteFixture.content(portraits: .none))
+        #expect(none.keys.filter { $0.hasPrefix("customers/") } == ["customers/index.html"])
+    }
+
+    @Test func thePortraitShowsIdentityFiguresAndHints() {
+        let page = Self.zh["customers/C001.html"]!
+        for expected in ["上海安光精密制造股份有限公司", "138****5678", "z***@example.com", "台账等级 VIP", "重要", "RFM 评分",
+                         "ERP标准版", "已退款", "年度续约沟通", "投诉安装人员态度不好", "OP1", "赢单", "王芳", "重点&lt;跟进&gt;",
+                         "备注", "咨询&lt;服务&gt;", "¥"] {
+            #expect(page.contains(expected), "portrait lacks \(expected)")
+        }
+        #expect(!page.contains("13812345678") && !page.contains("zhang.wei@"))
+        #expect(Self.en["customers/C006.html"]!.contains("win-back offer"))
+        #expect(Self.en.first { $0.key.hasPrefix("customers/_CON-") }!.value.contains("At risk and never contacted"))
+        #expect(Self.en["customers/C002.html"]!.contains("open complaints"))
+    }
+
+    @Test func unmaskedContactsWhenTheConfigSaysSo() throws {
+        let pages = try SiteRenderer.renderAll(SiteFixture.content(mask: false))
+        #expect(pages["customers/C001.html"]!.contains("13812345678"))
+        #expect(pages["assets/search-index.js"]!.contains("13812345678"))
+    }
+
+    @Test func theDashboardCarriesTheKeyFigures() {
+        let page = Self.en["index.html"]!
+        for expected in ["Customers", "Active customers", "Revenue", "Average order value", "Repeat rate", "At risk",
+                         "Open complaints", "Data quality score", "Monthly revenue", "Customer segments", "Conversion funnel",
+                         "Top 5 reps", "CN¥", "Oct 31, 2026"] {
+            #expect(page.contains(expected), "dashboard lacks \(expected)")
+        }
+        #expect(Self.zh["index.html"]!.contains("2026年10月31日"))
+    }
+
+    @Test func aMissingTableIsNamedWithHowToAddIt() throws {
+        let pages = try SiteRenderer.renderAll(SiteFixture.content(
+            locale: .en, ledger: SiteFixture.ledger(interactions: false, opportunities: false, reps: false)))
+        #expect(pages["service.html"]!.contains("No interactions table in the ledger"))
+        #expect(pages["team/index.html"]!.contains("Add reps.csv"))
+        #expect(pages["customers/C001.html"]!.contains("Add opportunities.csv"))
+        #expect(pages["index.html"]!.contains("Add reps.csv"))
+    }
+
+    @Test func theSameInputGivesTheSameBytes() throws {
+        let again = try SiteRenderer.renderAll(SiteFixture.content(locale: .zhCN))
+        #expect(again == Self.zh)
+    }
+
+    /// Values of `name="…"` attributes, unescaped enough for paths.
+    static func attributes(in html: String, named names: [String]) -> [String] {
+        var result: [String] = []
+        for name in names {
+            var rest = html[...]
+            while let range = rest.range(of: " " + name + "=\"") {
+                let after = rest[range.upperBound...]
+                guard let end = after.firstIndex(of: "\"") else { break }
+                result.append(String(after[..<end]).replacingOccurrences(of: "&amp;", with: "&"))
+                rest = after[end...]
+            }
+        }
+        return result
+    }
+
+    static func resolve(_ link: String, from folder: String) -> String {
+        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+        let path = link.components(separatedBy: "?")[0]
+        for piece in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if piece == ".." { if !parts.isEmpty { parts.removeLast() } } else if piece != "." && !piece.isEmpty { parts.append(String(piece)) }
+        }
+        return parts.joined(separator: "/")
+    }
+}

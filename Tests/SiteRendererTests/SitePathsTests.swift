@@ -1,0 +1,47 @@
+@testable import SiteRenderer
+import Testing
+
+@Suite struct SitePathsTests {
+    static let hostile = ["../../etc/x", "a/b", "a\\b", "CON", "con.txt", "nul", "COM1", "LPT9", ".hidden", "", "..", ".",
+                          "x\u{0}y", "line\nbreak", "tab\there", "trailing.", "index", "Index", "a?b#c%d", "名字 空格", "\u{202E}evil"]
+
+    @Test(arguments: hostile)
+    func hostileIdsBecomePlainFileNamesInsideTheFolder(_ id: String) {
+        let stem = SitePaths.stem(for: id)
+        #expect(!stem.isEmpty)
+        #expect(!stem.hasPrefix("."))
+        #expect(!stem.contains("/") && !stem.contains("\\") && !stem.contains(".."))
+        #expect(!stem.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
+        #expect(!["CON", "NUL", "COM1", "LPT9", "INDEX"].contains(stem.uppercased().split(separator: ".").first.map(String.init) ?? ""))
+        #expect(stem.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0) })
+    }
+
+    @Test func plainIdsAndNonASCIIAreKeptAsTheyAre() {
+        #expect(SitePaths.stem(for: "C000123") == "C000123")
+        #expect(SitePaths.stem(for: "客户-001") == "客户-001")
+        #expect(SitePaths.stem(for: "a.b_c") == "a.b_c")
+    }
+
+    @Test func changedIdsGetAHashSoTheyCannotCollide() {
+        let a = SitePaths.stem(for: "a/b"), b = SitePaths.stem(for: "a_b"), c = SitePaths.stem(for: "a\\b")
+        #expect(b == "a_b")
+        #expect(a != b && a != c && a.hasPrefix("a_b-"))
+    }
+
+    @Test func longIdsAreCutWithAHash() {
+        let long = String(repeating: "客", count: 300)
+        let stem = SitePaths.stem(for: long)
+        #expect(stem.utf8.count <= SitePaths.maxBytes)
+        #expect(stem != SitePaths.stem(for: long + "x"))
+    }
+
+    @Test func idsDifferingOnlyByCaseGetDistinctNamesOnCaseInsensitiveDisks() {
+        let paths = SitePaths(ids: ["c001", "C001", "C002"])
+        let names = ["c001", "C001", "C002"].map { paths.stem($0)!.lowercased() }
+        #expect(Set(names).count == 3)
+        #expect(paths.stem("C001") == "C001")  // first in code-point order keeps the plain name
+        #expect(paths.stem("c001")!.hasPrefix("c001-"))
+        // Deterministic whatever the input order.
+        #expect(SitePaths(ids: ["C002", "C001", "c001"]).stem("c001") == paths.stem("c001"))
+    }
+}

@@ -1,0 +1,1 @@
+window.PORTRAIT_SEARCH="C001\t上海安光精密制造股份有限公司\t138*5678\t=\nC002\t\u003cscript\u003ealert(1)\u003c/script\u003e\t86139*1111\t=\n../../etc/x\t路径 客户\t0571*6666\t_._.__etc_x-974d621db3\nCON\tDevice Name Co.\t\t_CON-0ba0f119aa\nc001\t大小写客户\t\tc001-4c782491cf\nC006\t沉睡客户\t139*1234\t=\nC007\t新线索\t\t=\nC008\tQuote \" and \u0027 and \u0026 co\t\t=";
