@@ -152,7 +152,7 @@ enum PortraitPage {
                     "when": fmt.dateTime(it.date), "channel": site.channelName(it.channel), "kind": site.kindName(it.kind),
                     "kindClass": "kind-" + (it.kind?.rawValue ?? "other"),
                 ]
-                if let summary = it.summary, !summary.isEmpty {
+                if let summary = ledger.texts[it.summary], !summary.isEmpty {
                     item["summary"] = summary.count > 160 ? String(summary.prefix(160)) + "…" : summary
                 }
                 if it.satisfaction > 0 { item["satisfaction"] = s.format("portrait.satisfaction_n", String(it.satisfaction)) }

@@ -77,7 +77,7 @@ enum ServicePage {
             _ = figures
             return site.row([
                 site.dateCell(it.date.day), site.cell(c.name, href: site.customerHref(i, root: root), sub: c.id), ownerCell,
-                site.cell(site.channelName(it.channel)), site.cell(it.summary.map { $0.count > 80 ? String($0.prefix(80)) + "…" : $0 } ?? "–"),
+                site.cell(site.channelName(it.channel)), site.cell(site.ledger.texts[it.summary].map { $0.count > 80 ? String($0.prefix(80)) + "…" : $0 } ?? "–"),
                 site.numberCell(age),
             ])
         }, empty: s["service.no_open"],

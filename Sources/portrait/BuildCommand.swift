@@ -15,6 +15,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Interface language: zh-CN or en.")
     var locale: String?
 
+    @Option(name: .long, help: "A folder of page templates (default: templates/ beside the data folder, else the built-in ones).")
+    var templates: String?
+
     @Flag(name: .long, help: "Exit 1 when the data has warnings too, not only errors.")
     var strict = false
 
@@ -22,6 +25,7 @@ struct BuildCommand: ParsableCommand {
         var options = try ledger.buildOptions()
         options.outputDirectory = out
         options.strict = strict
+        options.templatesDirectory = templates
         if let locale {
             guard let value = SiteLocale(rawValue: locale) else {
                 throw ValidationError("--locale must be zh-CN or en, not \(locale).")

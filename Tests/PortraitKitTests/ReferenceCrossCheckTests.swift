@@ -19,7 +19,7 @@ struct ReferenceCrossCheckTests {
         build.dataDirectory = data
         build.outputDirectory = folder.path + "/site"
         build.today = Day(iso: "2026-11-22")
-        _ = try BuildPipeline.build(build, runner: StageRunner(total: 8, interactive: false))
+        _ = try BuildPipeline.build(build, runner: StageRunner(total: 7, interactive: false))
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -11,6 +11,8 @@ package struct BuildOptions: Sendable {
     package var asOf: Day?
     /// `--strict`: warnings count as errors for the exit status.
     package var strict = false
+    /// `--templates`: a folder of page templates; nil looks for `templates/` beside the data.
+    package var templatesDirectory: String?
     /// Overrides "today" (tests); nil reads `SOURCE_DATE_EPOCH` or the system date.
     package var today: Day?
 

@@ -30,14 +30,14 @@ package enum BuildPipeline {
         let report = try runner.run(.computeAnalytics) {
             AnalyticsReport.compute(ledger: validation.ledger, settings: validation.analysisSettings)
         }
+        let content = siteContent(validation, report: report, options: options)
         let writer = try runner.run(.publishSite) { try SiteWriter(output: options.outputDirectory) }
         do {
-            try runner.run(.renderPages) {
-                try writer.write("index.html", PlainIndexPage.render(validation.summaryFacts))
-            }
+            try runner.run(.renderPages) { try SiteRenderer.render(content, into: writer) }
             try runner.run(.writeExports) {
                 let ledger = validation.ledger, quality = validation.quality
-                try writer.write("exports/customers.csv", Exports.customersCSV(report: report, ledger: ledger))
+                let why: ExplanationLocale = content.locale == .zhCN ? .zhCN : .en
+                try writer.write("exports/customers.csv", Exports.customersCSV(report: report, ledger: ledger, locale: why))
                 try writer.write("exports/reps.csv", Exports.repsCSV(report: report, ledger: ledger))
                 try writer.write("exports/segments.csv", Exports.segmentsCSV(report: report, ledger: ledger))
                 try writer.write("exports/findings.csv", Exports.findingsCSV(quality: quality))
@@ -50,6 +50,35 @@ package enum BuildPipeline {
         }
         return BuildSummary(validation: validation, pagesWritten: writer.written, pagesUnchanged: writer.unchanged,
                             seconds: runner.totalSeconds)
+    }
+
+    /// What the pages are made of, with the choices of flags and configuration resolved.
+    static func siteContent(_ validation: Validation, report: AnalyticsReport, options: BuildOptions) -> SiteContent {
+        let configuration = validation.configuration
+        return SiteContent(
+            ledger: validation.ledger, report: report, quality: validation.quality,
+            locale: locale(options: options, validation: validation), title: configuration.title,
+            currency: configuration.currency, maskContacts: configuration.maskContacts,
+            portraits: configuration.portraits, templatesDirectory: templatesDirectory(options),
+            generatedOn: validation.today)
+    }
+
+    /// `--locale`, else the config's, else zh-CN when the data's headers or the title are
+    /// Chinese, else en.
+    static func locale(options: BuildOptions, validation: Validation) -> SiteLocale {
+        if let locale = options.locale ?? validation.configuration.locale { return locale }
+        let chineseTitle = validation.configuration.title?.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ?? false
+        return validation.ledger.chineseHeaders || chineseTitle ? .zhCN : .en
+    }
+
+    /// `templates/` beside the data folder when it exists (a user's restyled copy, as
+    /// `portrait init` writes it), else nil: the templates built into the binary.
+    static func templatesDirectory(_ options: BuildOptions) -> String? {
+        if let directory = options.templatesDirectory { return directory }
+        let candidate = URL(fileURLWithPath: options.dataDirectory).deletingLastPathComponent()
+            .appendingPathComponent("templates").path
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && isDirectory.boolValue ? candidate : nil
     }
 
     /// `--config`, else `portrait.yml` beside the data folder, else in it, else defaults.

@@ -1,7 +1,8 @@
-/// The named stages of a build, in order; `validate` runs the first three.
+/// The named stages of a build, in order; `validate` runs the first three. Charts are drawn
+/// while their page renders (a chart is a fragment of one page).
 package enum BuildStage: Int, CaseIterable, Sendable {
-    case loadConfiguration = 1, readLedger, auditQuality, computeAnalytics, drawCharts,
-         renderPages, writeExports, publishSite
+    case loadConfiguration = 1, readLedger, auditQuality, computeAnalytics, renderPages,
+         writeExports, publishSite
 
     package var title: String {
         switch self {
@@ -9,7 +10,6 @@ package enum BuildStage: Int, CaseIterable, Sendable {
         case .readLedger: "Reading ledger"
         case .auditQuality: "Auditing data quality"
         case .computeAnalytics: "Computing analytics"
-        case .drawCharts: "Drawing charts"
         case .renderPages: "Rendering pages"
         case .writeExports: "Writing exports"
         case .publishSite: "Publishing site"
@@ -23,7 +23,6 @@ package enum BuildStage: Int, CaseIterable, Sendable {
         case .readLedger: "Cannot read the ledger"
         case .auditQuality: "Cannot audit the data"
         case .computeAnalytics: "Cannot compute the analytics"
-        case .drawCharts: "Cannot draw the charts"
         case .renderPages: "Cannot render the pages"
         case .writeExports: "Cannot write the exports"
         case .publishSite: "Cannot publish the site"

@@ -30,11 +30,6 @@ package struct Validation: Sendable {
     package var tables: [TableSource] {
         TableName.allCases.map { ledger.source($0) }
     }
-
-    var summaryFacts: PlainIndexPage.Facts {
-        PlainIndexPage.Facts(asOf: asOf, tables: tables, counts: quality.countsByRule,
-                             derivedCustomers: ledger.customersDerived)
-    }
 }
 
 /// What a build did, for the closing paragraph.
