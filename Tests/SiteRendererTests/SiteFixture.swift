@@ -80,16 +80,16 @@ enum SiteFixture {
         if withInteractions {
             func at(_ text: String, _ hour: Int32 = 10) -> LocalDateTime { LocalDateTime(day: day(text), secondOfDay: hour * 3600, hasTime: true) }
             ledger.interactions = [
-                Interaction(customer: 0, owner: .none, date: at("2026-10-20"), channel: .phone, kind: .followUp, summary: "年度续约沟通", line: 2),
+                Interaction(customer: 0, owner: .none, date: at("2026-10-20"), channel: .phone, kind: .followUp, summary: ledger.texts.append("年度续约沟通"), line: 2),
                 Interaction(customer: 0, owner: .none, date: at("2026-09-02"), channel: .wechat, kind: .complaint, satisfaction: 3,
-                            resolvedAt: at("2026-09-04", 15), summary: "投诉安装人员态度不好", line: 3),
+                            resolvedAt: at("2026-09-04", 15), summary: ledger.texts.append("投诉安装人员态度不好"), line: 3),
                 Interaction(customer: 1, owner: .none, date: at("2026-10-01"), channel: .email, kind: .complaint, satisfaction: 2,
-                            summary: "</script><script>alert(2)</script>", line: 4),
+                            summary: ledger.texts.append("</script><script>alert(2)</script>"), line: 4),
                 Interaction(customer: 5, owner: .none, date: at("2025-06-10"), channel: .visit, kind: .service, satisfaction: 5,
                             resolvedAt: at("2025-06-11"), line: 5),
                 Interaction(customer: 6, owner: .none, date: at("2026-10-15"), channel: .phone, kind: .consultation, line: 6),
                 Interaction(customer: 2, owner: .none, date: at("2026-10-25"), channel: .meeting, kind: .service, satisfaction: 4,
-                            resolvedAt: at("2026-10-26", 9), summary: "上门培训", line: 7),
+                            resolvedAt: at("2026-10-26", 9), summary: ledger.texts.append("上门培训"), line: 7),
             ]
         }
         if withOpportunities {
