@@ -40,7 +40,10 @@ extension SampleGenerator {
             } else if defect == .badQuota {
                 repsOut.cell(zh ? "约150万" : "about 1.5M")
             } else {
-                let tenThousands = 80 + rng.below(221)
+                // Near the rep's expected year: the sample's customers bring about ¥220k a
+                // year each, shared among the reps by weight; ±25% so attainment varies.
+                let expected = Double(options.customers) / Double(count) * 220_000 * rep.weight
+                let tenThousands = max(10, Int((expected * (0.75 + 0.5 * rng.unit()) / 10_000).rounded()))
                 repsOut.cell(zh && rng.chance(0.5) ? "\(tenThousands)万" : "\(tenThousands * 10_000)")
             }
             let line = try repsOut.endRecord()
