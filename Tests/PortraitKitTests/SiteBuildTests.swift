@@ -1,0 +1,114 @@
+import Foundation
+import LedgerModel
+import PortraitKit
+import PortraitTestSupport
+import Testing
+
+/// Whole builds of a generated ledger: what CI and a manager depend on beyond single pages.
+@Suite("Building a whole site")
+struct SiteBuildTests {
+    /// A 300-customer dirty sample in `data/` of a fresh folder.
+    static func project(seed: UInt64 = 3) throws -> TemporaryFolder {
+        let folder = TemporaryFolder("site-build")
+        _ = try LedgerSampler.write(SampleOptions(customers: 300, seed: seed, dirt: 0.02), to: folder.path + "/data")
+        return folder
+    }
+
+    static func build(_ folder: TemporaryFolder, out: String = "site", locale: SiteLocale? = nil) throws -> BuildSummary {
+        var options = BuildOptions()
+        options.dataDirectory = folder.path + "/data"
+        options.outputDirectory = folder.path + "/" + out
+        options.today = Day(iso: "2026-11-22")
+        options.locale = locale
+        return try BuildPipeline.build(options, runner: StageRunner(total: 7, interactive: false))
+    }
+
+    /// Every regular file below `root`, relative path → bytes.
+    static func files(_ root: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { result[path] = FileManager.default.contents(atPath: root + "/" + path) }
+        }
+        return result
+    }
+
+    @Test("two builds of the same input are byte-identical")
+    func buildsAreReproducible() throws {
+        let folder = try Self.project()
+        _ = try Self.build(folder, out: "one")
+        _ = try Self.build(folder, out: "two")
+        let one = Self.files(folder.path + "/one"), two = Self.files(folder.path + "/two")
+        #expect(one.count > 300)
+        #expect(one.keys.sorted() == two.keys.sorted())
+        let differing = one.keys.filter { one[$0] != two[$0] }.sorted()
+        #expect(differing.isEmpty, "differing files: \(differing.prefix(5))")
+    }
+
+    @Test("a rebuild rewrites only the files whose bytes changed and keeps the others' inodes")
+    func unchangedFilesAreNotRewritten() throws {
+        let folder = try Self.project()
+        let first = try Self.build(folder)
+        #expect(first.pagesUnchanged == 0)
+        let index = folder.path + "/site/index.html"
+        let before = try FileManager.default.attributesOfItem(atPath: index)[.systemFileNumber] as? Int
+        let again = try Self.build(folder)
+        #expect(again.pagesWritten == 0, "nothing changed, nothing written")
+        #expect(again.pagesUnchanged == first.pagesWritten)
+        let after = try FileManager.default.attributesOfItem(atPath: index)[.systemFileNumber] as? Int
+        #expect(before == after, "the unchanged dashboard is the same file, linked, not rewritten")
+
+        // One more order for the first customer changes its portrait, the dashboard and the
+        // exports (and every page quoting a share of total revenue), but not everything.
+        let orders = folder.path + "/data/orders.csv"
+        var text = try String(contentsOfFile: orders, encoding: .utf8)
+        text += "ZZ-NEW-1,C000001,2026-10-30,1234.50,实施服务,专业服务,1,已完成,\n"
+        try text.write(toFile: orders, atomically: true, encoding: .utf8)
+        let changed = try Self.build(folder)
+        #expect(changed.pagesWritten > 0)
+        #expect(changed.pagesUnchanged > 0, "files whose bytes did not change are linked, not written")
+    }
+
+    static let linkPattern = try! NSRegularExpression(pattern: #"(?:href|src)="([^"]*)""#)
+
+    @Test("every link and asset in every page resolves inside the site, in both locales")
+    func everyLinkResolves() throws {
+        let folder = try Self.project()
+        for locale in SiteLocale.allCases {
+            _ = try Self.build(folder, out: "site-\(locale.rawValue)", locale: locale)
+            let root = folder.path + "/site-\(locale.rawValue)"
+            var broken: [String] = []
+            for (path, data) in Self.files(root) where path.hasSuffix(".html") {
+                let html = String(decoding: data, as: UTF8.self)
+                let base = URL(fileURLWithPath: root + "/" + path).deletingLastPathComponent()
+                for match in Self.linkPattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                    let raw = String(html[Range(match.range(at: 1), in: html)!])
+                    guard !raw.hasPrefix("#"), !raw.isEmpty else { continue }
+                    let target = raw.split(separator: "#", maxSplits: 1).first.map(String.init) ?? raw
+                    let decoded = target.removingPercentEncoding ?? target
+                    let resolved = base.appendingPathComponent(decoded).standardizedFileURL.path
+                    if !resolved.hasPrefix(root + "/") || !FileManager.default.fileExists(atPath: resolved) {
+                        broken.append("\(path): \(raw)")
+                    }
+                }
+            }
+            #expect(broken.isEmpty, "\(locale): \(broken.count) broken, e.g. \(broken.prefix(5))")
+        }
+    }
+
+    @Test("no file of the site names a URL outside it")
+    func nothingLoadsFromOutside() throws {
+        let folder = try Self.project()
+        _ = try Self.build(folder)
+        var external: [String] = []
+        for (path, data) in Self.files(folder.path + "/site") where !path.hasPrefix("exports/") {
+            let text = String(decoding: data, as: UTF8.self)
+            for scheme in ["http://", "https://", "src=\"//", "href=\"//", "url(//", "@import"] where text.contains(scheme) {
+                external.append("\(path): \(scheme)")
+            }
+        }
+        #expect(external.isEmpty, "\(external.prefix(5))")
+    }
+}
