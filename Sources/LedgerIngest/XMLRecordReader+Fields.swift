@@ -1,4 +1,4 @@
-internal import CLibXML2
+import CLibXML2
 
 extension XMLRecordReader {
     /// One open element inside a record, collecting its direct text until its end tag.

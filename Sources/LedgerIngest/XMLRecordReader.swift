@@ -1,4 +1,4 @@
-internal import CLibXML2
+import CLibXML2
 import LedgerModel
 
 /// Records from an XML file, streamed with libxml2's xmlTextReader (constant memory), with
