@@ -44,6 +44,8 @@ struct BuildCommand: ParsableCommand {
         let text = "Built \(out) from \(options.dataDirectory) in \(seconds) s: \(rows) rows read, "
             + "\(validation.quality.findings.count) findings (\(validation.errorCount) errors, \(validation.warningCount) warnings), "
             + "\(summary.pagesWritten) files written, \(summary.pagesUnchanged) unchanged.\n"
+            + "Stages: " + summary.stageTimings.map { "\($0.stage.title.lowercased()) \(($0.seconds * 100).rounded() / 100) s" }
+                .joined(separator: ", ") + ".\n"
         FileHandle.standardError.write(Data(text.utf8))
         let status = strict ? validation.exitStatus(strict: true) : 0
         if status != 0 { throw ExitCode(status) }

@@ -48,8 +48,11 @@ package enum BuildPipeline {
             writer.abandon()
             throw error
         }
+        var timings: [BuildStage: Double] = [:]
+        for (stage, seconds) in runner.timings { timings[stage, default: 0] += seconds }
         return BuildSummary(validation: validation, pagesWritten: writer.written, pagesUnchanged: writer.unchanged,
-                            seconds: runner.totalSeconds)
+                            seconds: runner.totalSeconds,
+                            stageTimings: BuildStage.allCases.compactMap { stage in timings[stage].map { (stage, $0) } })
     }
 
     /// What the pages are made of, with the choices of flags and configuration resolved.

@@ -38,4 +38,6 @@ package struct BuildSummary: Sendable {
     package var pagesWritten: Int
     package var pagesUnchanged: Int
     package var seconds: Double
+    /// Seconds per stage, a stage run twice (configuration, publishing) summed.
+    package var stageTimings: [(stage: BuildStage, seconds: Double)]
 }
