@@ -1,0 +1,69 @@
+import Foundation
+import PortraitKit
+import PortraitTestSupport
+import Testing
+
+/// A build killed at any moment leaves the previous site whole or the new one whole, never a
+/// mixture: the new site is staged beside the old and swapped in with one rename.
+@Suite("Killed builds")
+struct KilledBuildTests {
+    /// Path → bytes of every file under `root` (hidden staging folders are siblings, not inside).
+    static func snapshot(_ root: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { result[path] = FileManager.default.contents(atPath: root + "/" + path) }
+        }
+        return result
+    }
+
+    static func runBuild(data: String, out: String, in folder: TemporaryFolder) throws {
+        let run = try runPortrait(["build", "--data", data, "--out", out], in: folder.path,
+                                  environment: ["SOURCE_DATE_EPOCH": "1795000000"])
+        try #require(run.status == 0, "\(run.stderr)")
+    }
+
+    @Test("SIGKILL at 20 moments of a build leaves the old site or the new one, whole")
+    func killedBuildsLeaveAWholeSite() throws {
+        let folder = TemporaryFolder("killed")
+        _ = try LedgerSampler.write(SampleOptions(customers: 150, seed: 1, dirt: 0.02), to: folder.path + "/v1")
+        _ = try LedgerSampler.write(SampleOptions(customers: 150, seed: 2, dirt: 0.02), to: folder.path + "/v2")
+        try Self.runBuild(data: "v1", out: "expected1", in: folder)
+        try Self.runBuild(data: "v2", out: "expected2", in: folder)
+        let versions = [Self.snapshot(folder.path + "/expected1"), Self.snapshot(folder.path + "/expected2")]
+        #expect(versions[0] != versions[1])
+
+        try Self.runBuild(data: "v1", out: "site", in: folder)
+        let start = ContinuousClock.now
+        try Self.runBuild(data: "v2", out: "timing", in: folder)
+        let full = ContinuousClock.now - start
+
+        var outcomes = [0, 0]
+        for attempt in 0..<20 {
+            let data = attempt % 2 == 0 ? "v2" : "v1"
+            let process = Process()
+            process.executableURL = portraitExecutable
+            process.arguments = ["build", "--data", data, "--out", "site"]
+            process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+            process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": "1795000000"]) { $1 }
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Spread the kills over the whole build, the swap at its end included.
+            let delay = full * (Double(attempt) + 0.5) / 19.0
+            Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            let site = Self.snapshot(folder.path + "/site")
+            let match = versions.firstIndex(of: site)
+            #expect(match != nil, "attempt \(attempt): the site is a mixture (\(site.count) files)")
+            if let match { outcomes[match] += 1 }
+        }
+        // A later build cleans up what a killed one left beside the site.
+        try Self.runBuild(data: "v1", out: "site", in: folder)
+        #expect(Self.snapshot(folder.path + "/site") == versions[0])
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/.site.staging"))
+    }
+}
