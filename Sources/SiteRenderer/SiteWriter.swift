@@ -23,8 +23,7 @@ package final class SiteWriter: @unchecked Sendable {
     package init(output: String) throws {
         let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
         self.output = trimmed
-        let url = URL(fileURLWithPath: trimmed)
-        staging = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".staging").path
+        staging = SiteWriter.stagingPath(for: trimmed)
         try checkOutput()
         try? FileManager.default.removeItem(atPath: staging)
         do {
@@ -33,6 +32,12 @@ package final class SiteWriter: @unchecked Sendable {
             throw SiteWriterError(path: staging, problem: "The staging folder cannot be created (\(error.localizedDescription)).",
                                   hint: "Check that the folder holding \(trimmed) is writable.")
         }
+    }
+
+    /// The staging folder beside `output`: `site` is staged in `.site.staging`.
+    package static func stagingPath(for output: String) -> String {
+        let url = URL(fileURLWithPath: output)
+        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".staging").path
     }
 
     /// Refuses to replace a non-empty folder that Portrait did not write (`--out .` must not

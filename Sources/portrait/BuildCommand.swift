@@ -32,6 +32,7 @@ struct BuildCommand: ParsableCommand {
             }
             options.locale = value
         }
+        Interruption.cleanUpOnInterrupt(output: out)
         let summary: BuildSummary
         do {
             summary = try BuildPipeline.build(options, runner: StageRunner(total: BuildStage.allCases.count))

@@ -67,3 +67,31 @@ struct KilledBuildTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/.site.staging"))
     }
 }
+
+@Suite("Interrupted builds")
+struct InterruptedBuildTests {
+    @Test("Ctrl-C stops a build with exit 130, removes the staging folder and keeps the old site")
+    func interruptIsClean() throws {
+        let folder = TemporaryFolder("interrupted")
+        _ = try LedgerSampler.write(SampleOptions(customers: 400, seed: 4), to: folder.path + "/data")
+        try KilledBuildTests.runBuild(data: "data", out: "site", in: folder)
+        let before = KilledBuildTests.snapshot(folder.path + "/site")
+        _ = try LedgerSampler.write(SampleOptions(customers: 400, seed: 5), to: folder.path + "/data")
+
+        let process = Process()
+        process.executableURL = portraitExecutable
+        process.arguments = ["build"]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.8)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 130, "\(message)")
+        #expect(message.contains("interrupted; the previous site is untouched"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/.site.staging"))
+        #expect(KilledBuildTests.snapshot(folder.path + "/site") == before)
+    }
+}
