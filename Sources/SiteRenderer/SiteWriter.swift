@@ -30,7 +30,7 @@ package final class SiteWriter: @unchecked Sendable {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         } catch {
             throw SiteWriterError(path: staging, problem: "The staging folder cannot be created (\(error.localizedDescription)).",
-                                  hint: "Check that the folder holding \(trimmed) is writable.")
+                                  hint: "Make the folder holding \(trimmed) writable or choose another --out; the previous site is untouched.")
         }
     }
 
