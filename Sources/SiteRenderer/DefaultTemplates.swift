@@ -1384,6 +1384,15 @@ table.interactions = interactions
 table.reps = reps
 table.opportunities = opportunities
 
+# Team sub-sites (portrait build --partition team)
+partition.title = Team sites
+partition.intro = Each folder is a complete site holding only that team's customers, reps, orders and findings. Grant access per folder on the web server.
+partition.unassigned = Unassigned
+partition.team = Team
+partition.customers = Customers
+partition.reps = Reps
+partition.company = Whole company
+
 """####),
         ("strings/zh-CN.strings", ####"""
 # 中文界面文字。每行一条 `键 = 值`；`{0}`、`{1}` 处填入数字或名称。
@@ -1836,6 +1845,15 @@ table.orders = 订单
 table.interactions = 沟通记录
 table.reps = 销售代表
 table.opportunities = 商机
+
+# 团队子站点（portrait build --partition team）
+partition.title = 团队子站点
+partition.intro = 每个文件夹都是一个完整的站点，只包含该团队的客户、销售代表、订单和数据问题。请在 Web 服务器上按文件夹授权访问。
+partition.unassigned = 未分配
+partition.team = 团队
+partition.customers = 客户
+partition.reps = 销售代表
+partition.company = 全公司
 
 """####),
         ("table.mustache", ####"""

@@ -11,11 +11,22 @@ import Foundation
 package final class SiteWriter: @unchecked Sendable {
     package let output: String
     package let staging: String
-    private let lock = NSLock()
-    private var createdDirectories: Set<String> = [""]
-    private var previousIsSite = false
-    private(set) package var written = 0
-    private(set) package var unchanged = 0
+    /// Folder of this writer inside the site (`teams/east/`), empty for the site itself.
+    private let prefix: String
+    private let shared: Shared
+    /// Files written (bytes changed or new), over this writer and its scoped views.
+    package var written: Int { shared.lock.withLock { shared.written } }
+    /// Files linked from the previous site because their bytes did not change.
+    package var unchanged: Int { shared.lock.withLock { shared.unchanged } }
+
+    /// State shared by a writer and its scoped views.
+    private final class Shared: @unchecked Sendable {
+        let lock = NSLock()
+        var createdDirectories: Set<String> = [""]
+        var previousIsSite = false
+        var written = 0
+        var unchanged = 0
+    }
     /// Name of the marker file that tells a Portrait site from any other folder.
     package static let marker = ".portrait-site"
 
@@ -24,6 +35,8 @@ package final class SiteWriter: @unchecked Sendable {
         let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
         self.output = trimmed
         staging = SiteWriter.stagingPath(for: trimmed)
+        prefix = ""
+        shared = Shared()
         try checkOutput()
         try? FileManager.default.removeItem(atPath: staging)
         do {
@@ -49,21 +62,36 @@ package final class SiteWriter: @unchecked Sendable {
             throw SiteWriterError(path: output, problem: "The output path is a file, not a folder.", hint: "Choose another --out.")
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
-        previousIsSite = entries.contains(SiteWriter.marker)
-        if !previousIsSite && entries.contains(where: { !$0.hasPrefix(".") }) {
+        shared.previousIsSite = entries.contains(SiteWriter.marker)
+        if !shared.previousIsSite && entries.contains(where: { !$0.hasPrefix(".") }) {
             throw SiteWriterError(path: output, problem: "The output folder holds files that Portrait did not write.",
                                   hint: "Choose an empty or new folder with --out, or remove its contents.")
         }
     }
 
+    private init(scoping parent: SiteWriter, folder: String) {
+        output = parent.output
+        staging = parent.staging
+        prefix = parent.prefix + folder + "/"
+        shared = parent.shared
+    }
+
+    /// A writer for the folder `folder` of this site (a team's sub-site), sharing its staging
+    /// folder: what it writes is published, or abandoned, with the rest.
+    package func scoped(_ folder: String) -> SiteWriter {
+        precondition(!folder.hasPrefix("/") && !folder.split(separator: "/").contains(".."), "unsafe site folder \(folder)")
+        return SiteWriter(scoping: self, folder: folder)
+    }
+
     /// Writes one file of the new site; safe to call from many tasks at once.
-    /// - Parameter path: relative, `/`-separated, from `SitePaths` (never `..` or absolute).
-    package func write(_ path: String, _ bytes: [UInt8]) throws {
-        precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "unsafe site path \(path)")
+    /// - Parameter relativePath: relative, `/`-separated, from `SitePaths` (never `..` or absolute).
+    package func write(_ relativePath: String, _ bytes: [UInt8]) throws {
+        precondition(!relativePath.hasPrefix("/") && !relativePath.split(separator: "/").contains(".."), "unsafe site path \(relativePath)")
+        let path = prefix + relativePath
         try makeParent(of: path)
         let target = staging + "/" + path
-        if previousIsSite, sameBytes(output + "/" + path, bytes), link(output + "/" + path, target) == 0 {
-            lock.withLock { unchanged += 1 }
+        if shared.previousIsSite, sameBytes(output + "/" + path, bytes), link(output + "/" + path, target) == 0 {
+            shared.lock.withLock { shared.unchanged += 1 }
             return
         }
         let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -78,7 +106,7 @@ package final class SiteWriter: @unchecked Sendable {
             }
             offset += count
         }
-        lock.withLock { written += 1 }
+        shared.lock.withLock { shared.written += 1 }
     }
 
     package func write(_ path: String, _ text: String) throws {
@@ -87,6 +115,7 @@ package final class SiteWriter: @unchecked Sendable {
 
     /// Swaps the staging folder in. Until this returns, the previous site is untouched.
     package func commit() throws {
+        precondition(prefix.isEmpty, "commit the site's own writer, not a scoped view")
         try write(SiteWriter.marker, "Written by portrait. This folder is replaced whole on every build.\n")
         carryHiddenEntries()
         guard FileManager.default.fileExists(atPath: output) else {
@@ -125,14 +154,14 @@ package final class SiteWriter: @unchecked Sendable {
     private func makeParent(of path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
         let directory = String(path[..<slash])
-        if lock.withLock({ createdDirectories.contains(directory) }) { return }
+        if shared.lock.withLock({ shared.createdDirectories.contains(directory) }) { return }
         do {
             try FileManager.default.createDirectory(atPath: staging + "/" + directory, withIntermediateDirectories: true)
         } catch {
             throw SiteWriterError(path: staging + "/" + directory, problem: "A folder cannot be created (\(error.localizedDescription)).",
                                   hint: "Check free space and permissions of the output folder.")
         }
-        _ = lock.withLock { createdDirectories.insert(directory) }
+        _ = shared.lock.withLock { shared.createdDirectories.insert(directory) }
     }
 
     private func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {

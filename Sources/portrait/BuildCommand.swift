@@ -18,6 +18,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "A folder of page templates (default: templates/ beside the data folder, else the built-in ones).")
     var templates: String?
 
+    @Option(name: .long, help: "Also write one self-contained sub-site per team under teams/ (value: team).")
+    var partition: String?
+
     @Flag(name: .long, help: "Exit 1 when the data has warnings too, not only errors.")
     var strict = false
 
@@ -26,6 +29,12 @@ struct BuildCommand: ParsableCommand {
         options.outputDirectory = out
         options.strict = strict
         options.templatesDirectory = templates
+        if let partition {
+            guard let value = Partition(rawValue: partition) else {
+                throw ValidationError("--partition takes team, not \(partition).")
+            }
+            options.partition = value
+        }
         if let locale {
             guard let value = SiteLocale(rawValue: locale) else {
                 throw ValidationError("--locale must be zh-CN or en, not \(locale).")

@@ -13,8 +13,15 @@ package struct BuildOptions: Sendable {
     package var strict = false
     /// `--templates`: a folder of page templates; nil looks for `templates/` beside the data.
     package var templatesDirectory: String?
+    /// `--partition team`: also one self-contained sub-site per team under `teams/`.
+    package var partition: Partition?
     /// Overrides "today" (tests); nil reads `SOURCE_DATE_EPOCH` or the system date.
     package var today: Day?
 
     package init() {}
+}
+
+/// How `--partition` splits the site.
+package enum Partition: String, Sendable, CaseIterable {
+    case team
 }

@@ -34,14 +34,9 @@ package enum BuildPipeline {
         let writer = try runner.run(.publishSite) { try SiteWriter(output: options.outputDirectory) }
         do {
             try runner.run(.renderPages) { try SiteRenderer.render(content, into: writer) }
-            try runner.run(.writeExports) {
-                let ledger = validation.ledger, quality = validation.quality
-                let why: ExplanationLocale = content.locale == .zhCN ? .zhCN : .en
-                try writer.write("exports/customers.csv", Exports.customersCSV(report: report, ledger: ledger, locale: why))
-                try writer.write("exports/reps.csv", Exports.repsCSV(report: report, ledger: ledger))
-                try writer.write("exports/segments.csv", Exports.segmentsCSV(report: report, ledger: ledger))
-                try writer.write("exports/findings.csv", Exports.findingsCSV(quality: quality))
-                try writer.write("exports/summary.json", Exports.summaryJSON(report: report, quality: quality))
+            try runner.run(.writeExports) { try writeExports(report: report, quality: validation.quality, content: content, into: writer) }
+            if options.partition == .team {
+                try runner.run(.renderPages) { try renderTeamSites(validation, content: content, into: writer) }
             }
             try runner.run(.publishSite) { try writer.commit() }
         } catch {
@@ -53,6 +48,48 @@ package enum BuildPipeline {
         return BuildSummary(validation: validation, pagesWritten: writer.written, pagesUnchanged: writer.unchanged,
                             seconds: runner.totalSeconds,
                             stageTimings: BuildStage.allCases.compactMap { stage in timings[stage].map { (stage, $0) } })
+    }
+
+    /// The export files of metrics.md into `writer`'s `exports/`.
+    static func writeExports(report: AnalyticsReport, quality: QualityReport, content: SiteContent,
+                             into writer: SiteWriter) throws {
+        let ledger = content.ledger
+        let why: ExplanationLocale = content.locale == .zhCN ? .zhCN : .en
+        try writer.write("exports/customers.csv", Exports.customersCSV(report: report, ledger: ledger, locale: why))
+        try writer.write("exports/reps.csv", Exports.repsCSV(report: report, ledger: ledger))
+        try writer.write("exports/segments.csv", Exports.segmentsCSV(report: report, ledger: ledger))
+        try writer.write("exports/findings.csv", Exports.findingsCSV(quality: quality))
+        try writer.write("exports/summary.json", Exports.summaryJSON(report: report, quality: quality))
+    }
+
+    /// `--partition team`: beside the company site, `teams/TEAM/` for each team, a complete
+    /// site of that team's ledger only (`Ledger.partition(team:)`), and `teams/index.html`.
+    ///
+    /// Each sub-site is computed at the company's T and period, so its figures are the
+    /// company's figures for those rows.
+    static func renderTeamSites(_ validation: Validation, content: SiteContent, into writer: SiteWriter) throws {
+        let ledger = validation.ledger
+        let teams = ledger.teams
+        let unassigned = "unassigned"
+        let folders = SitePaths(ids: teams.map { $0 ?? unassigned })
+        var entries: [TeamsIndexPage.Entry] = []
+        for team in teams {
+            let part = ledger.partition(team: team)
+            let quality = QualityAudit.audit(part, asOf: validation.asOf, staleDays: validation.configuration.thresholds.staleDays)
+            let report = AnalyticsReport.compute(ledger: part, settings: validation.analysisSettings)
+            var teamContent = content
+            teamContent.ledger = part
+            teamContent.report = report
+            teamContent.quality = quality
+            if let title = content.title, let team { teamContent.title = title + " · " + team }
+            let folder = folders.stem(team ?? unassigned) ?? unassigned
+            let sub = writer.scoped("teams/" + folder)
+            try SiteRenderer.render(teamContent, into: sub)
+            try writeExports(report: report, quality: quality, content: teamContent, into: sub)
+            entries.append(TeamsIndexPage.Entry(team: team, folder: folder, customers: part.customers.count, reps: part.reps.count))
+        }
+        try writer.write("teams/index.html", TeamsIndexPage.render(entries, title: content.title, locale: content.locale,
+                                                                  templatesDirectory: content.templatesDirectory))
     }
 
     /// What the pages are made of, with the choices of flags and configuration resolved.
