@@ -1,0 +1,29 @@
+import Foundation
+
+/// A fresh folder under the temp directory for one fuzz input, removed when dropped.
+///
+/// One per call rather than one per process, so regression tests may run targets in parallel;
+/// `mkdtemp` and the removal cost tens of microseconds, small beside the parse.
+final class ScratchFolder {
+    let path: String
+
+    init() {
+        var template = Array((NSTemporaryDirectory() + "/portrait-fuzz-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            fatalError("cannot create a scratch folder in \(NSTemporaryDirectory())")  // the harness, not user data
+        }
+        path = String(cString: made)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Writes `bytes` at `name` (a plain file name) and returns the full path.
+    @discardableResult
+    func write(_ name: String, _ bytes: [UInt8]) -> String {
+        let file = path + "/" + name
+        guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else {
+            fatalError("cannot write \(file)")
+        }
+        return file
+    }
+}
