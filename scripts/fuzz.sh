@@ -44,7 +44,7 @@ replay)
     target=$2
     shift 2
     build
-    PORTRAIT_FUZZ_TARGET=$target exec "$binary" -runs=1 "$@"
+    SWIFT_BACKTRACE=enable=no PORTRAIT_FUZZ_TARGET=$target exec "$binary" -runs=1 "$@"
     ;;
 esac
 
@@ -65,11 +65,12 @@ seeds=(Tests/Fixtures/fuzz/"$target"/seeds)
 
 echo "Fuzzing $target for ${seconds}s; log in $log" >&2
 status=0
-PORTRAIT_FUZZ_TARGET=$target "$binary" "$corpus" "${seeds[@]}" \
+# Swift's own backtracer would run inside ASan's signal handling and bury the real report.
+SWIFT_BACKTRACE=enable=no PORTRAIT_FUZZ_TARGET=$target "$binary" "$corpus" "${seeds[@]}" \
     -max_len=65536 -timeout=10 -rss_limit_mb=2048 -max_total_time="$seconds" \
     -print_final_stats=1 -artifact_prefix="$artifacts/" "$@" >"$log" 2>&1 || status=$?
 
-grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|stat::new_units_added)' "$log" >&2 || true
+grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb|stat::new_units_added)' "$log" >&2 || true
 echo "corpus: $(ls "$corpus" | wc -l) files in $corpus" >&2
 if [ $status -ne 0 ]; then
     grep -E '^(==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' "$log" >&2 || tail -20 "$log" >&2
