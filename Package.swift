@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "LedgerIngest", "PortraitTestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "PortraitTestSupport"]),
         .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer", "PortraitTestSupport"]),
-        .testTarget(name: "FuzzRegressionTests", dependencies: ["PortraitFuzzTargets", "PortraitTestSupport"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["PortraitFuzzTargets", "LedgerIngest", "PortraitTestSupport"]),
         .testTarget(
             name: "PortraitKitTests",
             dependencies: ["PortraitKit", "PortraitTestSupport"]

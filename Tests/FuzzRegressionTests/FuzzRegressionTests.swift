@@ -1,4 +1,5 @@
 import Foundation
+import LedgerIngest
 import PortraitFuzzTargets
 import PortraitTestSupport
 import Testing
@@ -18,6 +19,23 @@ struct FuzzRegressionTests {
             let data = try #require(FileManager.default.contents(atPath: path), "\(path) is readable")
             target.run(Array(data))
         }
+    }
+
+    @Test("a derive expression nested thousands deep is a syntax error, not a stack overflow",
+          arguments: ["(", "-"])
+    func deeplyNestedDeriveIsRefused(opening: String) {
+        let text = opening == "("
+            ? String(repeating: "(", count: 2000) + "1" + String(repeating: ")", count: 2000)
+            : String(repeating: "-", count: 20000) + "1"
+        let error = #expect(throws: DeriveExpression.SyntaxError.self) { try DeriveExpression(parsing: text) }
+        #expect(error?.message == "the expression nests more than 100 levels deep")
+        #expect(error?.position == 100)
+    }
+
+    @Test("a derive expression nested 99 deep still parses")
+    func moderatelyNestedDeriveParses() throws {
+        let text = String(repeating: "(", count: 99) + "unit_price" + String(repeating: ")", count: 99)
+        #expect(try DeriveExpression(parsing: text).identifiers == ["unit_price"])
     }
 
     /// Files under the target's `seeds` and `regressions` folders, in name order.
