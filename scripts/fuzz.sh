@@ -10,7 +10,7 @@
 #   scripts/fuzz.sh replay csv FILE…  # run saved inputs once (no fuzzing), e.g. a crash file
 #
 # The live corpus grows in .build-fuzz/corpus/TARGET (gitignored), seeded read-only from
-# Tests/Fixtures/fuzz/TARGET/{seeds,regressions}. Crash, timeout, leak and OOM inputs land in
+# Tests/Fixtures/fuzz/TARGET/{seeds,regressions}, with the dictionary TARGET.dict beside them. Crash, timeout, leak and OOM inputs land in
 # .build-fuzz/artifacts/TARGET/; copy each into Tests/Fixtures/fuzz/TARGET/regressions/ once
 # fixed (docs/fuzzing.md). The run's output is in .build-fuzz/logs/TARGET.log; its final stats
 # (execs, cov, ft, corpus) are printed at the end. Extra arguments go to libFuzzer.
@@ -62,6 +62,9 @@ log=$scratch/logs/$target.log
 seeds=(Tests/Fixtures/fuzz/"$target"/seeds)
 [ -n "$(ls -A Tests/Fixtures/fuzz/"$target"/regressions 2>/dev/null | grep -v '^\.gitkeep$')" ] &&
     seeds+=(Tests/Fixtures/fuzz/"$target"/regressions)
+
+dictionary=Tests/Fixtures/fuzz/$target/$target.dict
+[ -f "$dictionary" ] && set -- -dict="$dictionary" "$@"
 
 echo "Fuzzing $target for ${seconds}s; log in $log" >&2
 status=0
