@@ -1,5 +1,6 @@
 import Foundation
 import LedgerIngest
+import LedgerModel
 import PortraitFuzzTargets
 import PortraitTestSupport
 import Testing
@@ -36,6 +37,23 @@ struct FuzzRegressionTests {
     func moderatelyNestedDeriveParses() throws {
         let text = String(repeating: "(", count: 99) + "unit_price" + String(repeating: ")", count: 99)
         #expect(try DeriveExpression(parsing: text).identifiers == ["unit_price"])
+    }
+
+    @Test("order lines summing beyond 9.2 trillion leave out the overflowing line as a bad number")
+    func orderTotalOverflowIsAFinding() throws {
+        let folder = TemporaryFolder()
+        folder.write("customers.csv", "customer_id,name\nC1,Ann\n")
+        folder.write("orders.csv", """
+            order_id,customer_id,order_date,amount
+            O1,C1,2026-01-02,9000000000000
+            O1,C1,2026-01-02,9000000000000
+            O1,C1,2026-01-02,1
+
+            """)
+        let ledger = try LedgerReader.read(IngestSettings(dataDirectory: folder.path, today: Day(iso: "2026-11-01")!))
+        #expect(ledger.orders.map(\.amount) == [Money(units: 9_000_000_000_001)])
+        #expect(ledger.findings.map { "\($0.line) \($0.rule.rawValue)" } == ["3 bad_number"])
+        #expect(ledger.source(.orders).usedRows == 2)
     }
 
     /// Files under the target's `seeds` and `regressions` folders, in name order.
