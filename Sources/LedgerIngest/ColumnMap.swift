@@ -22,6 +22,10 @@ final class ColumnMap {
     private var derived: [(slot: Int, expression: DeriveExpression, column: String)] = []
     /// Identifier of a derive expression → value index, refreshed with the headers.
     private var identifierIndex: [String: Int] = [:]
+    /// Each header's fold and canonical column, computed once: an XML file's headers grow with
+    /// its records and `update` re-maps all of them, so without this a file whose records each
+    /// bring a new element folded N headers N times (found by fuzzing).
+    private var resolved: [String: (folded: String, canonical: String?)] = [:]
 
     /// - Parameter borrowing: columns of another table this file may also carry (an orders
     ///   export with the customer's name and region on every row).
@@ -56,7 +60,8 @@ final class ColumnMap {
         headers = newHeaders
         source = Array(repeating: -1, count: columns.count)
         var used = Set<Int>()
-        let folded = headers.map(HeaderAliases.fold)
+        let resolvedHeaders = headers.map(resolution)
+        let folded = resolvedHeaders.map(\.folded)
         // The config's own names first, then built-in aliases; leftmost header wins.
         for (slot, column) in columns.enumerated() {
             if let names = configured[column] {
@@ -67,10 +72,8 @@ final class ColumnMap {
                 }
             }
         }
-        for (index, header) in headers.enumerated() {
-            let canonical = HeaderAliases.canonical(header, in: table)
-                ?? borrowedFrom.flatMap { HeaderAliases.canonical(header, in: $0) }
-            guard let canonical, let slot = columns.firstIndex(of: canonical), source[slot] < 0,
+        for (index, header) in resolvedHeaders.enumerated() {
+            guard let canonical = header.canonical, let slot = columns.firstIndex(of: canonical), source[slot] < 0,
                   !used.contains(index) else { continue }
             source[slot] = index
             used.insert(index)
@@ -78,13 +81,24 @@ final class ColumnMap {
         for (position, item) in derived.enumerated() {
             source[item.slot] = headers.count + position
         }
-        unknown = headers.indices.filter { !used.contains($0) && !source.contains($0) }
+        let sources = Set(source)
+        unknown = headers.indices.filter { !used.contains($0) && !sources.contains($0) }
         identifierIndex = [:]
         for item in derived {
             for name in item.expression.identifiers {
                 if let index = resolve(identifier: name) { identifierIndex[name] = index }
             }
         }
+    }
+
+    /// `header` folded, and the canonical column it names in this table or the borrowed one.
+    private func resolution(of header: String) -> (folded: String, canonical: String?) {
+        if let known = resolved[header] { return known }
+        let canonical = HeaderAliases.canonical(header, in: table)
+            ?? borrowedFrom.flatMap { HeaderAliases.canonical(header, in: $0) }
+        let result = (folded: HeaderAliases.fold(header), canonical: canonical)
+        resolved[header] = result
+        return result
     }
 
     /// Whether the file has the column (as a header or a derive).

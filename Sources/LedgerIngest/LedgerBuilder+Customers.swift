@@ -107,9 +107,10 @@ extension LedgerBuilder {
         guard !pairs.isEmpty else { return [] }
         var values = [String?](repeating: nil, count: ledger.customerExtraColumns.count)
         for (header, value) in pairs {
-            if let index = ledger.customerExtraColumns.firstIndex(of: header) {
+            if let index = customerExtraIndex[header] {
                 values[index] = value
             } else {
+                customerExtraIndex[header] = ledger.customerExtraColumns.count
                 ledger.customerExtraColumns.append(header)
                 values.append(value)
             }

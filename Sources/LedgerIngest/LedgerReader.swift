@@ -28,6 +28,9 @@ final class LedgerBuilder {
     var orderIDs: [String: (order: Int32, customerID: String, line: Int)] = [:]
     var opportunityIDs: [String: Int] = [:]
     var repLines: [String: Int] = [:]
+    /// Position of each header in `ledger.customerExtraColumns`: a linear search there made
+    /// sparse XML records (each with its own element) cubic in the file's size (found by fuzzing).
+    var customerExtraIndex: [String: Int] = [:]
     /// Order lines as read, each tagged with its order; grouped by order when reading ends.
     var pendingLines: [(order: Int32, line: OrderLine)] = []
 
