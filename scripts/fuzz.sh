@@ -15,6 +15,8 @@
 # fixed (docs/fuzzing.md). The run's output is in .build-fuzz/logs/TARGET.log; its final stats
 # (execs, cov, ft, corpus) are printed at the end. Extra arguments go to libFuzzer.
 set -euo pipefail
+# The body is one block, read whole before it runs, so editing this file mid-run is safe.
+{
 cd "$(dirname "$0")/.."
 
 targets="csv decoding values xml ledger"
@@ -80,3 +82,4 @@ if [ $status -ne 0 ]; then
     echo "fuzz.sh: $target stopped with status $status; the input is in $artifacts/" >&2
 fi
 exit $status
+}
