@@ -78,7 +78,7 @@ enum DashboardPage {
                 ])
             }, sortable: false, nowrap: true)
         }
-        return try site.templates.render("page-dashboard", page)
+        return try site.renderPage("page-dashboard", page)
     }
 
     static func gradeChart(_ site: SiteBuild) -> String {

@@ -270,12 +270,15 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
   .kpi { padding: 12px; }
   .kpi-value { font-size: 1.25rem; }
   .card { padding: 14px; border-radius: 10px; }
-  .facts, .fields { grid-template-columns: minmax(0, 1fr); }
+  .facts, .fields { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px 14px; }
+  .identity h1 { font-size: 1.2rem; }
+  .avatar { width: 44px; height: 44px; font-size: 1.2rem; }
+  table.data td, table.data th { white-space: nowrap; }
   .rfm-item { grid-template-columns: 18px 100px 20px 1fr; }
   .meter { width: 100px; }
   /* Charts are drawn 640 units wide: below that, scroll them sideways rather than shrink the text. */
   .card figure.chart-figure { overflow-x: auto; }
-  .card svg.chart { min-width: 500px; }
+  .card svg.chart { min-width: 480px; }
   .card svg.chart-sparkline { min-width: 0; }
   .search-box { flex-direction: column; align-items: stretch; gap: 6px; }
   h1 { font-size: 1.35rem; }
@@ -519,7 +522,7 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <a class="skip" href="#main">{{s.common.skip}}</a>
 {{> header}}
 <main id="main" class="main">
-{{$main}}{{/main}}
+{{{main}}}
 </main>
 {{> footer}}
 {{#searchIndex}}
@@ -538,8 +541,6 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 
 """####),
         ("page-customers.mustache", ####"""
-{{<layout}}
-{{$main}}
 <div class="page-head">
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{countText}}</p>
@@ -568,13 +569,9 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 {{#limitNote}}<p class="note">{{limitNote}}</p>{{/limitNote}}
 {{#customerTable}}{{> table}}{{/customerTable}}
 </section>
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-dashboard.mustache", ####"""
-{{<layout}}
-{{$main}}
 <div class="page-head">
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{s.dashboard.lede}} {{period}}</p>
@@ -620,13 +617,9 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 {{#topReps}}<p class="card-link"><a href="team/index.html">{{s.dashboard.to_team}}</a></p>{{/topReps}}
 </section>
 </div>
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-lifecycle.mustache", ####"""
-{{<layout}}
-{{$main}}
 <div class="page-head">
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{s.lifecycle.lede}}</p>
@@ -665,13 +658,9 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <p class="note">{{s.lifecycle.cohorts.desc}}</p>
 {{{cohortChart}}}
 </section>
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-portrait.mustache", ####"""
-{{<layout}}
-{{$main}}
 <nav class="crumbs" aria-label="{{s.common.breadcrumb}}"><a href="index.html">{{s.nav.customers}}</a> / <span>{{customerId}}</span></nav>
 <section class="identity card">
 <div class="identity-main">
@@ -679,36 +668,33 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <div>
 <h1>{{name}}</h1>
 <p class="identity-id">{{customerId}}</p>
-<p class="badges">{{#badges}}{{#badgeHref}}<a class="badge {{badgeClass}}" href="{{badgeHref}}">{{badgeText}}</a>{{/badgeHref}}{{^badgeHref}}<span class="badge {{badgeClass}}">{{badgeText}}</span>{{/badgeHref}} {{/badges}}</p>
-{{#hasTags}}<p class="tags">{{#tags}}<span class="tag">{{tag}}</span> {{/tags}}</p>{{/hasTags}}
+<p class="badges">{{{badgesHTML}}}</p>
+{{#tagsHTML}}<p class="tags">{{{tagsHTML}}}</p>{{/tagsHTML}}
 </div>
 </div>
 <dl class="facts">
-{{#facts}}<div><dt>{{factLabel}}</dt><dd>{{#factHref}}<a href="{{factHref}}">{{factValue}}</a>{{/factHref}}{{^factHref}}{{factValue}}{{/factHref}}</dd></div>
-{{/facts}}
+{{{factsHTML}}}
 </dl>
 </section>
-{{#hasActions}}
+{{#actionsHTML}}
 <section class="actions" aria-label="{{s.portrait.next_actions}}">
 <h2>{{s.portrait.next_actions}}</h2>
-<ul>{{#actions}}<li class="action action-{{actionLevel}}">{{action}}</li>{{/actions}}</ul>
+<ul>{{{actionsHTML}}}</ul>
 </section>
-{{/hasActions}}
+{{/actionsHTML}}
 <section class="kpis kpis-compact">
 {{#kpis}}{{> kpi}}{{/kpis}}
 </section>
 <div class="grid grid-2">
 <section class="card">
 <h2>{{s.portrait.scores}}</h2>
-{{#hasRfm}}
+{{#rfmHTML}}
 <div class="rfm">
-{{#rfm}}<div class="rfm-item"><span class="rfm-letter">{{letter}}</span><span class="meter {{level}}" role="img" aria-label="{{rfmLabel}} {{score}}/5"><i></i><i></i><i></i><i></i><i></i></span><span class="rfm-score">{{score}}</span><span class="rfm-label">{{rfmLabel}}</span></div>
-{{/rfm}}
-</div>
-{{/hasRfm}}
-{{^hasRfm}}<p class="note">{{s.portrait.no_scores}}</p>{{/hasRfm}}
+{{{rfmHTML}}}</div>
+{{/rfmHTML}}
+{{^rfmHTML}}<p class="note">{{s.portrait.no_scores}}</p>{{/rfmHTML}}
 <h3>{{s.portrait.why}}</h3>
-<ul class="why">{{#why}}<li>{{reason}}</li>{{/why}}</ul>
+<ul class="why">{{{whyHTML}}}</ul>
 </section>
 <section class="card">
 <h2>{{s.portrait.revenue_by_month}}</h2>
@@ -727,9 +713,7 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 {{#interactionsMissing}}{{> missing}}{{/interactionsMissing}}
 {{#hasTimeline}}
 <ol class="timeline">
-{{#timeline}}<li class="{{kindClass}}{{#open}} is-open{{/open}}"><div class="timeline-head"><time>{{when}}</time> <span class="chip">{{channel}}</span> <span class="chip chip-kind">{{kind}}</span>{{#satisfaction}} <span class="chip chip-sat">{{satisfaction}}</span>{{/satisfaction}}{{#state}} <span class="chip chip-state">{{state}}</span>{{/state}}</div>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
-{{/timeline}}
-</ol>
+{{{timelineHTML}}}</ol>
 {{#moreTimeline}}<p class="table-more">{{moreTimeline}}</p>{{/moreTimeline}}
 {{/hasTimeline}}
 {{^interactionsMissing}}{{^hasTimeline}}<p class="note">{{s.portrait.no_interactions}}</p>{{/hasTimeline}}{{/interactionsMissing}}
@@ -738,8 +722,8 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <h2>{{s.portrait.service}}</h2>
 {{#interactionsMissing}}{{> missing}}{{/interactionsMissing}}
 {{#hasService}}<div class="mini-kpis">{{#service}}{{> kpi}}{{/service}}</div>{{/hasService}}
-{{#hasChannels}}<h3>{{s.portrait.channel_mix}}</h3>
-<ul class="channel-mix">{{#channels}}<li><span>{{channelName}}</span> <b>{{channelCount}}</b></li>{{/channels}}</ul>{{/hasChannels}}
+{{#channelsHTML}}<h3>{{s.portrait.channel_mix}}</h3>
+<ul class="channel-mix">{{{channelsHTML}}}</ul>{{/channelsHTML}}
 </section>
 </div>
 <section class="card">
@@ -751,19 +735,14 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <section class="card">
 <h2>{{s.portrait.other_fields}}</h2>
 <dl class="fields">
-{{#otherFields}}<div><dt>{{fieldLabel}}</dt><dd>{{fieldValue}}</dd></div>
-{{/otherFields}}
+{{{otherFieldsHTML}}}
 </dl>
 <p class="note">{{sourceLine}}</p>
 </section>
 {{/hasOtherFields}}
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-quality.mustache", ####"""
-{{<layout}}
-{{$main}}
 <div class="page-head">
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{s.quality.lede}}</p>
@@ -791,17 +770,18 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 {{^hasDuplicates}}<p class="note">{{s.quality.no_duplicates}}</p>{{/hasDuplicates}}
 </section>
 <section class="card">
+<h2>{{s.quality.stale}}</h2>
+<p class="note">{{s.quality.stale_note}}</p>
+{{#staleTable}}{{> table}}{{/staleTable}}
+</section>
+<section class="card">
 <h2>{{s.quality.first_findings}}</h2>
 <p class="note">{{s.quality.findings_note}} <a href="exports/findings.csv">findings.csv</a></p>
 {{#findings}}{{> table}}{{/findings}}
 </section>
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-rep.mustache", ####"""
-{{<layout}}
-{{$main}}
 <nav class="crumbs" aria-label="{{s.common.breadcrumb}}"><a href="index.html">{{s.nav.team}}</a> / <span>{{repName}}</span></nav>
 <div class="page-head">
 <h1>{{repName}}</h1>
@@ -819,13 +799,9 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <h2>{{s.team.top_customers}}</h2>
 {{#topCustomers}}{{> table}}{{/topCustomers}}
 </section>
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-segment.mustache", ####"""
-{{<layout}}
-{{$main}}
 <nav class="crumbs" aria-label="{{s.common.breadcrumb}}"><a href="index.html">{{s.nav.segments}}</a> / <span>{{segmentName}}</span></nav>
 <div class="page-head">
 <h1>{{segmentName}} <span class="code">{{segmentCode}}</span></h1>
@@ -843,13 +819,9 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 {{#members}}{{> table}}{{/members}}
 <p class="card-link"><a href="{{listHref}}">{{s.segments.filter_list}}</a></p>
 </section>
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-segments.mustache", ####"""
-{{<layout}}
-{{$main}}
 <div class="page-head">
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{modelNote}}</p>
@@ -871,13 +843,9 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <section class="card"><h2>{{s.segments.sources}}</h2>{{{sourceChart}}}</section>
 <section class="card"><h2>{{s.segments.tags}}</h2>{{{tagChart}}}</section>
 </div>
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-service.mustache", ####"""
-{{<layout}}
-{{$main}}
 <div class="page-head">
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{s.service.lede}}</p>
@@ -900,13 +868,9 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 {{#openTable}}{{> table}}{{/openTable}}
 </section>
 {{/missing}}
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-team.mustache", ####"""
-{{<layout}}
-{{$main}}
 <div class="page-head">
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{s.team.lede}}</p>
@@ -928,8 +892,6 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <section class="card"><h2>{{s.team.teams}}</h2>{{#teams}}{{> table}}{{/teams}}</section>
 </div>
 {{/attainmentChart}}
-{{/main}}
-{{/layout}}
 
 """####),
         ("strings/en.strings", ####"""
@@ -1335,6 +1297,10 @@ quality.duplicates = Probable duplicates
 quality.duplicates.sub = groups sharing a phone, e-mail or name
 quality.stale = Stale records
 quality.stale.sub = not updated for over {0} days
+quality.days_old = Days since update
+quality.no_stale = Every record was updated recently.
+quality.more_stale = {0} more stale records are in findings.csv.
+quality.stale_note = Customer records whose last update is older than the threshold, oldest first: ask their owners to review them.
 quality.by_rule = Findings by rule
 quality.by_rule.desc = Number of findings per rule
 quality.by_table = Tables read
@@ -1788,6 +1754,10 @@ quality.duplicates = 疑似重复
 quality.duplicates.sub = 手机、邮箱或名称相同的客户组
 quality.stale = 过期记录
 quality.stale.sub = 超过 {0} 天未更新
+quality.days_old = 未更新天数
+quality.no_stale = 所有记录近期都有更新。
+quality.more_stale = 另有 {0} 条过期记录，见 findings.csv。
+quality.stale_note = 最后更新早于阈值的客户记录，按更新时间从早到晚排列，请负责人复核。
 quality.by_rule = 按规则统计
 quality.by_rule.desc = 每条规则的问题数
 quality.by_table = 已读取的表
@@ -1839,15 +1809,16 @@ table.opportunities = 商机
 
 """####),
         ("table.mustache", ####"""
+{{! A data table. `headHTML` and `rowsHTML` arrive as HTML (every value escaped) so that long
+    tables and a hundred thousand portraits render fast; `columns` (label, numeric) is there too
+    for a template that wants to write its own header. Rows carry the classes num, badge,
+    cell-sub and data-sort / data-* attributes used by site.css and site.js. }}
 <div class="table-wrap">
 <table id="{{tableId}}" class="data{{#sortable}} sortable{{/sortable}}{{#nowrap}} nowrap{{/nowrap}}">
 {{#caption}}<caption>{{caption}}</caption>{{/caption}}
-<thead><tr>{{#columns}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{label}}</th>{{/columns}}</tr></thead>
+<thead>{{{headHTML}}}</thead>
 <tbody>
-{{#rows}}
-<tr{{#attributes}} {{name}}="{{value}}"{{/attributes}}>{{#cells}}<td{{#num}} class="num"{{/num}}{{#sort}} data-sort="{{sort}}"{{/sort}}>{{#badge}}<span class="badge {{badge}}">{{/badge}}{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}{{#badge}}</span>{{/badge}}{{#sub}}<span class="cell-sub">{{sub}}</span>{{/sub}}</td>{{/cells}}</tr>
-{{/rows}}
-{{^hasRows}}
+{{{rowsHTML}}}{{^hasRows}}
 <tr class="empty"><td colspan="{{columnCount}}">{{emptyText}}</td></tr>
 {{/hasRows}}
 </tbody>
