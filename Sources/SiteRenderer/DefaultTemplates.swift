@@ -97,8 +97,8 @@ h3 { font-size: .875rem; margin: 1.2rem 0 .5rem; color: var(--muted); font-weigh
 .card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow);
   padding: 20px; margin-bottom: 20px; min-width: 0; }
 .card-link { margin: .75rem 0 0; font-size: .875rem; }
-.grid { display: grid; gap: 20px; margin-bottom: 0; }
-.grid > .card { margin-bottom: 20px; }
+.grid { display: grid; gap: 20px; margin-bottom: 20px; }
+.grid > .card { margin-bottom: 0; }
 .grid-2 { grid-template-columns: repeat(2, minmax(0, 1fr)); }
 .grid-3 { grid-template-columns: repeat(3, minmax(0, 1fr)); }
 .grid-3-1 { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); }
@@ -258,7 +258,8 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 .exports a { margin-left: 8px; font-family: var(--mono); }
 
 @media (max-width: 960px) {
-  .grid-2, .grid-3, .grid-3-1, .grid-2-1, .grid-1-2, .identity { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .grid-2, .grid-3, .grid-3-1, .grid-2-1, .grid-1-2 { grid-template-columns: minmax(0, 1fr); gap: 16px; margin-bottom: 16px; }
+  .identity { grid-template-columns: minmax(0, 1fr); gap: 16px; }
   .fields { grid-template-columns: repeat(2, minmax(0, 1fr)); }
 }
 @media (max-width: 600px) {
@@ -268,8 +269,8 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
   .quick-search input { width: 140px; }
   .kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 10px; }
   .kpi { padding: 12px; }
-  .kpi-value { font-size: 1.25rem; }
-  .card { padding: 14px; border-radius: 10px; }
+  .kpi-value, .kpis-compact .kpi-value { font-size: 1.15rem; white-space: normal; overflow-wrap: anywhere; }
+  .card { padding: 14px; border-radius: 10px; margin-bottom: 16px; }
   .facts, .fields { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px 14px; }
   .identity h1 { font-size: 1.2rem; }
   .avatar { width: 44px; height: 44px; font-size: 1.2rem; }
@@ -381,7 +382,9 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
     if (typeof text !== "string" || !text) return records;
     text.split("\n").forEach(function (line) {
       var f = line.split("\t");
-      records.push({ id: f[0], name: f[1], phone: f[2] || "", link: f[3] || "", haystack: (f[0] + " " + f[1]).toLowerCase() });
+      var phone = f[2] || "";
+      records.push({ id: f[0], name: f[1], phone: phone, digits: phone.replace(/[^0-9*]/g, ""), link: f[3] || "",
+                     haystack: (f[0] + " " + f[1]).toLowerCase() });
     });
     return records;
   }
@@ -400,7 +403,7 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
       var all = loadRecords();
       for (var i = 0; i < all.length && found.length <= limit; i++) {
         var r = all[i];
-        if (r.haystack.indexOf(query) !== -1 || (phoneQuery && r.phone.replace(/\*/g, "").indexOf(digits) !== -1)) found.push(r);
+        if (r.haystack.indexOf(query) !== -1 || (phoneQuery && r.digits.indexOf(digits) !== -1)) found.push(r);
       }
       if (!found.length) {
         var none = document.createElement("li");
@@ -432,7 +435,7 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
         if (r.phone) {
           var phone = document.createElement("span");
           phone.className = "sr-phone";
-          phone.textContent = r.phone.replace("*", "****");
+          phone.textContent = r.phone;
           li.appendChild(phone);
         }
         list.appendChild(li);
