@@ -3,6 +3,32 @@
 /// The built-in templates, strings tables and assets, by path inside `templates/`.
 package enum DefaultTemplates {
     package static let files: [(path: String, text: String)] = [
+        ("README.md", ####"""
+# Portrait templates
+
+These files make the report site. Edit them to restyle or rebrand it, then build again; a file
+you delete falls back to the built-in one, so a folder holding only `assets/site.css` is enough
+to change the colours. Point `templates:` in `portrait.yml` at this folder.
+
+| file | what it is |
+|---|---|
+| `layout.mustache` | every page's frame: `<head>`, the Content-Security-Policy, header, footer; the page body arrives as `{{{main}}}` |
+| `header.mustache`, `footer.mustache` | brand, search box, navigation; data date and export links |
+| `page-*.mustache` | the body of each page (`page-dashboard`, `page-customers`, `page-portrait`, `page-segments`, `page-segment`, `page-lifecycle`, `page-team`, `page-rep`, `page-service`, `page-quality`) |
+| `kpi.mustache`, `table.mustache`, `missing.mustache` | a KPI card, a data table, the note shown when a ledger table is absent |
+| `strings/zh-CN.strings`, `strings/en.strings` | every word of the interface, one `key = value` a line; templates write `{{s.key}}` |
+| `assets/site.css`, `assets/site.js` | the stylesheet (after the chart colours) and the script for sorting, filters and search |
+
+Values from the data are escaped by `{{name}}`; `{{{name}}}` is used only for HTML the generator
+wrote and escaped itself (charts, table rows). The pages allow no inline `<script>` and no
+`style="…"` attribute (Content-Security-Policy), so put styles in `assets/site.css`.
+
+Portrait pages (one per customer, possibly a hundred thousand) are written by a fast built-in
+writer that produces exactly what `page-portrait.mustache`, `kpi.mustache`, `table.mustache` and
+`missing.mustache` produce. Change any of those four and portraits are rendered from your
+templates instead: every change shows, at some cost in build time.
+
+"""####),
         ("assets/site.css", ####"""
 /* Portrait report site. Edit freely: every page links this one file (after the chart colours). */
 :root {

@@ -16,7 +16,8 @@ enum PortraitPage {
         let c = ledger.customers[index], f = report.customers[index]
         let root = "../"
         let settings = report.settings
-        var page = site.page(.customers, title: c.name, root: root, kind: "portrait")
+        var page = site.portraitBase
+        page["pageTitle"] = c.name
 
         // Identity
         page["name"] = c.name

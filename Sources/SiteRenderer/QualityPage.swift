@@ -62,14 +62,11 @@ enum QualityPage {
             bars: quality.completeness.map { ChartSlice(label: $0.column, value: rows == 0 ? 0 : Double($0.filled) / Double(rows)) },
             seriesName: s["quality.filled"], orientation: .horizontal, format: site.percentFormat, noDataText: site.noData),
             headers: [s["quality.column"]])
-        var index: [String: Int] = [:]
-        if !quality.duplicateGroups.isEmpty {
-            for (i, c) in ledger.customers.enumerated() where index[c.id] == nil { index[c.id] = i }
-        }
+        let index = ledger.customerIndex
         page["duplicates"] = quality.duplicateGroups.prefix(groupLimit).enumerated().map { number, group in
             ["groupNumber": String(number + 1), "members": group.map { id -> [String: Any] in
                 var m: [String: Any] = ["memberId": id]
-                if let i = index[id] {
+                if let i = index[id].map(Int.init) {
                     m["memberName"] = ledger.customers[i].name
                     if let href = site.customerHref(i, root: root) { m["memberHref"] = href }
                 }

@@ -19,6 +19,10 @@ struct SiteBuild: Sendable {
     let siteTitle: String
     /// The layout of a portrait page rendered once, split around the page title and the body.
     private(set) var portraitShell: [String] = []
+    /// The page context every portrait starts from (built once: the navigation and dates are
+    /// the same on each).
+    var portraitBase: [String: Any] { portraitBaseBox.value }
+    private var portraitBaseBox = FrozenContext(value: [:])
     /// True while the portrait templates are the built-in ones: ``PortraitWriter`` writes them.
     var fastPortraits: Bool
 
@@ -42,6 +46,7 @@ struct SiteBuild: Sendable {
         repPaths = SitePaths(ids: content.ledger.reps.map(\.id))
         siteTitle = content.title.flatMap { $0.isEmpty ? nil : $0 } ?? s["site.title"]
         fastPortraits = !["page-portrait.mustache", "kpi.mustache", "table.mustache", "missing.mustache"].contains { templates.customized.contains($0) }
+        portraitBaseBox = FrozenContext(value: page(.customers, title: "", root: "../", kind: "portrait"))
         var shell = page(.customers, title: "\u{1}T\u{1}", root: "../", kind: "portrait")
         shell["main"] = "\u{1}M\u{1}"
         portraitShell = try templates.render("layout", shell).components(separatedBy: "\u{1}")
@@ -218,4 +223,10 @@ struct SiteBuild: Sendable {
         return ["missingTitle": s.format("missing.title", tableName(table)),
                 "missingHint": s["missing.hint." + table.rawValue]]
     }
+}
+
+/// A template context built once and only read afterwards, shared by the render threads.
+/// Its values are strings, numbers, booleans and arrays and dictionaries of them: immutable.
+struct FrozenContext: @unchecked Sendable {
+    let value: [String: Any]
 }
