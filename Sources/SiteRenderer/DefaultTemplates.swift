@@ -855,18 +855,18 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{modelNote}}</p>
 </div>
-<div class="grid grid-1-2">
+<div class="grid grid-2">
 <section class="card">
 <h2>{{s.dashboard.segments}}</h2>
 {{{segmentChart}}}
 </section>
+<section class="card"><h2>{{s.dashboard.grades}}</h2>{{{gradeChart}}}</section>
+</div>
 <section class="card">
 <h2>{{s.segments.profiles}}</h2>
 {{#segmentTable}}{{> table}}{{/segmentTable}}
 </section>
-</div>
 <div class="grid grid-2">
-<section class="card"><h2>{{s.dashboard.grades}}</h2>{{{gradeChart}}}</section>
 <section class="card"><h2>{{s.dashboard.industries}}</h2>{{{industryChart}}}</section>
 <section class="card"><h2>{{s.dashboard.regions}}</h2>{{{regionChart}}}</section>
 <section class="card"><h2>{{s.segments.sources}}</h2>{{{sourceChart}}}</section>
