@@ -242,6 +242,14 @@ a.badge:hover { text-decoration: none; filter: brightness(.95); }
 .channel-mix li { background: var(--surface-2); border: 1px solid var(--border); border-radius: 8px; padding: 4px 10px; }
 .channel-mix b { margin-left: 4px; }
 
+.mix { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; font-size: .85rem; }
+.mix li { display: grid; grid-template-columns: minmax(0, 7.5rem) minmax(0, 1fr) auto 3.5rem; gap: 10px; align-items: center; }
+.mix-label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.mix-bar { width: 100%; height: 8px; display: block; border-radius: 2px; background: var(--surface-2); }
+.mix-value { text-align: right; white-space: nowrap; }
+.mix-share { text-align: right; color: var(--muted); }
+.mix li.mix-more { display: block; color: var(--muted); font-size: .8rem; }
+
 /* Lists */
 .stage-rules { list-style: none; padding: 0; margin: 14px 0 0; display: grid; gap: 6px; font-size: .85rem; }
 .stage-rules li { display: grid; grid-template-columns: 90px 1fr auto; gap: 8px; align-items: center; }
@@ -1170,6 +1178,7 @@ portrait.revenue_by_month.desc = Monthly revenue in the report period, {0} in to
 portrait.no_orders_period = No purchase in the report period
 portrait.category_mix = Category mix
 portrait.category = Category
+portrait.more_categories = and {0} more categories
 portrait.purchases = Purchase history
 portrait.order_id = Order
 portrait.products = Products
@@ -1627,6 +1636,7 @@ portrait.revenue_by_month.desc = 报告期内每月销售额，合计 {0}
 portrait.no_orders_period = 报告期内没有购买
 portrait.category_mix = 品类构成
 portrait.category = 品类
+portrait.more_categories = 另有 {0} 个品类
 portrait.purchases = 购买记录
 portrait.order_id = 订单编号
 portrait.products = 产品

@@ -141,11 +141,17 @@ enum PortraitPage {
         let mix = categories.filter { $0.value > 0 }.map { (label: ledger.strings[$0.key] ?? s["common.uncategorised"], micros: $0.value) }
             .sorted { $0.micros != $1.micros ? $0.micros > $1.micros : SitePaths.codePointOrder($0.label, $1.label) }
         if !mix.isEmpty {
-            page["categoryChart"] = site.figure(BarChart(
-                id: "category-mix", title: s["portrait.category_mix"], description: s["chart.by_revenue"],
-                bars: mix.prefix(6).map { ChartSlice(label: $0.label, value: Double($0.micros) / 1e6) },
-                seriesName: s["common.revenue"], orientation: .horizontal, format: site.moneyShort, noDataText: site.noData),
-                headers: [s["portrait.category"]])
+            // A list with bars rather than a chart: the numbers are its text, and at a hundred
+            // thousand pages a full bar chart per page is the largest cost of a portrait.
+            let total = mix.reduce(Int64(0)) { $0 + $1.micros }, top = mix[0].micros
+            var list = "<ul class=\"mix\">"
+            for item in mix.prefix(6) {
+                let width = max(1, Int((Double(item.micros) / Double(top) * 100).rounded()))
+                list += "<li><span class=\"mix-label\">" + HTML.escape(item.label) + "</span><svg class=\"chart mix-bar\" viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect class=\"s1\" fill=\"#0072B2\" width=\"\(width)\" height=\"8\" rx=\"1\"/></svg><span class=\"mix-value\">"
+                    + fmt.money(Money(micros: item.micros)) + "</span><span class=\"mix-share\">" + fmt.percent(Ratio(Int(item.micros), Int(total))) + "</span></li>"
+            }
+            if mix.count > 6 { list += "<li class=\"mix-more\">" + HTML.escape(s.format("portrait.more_categories", fmt.integer(mix.count - 6))) + "</li>" }
+            page["categoryChart"] = list + "</ul>"
         }
 
         // Interactions
