@@ -78,7 +78,7 @@ package struct TemplateLibrary: Sendable {
         for case let path as String in enumerator {
             let full = directory + "/" + path
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
             if isDir.boolValue || path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             guard let data = FileManager.default.contents(atPath: full) else {
                 throw TemplateError(file: full, reason: "The template file cannot be read.",
