@@ -114,7 +114,7 @@ enum PortraitPage {
         page["sparkline"] = site.figure(Sparkline(
             id: "revenue-by-month", title: s["portrait.revenue_by_month"],
             description: s.format("portrait.revenue_by_month.desc", fmt.money(f.revenuePeriod)),
-            values: monthly, labels: site.digest.months.map(fmt.month), width: 320, height: 56,
+            values: monthly, labels: site.monthNames, width: 320, height: 56,
             format: site.moneyShort, noDataText: s["portrait.no_orders_period"]),
             headers: [s["common.month"], s["common.revenue"]])
         orders.sort { a, b in

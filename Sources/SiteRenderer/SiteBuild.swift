@@ -42,6 +42,8 @@ struct SiteBuild: Sendable {
         case .top(let n): for index in digest.byRevenue.prefix(max(0, n)) { selected[Int(index)] = true }
         }
         hasPortrait = selected
+        monthLabels = digest.months.map(fmt.shortMonth)
+        monthNames = digest.months.map(fmt.month)
         customerPaths = SitePaths(ids: content.ledger.customers.indices.lazy.filter { selected[$0] }.map { content.ledger.customers[$0].id })
         repPaths = SitePaths(ids: content.ledger.reps.map(\.id))
         siteTitle = content.title.flatMap { $0.isEmpty ? nil : $0 } ?? s["site.title"]
@@ -120,7 +122,9 @@ struct SiteBuild: Sendable {
     }
 
     /// Month labels of the report period for chart axes.
-    var monthLabels: [String] { digest.months.map(fmt.shortMonth) }
+    let monthLabels: [String]
+    /// Month names in full (`2026年10月`), for data tables.
+    let monthNames: [String]
 
     // MARK: Table cells
 
