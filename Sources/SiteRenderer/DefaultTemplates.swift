@@ -312,7 +312,17 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
   .rfm-item { grid-template-columns: 18px 100px 20px 1fr; }
   .meter { width: 100px; }
   /* Charts are drawn 640 units wide: below that, scroll them sideways rather than shrink the text. */
-  .card figure.chart-figure { overflow-x: auto; }
+  .card figure.chart-figure, .table-wrap {
+    overflow-x: auto;
+    /* Scroll shadows: a soft edge shows there is more to the right (or left). */
+    background:
+      linear-gradient(to right, var(--surface) 30%, transparent) left / 40px 100%,
+      linear-gradient(to left, var(--surface) 30%, transparent) right / 40px 100%,
+      radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, .14), transparent) left / 14px 100%,
+      radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, .14), transparent) right / 14px 100%;
+    background-repeat: no-repeat;
+    background-attachment: local, local, scroll, scroll;
+  }
   .card svg.chart { min-width: 480px; }
   .card svg.chart-sparkline { min-width: 0; }
   .search-box { flex-direction: column; align-items: stretch; gap: 6px; }
