@@ -78,7 +78,9 @@
     if (typeof text !== "string" || !text) return records;
     text.split("\n").forEach(function (line) {
       var f = line.split("\t");
-      records.push({ id: f[0], name: f[1], phone: f[2] || "", link: f[3] || "", haystack: (f[0] + " " + f[1]).toLowerCase() });
+      var phone = f[2] || "";
+      records.push({ id: f[0], name: f[1], phone: phone, digits: phone.replace(/[^0-9*]/g, ""), link: f[3] || "",
+                     haystack: (f[0] + " " + f[1]).toLowerCase() });
     });
     return records;
   }
@@ -97,7 +99,7 @@
       var all = loadRecords();
       for (var i = 0; i < all.length && found.length <= limit; i++) {
         var r = all[i];
-        if (r.haystack.indexOf(query) !== -1 || (phoneQuery && r.phone.replace(/\*/g, "").indexOf(digits) !== -1)) found.push(r);
+        if (r.haystack.indexOf(query) !== -1 || (phoneQuery && r.digits.indexOf(digits) !== -1)) found.push(r);
       }
       if (!found.length) {
         var none = document.createElement("li");
@@ -129,7 +131,7 @@
         if (r.phone) {
           var phone = document.createElement("span");
           phone.className = "sr-phone";
-          phone.textContent = r.phone.replace("*", "****");
+          phone.textContent = r.phone;
           li.appendChild(phone);
         }
         list.appendChild(li);
