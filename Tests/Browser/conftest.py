@@ -222,3 +222,14 @@ def no_script_browser() -> Browser:
 
 def pytest_report_header(config):
     return [f"portrait: {BINARY}", f"repository: {ROOT}"]
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Lists axe's moderate and minor findings, which inform but do not fail the suite."""
+    import sys
+    module = sys.modules.get("test_accessibility")
+    findings = getattr(module, "FINDINGS", [])
+    if findings:
+        terminalreporter.section("axe: moderate and minor findings (not failed on)")
+        for line in findings:
+            terminalreporter.write_line(line)
