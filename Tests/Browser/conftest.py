@@ -210,7 +210,7 @@ def browser() -> Browser:
         driver.quit()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def no_script_browser() -> Browser:
     """A Chromium with JavaScript switched off, as in a locked-down intranet browser."""
     driver = start_chrome("--blink-settings=scriptEnabled=false")
