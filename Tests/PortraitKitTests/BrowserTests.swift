@@ -14,13 +14,13 @@ struct BrowserTests {
     func siteWorksInARealBrowser() async throws {
         let tools = BrowserTools.find()
         guard tools.missing.isEmpty, let python = tools.python else {
-            let message = "Browser tests skipped: \(tools.missing.joined(separator: "; ")). "
-                + "Install them with .ci/run, or: apt-get install chromium chromium-driver fonts-noto-cjk "
+            let missing = tools.missing.joined(separator: "; ")
+            let remedy = "Install them with .ci/run, or: apt-get install chromium chromium-driver fonts-noto-cjk "
                 + "&& python3 -m pip install -r Tests/Browser/requirements.txt"
             if ProcessInfo.processInfo.environment["CI"] == "true" {
-                Issue.record(Comment(rawValue: message))
+                Issue.record(Comment(rawValue: "The browser tests cannot run in CI: \(missing). \(remedy)"))
             } else {
-                print(message)
+                print("Browser tests skipped (not in CI): \(missing). \(remedy)")
             }
             return
         }
