@@ -36,16 +36,16 @@ templates instead: every change shows, at some cost in build time.
   --surface: #ffffff;
   --surface-2: #f9fafb;
   --text: #111827;
-  --muted: #6b7280;
-  --faint: #9ca3af;
+  --muted: #5f6675;
+  --faint: #667085;
   --border: #e5e7eb;
   --accent: #2451d6;
   --accent-soft: #e8eefc;
-  --good: #0f8a5f;
+  --good: #0b7a53;
   --good-soft: #e3f5ed;
-  --warn: #b45309;
+  --warn: #9a4a08;
   --warn-soft: #fdf1dc;
-  --bad: #c2410c;
+  --bad: #a83a0b;
   --bad-soft: #fde8df;
   --radius: 12px;
   --shadow: 0 1px 2px rgba(16, 24, 40, .04), 0 1px 3px rgba(16, 24, 40, .06);
@@ -433,6 +433,18 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
     return records;
   }
 
+  // A masked phone such as 186****4602 matches typed digits it shows (4602, 186), or a whole
+  // number of the same length that agrees wherever a digit is shown. Digits typed into the
+  // masked middle alone match nothing: they would match every customer.
+  function phoneMatches(masked, digits) {
+    if (masked.indexOf(digits) !== -1) return true;
+    if (digits.length !== masked.length || masked.indexOf("*") === -1) return false;
+    for (var k = 0; k < digits.length; k++) {
+      if (masked.charAt(k) !== "*" && masked.charAt(k) !== digits.charAt(k)) return false;
+    }
+    return true;
+  }
+
   function setUpSearch(input) {
     var list = document.getElementById("search-results");
     var limit = 50;
@@ -447,7 +459,7 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
       var all = loadRecords();
       for (var i = 0; i < all.length && found.length <= limit; i++) {
         var r = all[i];
-        if (r.haystack.indexOf(query) !== -1 || (phoneQuery && r.digits.indexOf(digits) !== -1)) found.push(r);
+        if (r.haystack.indexOf(query) !== -1 || (phoneQuery && phoneMatches(r.digits, digits))) found.push(r);
       }
       if (!found.length) {
         var none = document.createElement("li");

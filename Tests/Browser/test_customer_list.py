@@ -216,11 +216,6 @@ def test_search_finds_a_customer_by_the_last_digits_of_the_phone(browser, pages,
     assert known_customer.phone not in " ".join(i["text"] for i in items), "full phone shown"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "RENDERER BUG: site.js setUpSearch matches the query's digits as a substring of the masked "
-    "phone with '*' removed ('186*4602' -> '1864602'), so typing a customer's full mobile number "
-    "(C000002's 18631314602) shows 'No customer matches'; it should match a query whose digits "
-    "start with the shown prefix and end with the shown suffix."))
 def test_search_finds_a_customer_by_the_full_phone_number(browser, pages, known_customer):
     browser.open(pages["zh-CN"]["customer list"])
     assert_listed(search(browser, known_customer.phone), known_customer)

@@ -85,6 +85,18 @@
     return records;
   }
 
+  // A masked phone such as 186****4602 matches typed digits it shows (4602, 186), or a whole
+  // number of the same length that agrees wherever a digit is shown. Digits typed into the
+  // masked middle alone match nothing: they would match every customer.
+  function phoneMatches(masked, digits) {
+    if (masked.indexOf(digits) !== -1) return true;
+    if (digits.length !== masked.length || masked.indexOf("*") === -1) return false;
+    for (var k = 0; k < digits.length; k++) {
+      if (masked.charAt(k) !== "*" && masked.charAt(k) !== digits.charAt(k)) return false;
+    }
+    return true;
+  }
+
   function setUpSearch(input) {
     var list = document.getElementById("search-results");
     var limit = 50;
@@ -99,7 +111,7 @@
       var all = loadRecords();
       for (var i = 0; i < all.length && found.length <= limit; i++) {
         var r = all[i];
-        if (r.haystack.indexOf(query) !== -1 || (phoneQuery && r.digits.indexOf(digits) !== -1)) found.push(r);
+        if (r.haystack.indexOf(query) !== -1 || (phoneQuery && phoneMatches(r.digits, digits))) found.push(r);
       }
       if (!found.length) {
         var none = document.createElement("li");
