@@ -336,9 +336,14 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
   .topbar { position: static; }
   .nav, .quick-search, .search-card, .filters, .skip, .chart-data, .card-link, table.sortable th button::after { display: none !important; }
   .main { padding: 0; max-width: none; }
-  .card, .kpi { box-shadow: none; break-inside: avoid; border-color: #ccc; }
+  .kpi { box-shadow: none; break-inside: avoid; border-color: #ccc; }
+  /* Cards may break across pages (a long table or timeline would otherwise leave half a page
+     blank); their headings and single rows stay whole. */
+  .card { box-shadow: none; border-color: #ccc; }
+  .card h2, .card figure, table.data tr { break-inside: avoid; break-after: avoid-page; }
   .grid-2, .grid-3, .grid-3-1, .grid-2-1, .grid-1-2 { grid-template-columns: repeat(2, minmax(0, 1fr)); }
-  .kpis { grid-template-columns: repeat(4, minmax(0, 1fr)); }
+  .kpis { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+  .kpi-value { font-size: 1.2rem; white-space: normal; }
   a { color: inherit; }
   .table-wrap { overflow: visible; }
   table.data thead th { position: static; }
