@@ -30,6 +30,9 @@ final class LedgerBuilder {
     var repLines: [String: Int] = [:]
     /// Order lines as read, each tagged with its order; grouped by order when reading ends.
     var pendingLines: [(order: Int32, line: OrderLine)] = []
+    /// Filled cells of the customers table by slot, moved into `Ledger.completeness` (keyed by
+    /// column) once the table is read: a dictionary update per cell cost a tenth of the loader.
+    var filledCells: [Int] = []
 
     init(settings: IngestSettings) {
         self.settings = settings
@@ -55,6 +58,10 @@ final class LedgerBuilder {
         repLines = [:]
         try read(.customers, files: files[.customers] ?? [], load: loadCustomer)
         customerLines = [:]
+        let customerColumns = HeaderAliases.columns(of: .customers)
+        for (slot, count) in filledCells.enumerated() where count > 0 {
+            ledger.completeness[customerColumns[slot], default: 0] += count
+        }
         try read(.orders, files: files[.orders] ?? [], borrowing: LedgerBuilder.customerColumnsOnOrders, from: .customers, load: loadOrder)
         orderIDs = [:]
         try read(.interactions, files: files[.interactions] ?? [], load: loadInteraction)
