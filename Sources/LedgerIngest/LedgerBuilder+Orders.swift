@@ -33,8 +33,8 @@ extension LedgerBuilder {
             owner = (.rep(rep), ledger.reps[Int(rep)].id)
         }
         let quantity = row.amount(map.slots.quantity)
-        let category = row.text(map.slots.category).map { ledger.strings.intern($0) } ?? -1
-        let product = row.text(map.slots.product).map { ledger.strings.intern($0) } ?? -1
+        let category = row.text(map.slots.category).map(intern) ?? -1
+        let product = row.text(map.slots.product).map(intern) ?? -1
         guard date.counts else {
             // A future line is left out of every figure; a future first line leaves out the order.
             if existing == nil { orderIDs[orderID] = (-1, customerID, row.line) }
@@ -56,6 +56,15 @@ extension LedgerBuilder {
         }
         pendingLines.append((order, OrderLine(date: day, amount: amount, category: category,
                                               product: product, quantity: quantity)))
+    }
+
+    /// The id of `text` in `Ledger.strings`, looked up by bytes first.
+    private func intern(_ text: String) -> Int32 {
+        let key = UTF8Key(text: text)
+        if let id = internedBytes[key] { return id }
+        let id = ledger.strings.intern(text)
+        internedBytes[key] = id
+        return id
     }
 
     /// The order's customer; when customers are derived from orders, the first row of a

@@ -33,6 +33,8 @@ final class LedgerBuilder {
     /// Filled cells of the customers table by slot, moved into `Ledger.completeness` (keyed by
     /// column) once the table is read: a dictionary update per cell cost a tenth of the loader.
     var filledCells: [Int] = []
+    /// `Ledger.strings` ids by the text's bytes (see `UTF8Key`).
+    var internedBytes: [UTF8Key: Int32] = [:]
 
     init(settings: IngestSettings) {
         self.settings = settings
@@ -62,11 +64,35 @@ final class LedgerBuilder {
         for (slot, count) in filledCells.enumerated() where count > 0 {
             ledger.completeness[customerColumns[slot], default: 0] += count
         }
-        try read(.orders, files: files[.orders] ?? [], borrowing: LedgerBuilder.customerColumnsOnOrders, from: .customers, load: loadOrder)
+        // Interactions need only customers and reps, so they are read on a second core while
+        // this one reads orders and opportunities, unless orders define the customers.
+        let interactions = ledger.customersDerived ? nil : readInteractionsConcurrently(files[.interactions] ?? [])
+        do {
+            try read(.orders, files: files[.orders] ?? [], borrowing: LedgerBuilder.customerColumnsOnOrders, from: .customers, load: loadOrder)
+        } catch {
+            _ = try? interactions?.wait()
+            throw error
+        }
         orderIDs = [:]
-        try read(.interactions, files: files[.interactions] ?? [], load: loadInteraction)
-        try read(.opportunities, files: files[.opportunities] ?? [], load: loadOpportunity)
+        let interactionsStart = ledger.findings.count
+        if interactions == nil {
+            try read(.interactions, files: files[.interactions] ?? [], load: loadInteraction)
+        }
+        var opportunitiesFailure: (any Error)?
+        do {
+            try read(.opportunities, files: files[.opportunities] ?? [], load: loadOpportunity)
+        } catch {
+            opportunitiesFailure = error
+        }
         opportunityIDs = [:]
+        if let interactions {
+            // An interactions error comes first, as it would reading one table after another.
+            let other = try interactions.wait()
+            if let opportunitiesFailure { throw opportunitiesFailure }
+            merge(interactionsOf: other, findingsAt: interactionsStart)
+        } else if let opportunitiesFailure {
+            throw opportunitiesFailure
+        }
 
         groupOrderLines()
         DuplicateDetector.detect(in: &ledger)
@@ -74,6 +100,33 @@ final class LedgerBuilder {
             ledger.sources[.customers] = TableSource(table: .customers, rows: ledger.customers.count,
                                                      usedRows: ledger.customers.count)
         }
+    }
+
+    /// Starts reading the interactions table on its own thread, into a second builder that
+    /// shares this one's customer and rep tables (copy-on-write, never written while it runs).
+    private func readInteractionsConcurrently(_ files: [String]) -> Concurrent<LedgerBuilder> {
+        let worker = LedgerBuilder(settings: settings)
+        worker.repsPresent = repsPresent
+        worker.repByName = repByName
+        worker.repByRegion = repByRegion
+        worker.ledger.reps = ledger.reps
+        worker.ledger.repIndex = ledger.repIndex
+        worker.ledger.customerIndex = ledger.customerIndex
+        return Concurrent {
+            try worker.read(.interactions, files: files, load: worker.loadInteraction)
+            return worker
+        }
+    }
+
+    /// Takes the interactions a second builder read; its findings go at `index`, where reading
+    /// the tables one after another would have put them.
+    private func merge(interactionsOf other: LedgerBuilder, findingsAt index: Int) {
+        ledger.interactions = other.ledger.interactions
+        ledger.texts = other.ledger.texts
+        ledger.sources[.interactions] = other.ledger.sources[.interactions]
+        ledger.findings.insert(contentsOf: other.ledger.findings, at: index)
+        if let day = other.ledger.latestActivity { noteActivity(day) }
+        ledger.chineseHeaders = ledger.chineseHeaders || other.ledger.chineseHeaders
     }
 
     /// Columns of a sales-detail export that describe the customer (input-format.md), read

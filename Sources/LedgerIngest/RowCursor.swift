@@ -9,6 +9,8 @@ struct RowCursor {
     let fileIndex: Int
     let line: Int
     var values: [String]
+    /// `map.source`, read once per row: a class property read costs an exclusivity check per cell.
+    let source: [Int]
     let today: Day
     let dateOrder: DateOrder
     private(set) var findings: [Finding] = []
@@ -21,6 +23,7 @@ struct RowCursor {
         self.fileIndex = fileIndex
         self.line = record.line
         self.values = record.values
+        self.source = map.source
         self.today = today
         self.dateOrder = dateOrder
         map.appendDerived(to: &values)
@@ -28,14 +31,14 @@ struct RowCursor {
 
     /// The cell as written, or nil when the file has no such column or the record ends before it.
     func raw(_ slot: Int) -> String? {
-        let index = map.source[slot]
+        let index = source[slot]
         return index >= 0 && index < values.count ? values[index] : nil
     }
 
     /// The cell trimmed, nil when missing (empty, NULL, N/A, -, 无, …).
     func text(_ slot: Int) -> String? {
-        guard let cell = raw(slot), !ValueParsers.isMissing(cell) else { return nil }
-        return CellText.trim(cell)
+        guard let cell = raw(slot) else { return nil }
+        return ValueParsers.trimmedUnlessMissing(cell)
     }
 
     /// The cell for an enum column, after the config's `values:` mapping.
@@ -130,7 +133,7 @@ struct RowCursor {
     func unknownValues() -> [(header: String, value: String?)] {
         map.unknown.map { index in
             let cell = index < values.count ? values[index] : ""
-            return (map.headers[index], ValueParsers.isMissing(cell) ? nil : CellText.trim(cell))
+            return (map.headers[index], ValueParsers.trimmedUnlessMissing(cell))
         }
     }
 }
