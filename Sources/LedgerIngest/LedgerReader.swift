@@ -67,10 +67,13 @@ final class LedgerBuilder {
         // Interactions need only customers and reps, so they are read on a second core while
         // this one reads orders and opportunities, unless orders define the customers.
         let interactions = ledger.customersDerived ? nil : readInteractionsConcurrently(files[.interactions] ?? [])
+        // Duplicates need only the customers, final once their table is read.
+        let duplicates = ledger.customersDerived ? nil : detectDuplicatesConcurrently()
         do {
             try read(.orders, files: files[.orders] ?? [], borrowing: LedgerBuilder.customerColumnsOnOrders, from: .customers, load: loadOrder)
         } catch {
             _ = try? interactions?.wait()
+            _ = try? duplicates?.wait()
             throw error
         }
         orderIDs = [:]
@@ -85,6 +88,7 @@ final class LedgerBuilder {
             opportunitiesFailure = error
         }
         opportunityIDs = [:]
+        let detected = try duplicates?.wait()
         if let interactions {
             // An interactions error comes first, as it would reading one table after another.
             let other = try interactions.wait()
@@ -95,7 +99,12 @@ final class LedgerBuilder {
         }
 
         groupOrderLines()
-        DuplicateDetector.detect(in: &ledger)
+        if let detected {
+            ledger.findings.append(contentsOf: detected.findings)
+            ledger.duplicateGroups = detected.duplicateGroups
+        } else {
+            DuplicateDetector.detect(in: &ledger)
+        }
         if ledger.customersDerived {
             ledger.sources[.customers] = TableSource(table: .customers, rows: ledger.customers.count,
                                                      usedRows: ledger.customers.count)
@@ -115,6 +124,18 @@ final class LedgerBuilder {
         return Concurrent {
             try worker.read(.interactions, files: files, load: worker.loadInteraction)
             return worker
+        }
+    }
+
+    /// Starts `DuplicateDetector` on its own thread over a ledger holding only the customers
+    /// (shared copy-on-write: nothing writes them once their table is read).
+    private func detectDuplicatesConcurrently() -> Concurrent<Ledger> {
+        var customersOnly = Ledger()
+        customersOnly.customers = ledger.customers
+        customersOnly.sources[.customers] = ledger.sources[.customers]
+        return Concurrent {
+            DuplicateDetector.detect(in: &customersOnly)
+            return customersOnly
         }
     }
 
@@ -185,7 +206,10 @@ final class LedgerBuilder {
     private func reserve(_ table: TableName, rows: Int) {
         guard rows > 0 else { return }
         switch table {
-        case .customers: ledger.customers.reserveCapacity(ledger.customers.count + rows)
+        case .customers:
+            ledger.customers.reserveCapacity(ledger.customers.count + rows)
+            ledger.customerIndex.reserveCapacity(ledger.customerIndex.count + rows)
+            customerLines.reserveCapacity(customerLines.count + rows)
         case .orders:
             pendingLines.reserveCapacity(pendingLines.count + rows)
             ledger.orders.reserveCapacity(ledger.orders.count + rows)
