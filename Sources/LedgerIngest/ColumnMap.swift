@@ -90,6 +90,9 @@ final class ColumnMap {
         }
     }
 
+    /// Whether `derive` adds columns, which are computed on the record's strings.
+    var hasDerived: Bool { !derived.isEmpty }
+
     /// Whether the file has the column (as a header or a derive).
     func has(_ slot: Int) -> Bool { source[slot] >= 0 }
 

@@ -8,7 +8,7 @@ extension LedgerBuilder {
             filledCells = [Int](repeating: 0, count: map.columns.count)
         }
         for slot in map.columns.indices where map.has(slot) {
-            if let cell = row.raw(slot), !ValueParsers.isMissing(cell) { filledCells[slot] += 1 }
+            if !row.isMissing(slot) { filledCells[slot] += 1 }
         }
         let idSlot = map.slots.customerID
         let id = row.required(idSlot)

@@ -173,18 +173,39 @@ final class LedgerBuilder {
             noteLanguage(of: reader.headers)
             if !map.headers.isEmpty { try checkColumns(map, file: file) }
             var rows = 0
-            while let record = try reader.next() {
-                map.update(headers: reader.headers)
-                if rows == 0 {
-                    try checkColumns(map, file: file)
-                    noteLanguage(of: reader.headers)
+            if var csv = reader as? CSVReader, !map.hasDerived {
+                // CSV cells stay byte ranges of the input; see `CSVReader.nextFields`.
+                let input = csv.input
+                try input.withUnsafeBufferPointer { buffer in
+                    var fields = CSVFields()
+                    while let line = try csv.nextFields(buffer, into: &fields) {
+                        map.update(headers: csv.headers)
+                        if rows == 0 {
+                            try checkColumns(map, file: file)
+                            noteLanguage(of: csv.headers)
+                        }
+                        rows += 1
+                        var cursor = RowCursor(map: map, file: file, fileIndex: fileIndex, line: line, fields: fields,
+                                               input: buffer, today: settings.today, dateOrder: settings.dateOrder)
+                        load(&cursor)
+                        if cursor.usable { source.usedRows += 1 }
+                        if !cursor.findings.isEmpty { ledger.findings.append(contentsOf: cursor.findings) }
+                    }
                 }
-                rows += 1
-                var cursor = RowCursor(map: map, file: file, fileIndex: fileIndex, record: record,
-                                       today: settings.today, dateOrder: settings.dateOrder)
-                load(&cursor)
-                if cursor.usable { source.usedRows += 1 }
-                ledger.findings.append(contentsOf: cursor.findings)
+            } else {
+                while let record = try reader.next() {
+                    map.update(headers: reader.headers)
+                    if rows == 0 {
+                        try checkColumns(map, file: file)
+                        noteLanguage(of: reader.headers)
+                    }
+                    rows += 1
+                    var cursor = RowCursor(map: map, file: file, fileIndex: fileIndex, record: record,
+                                           today: settings.today, dateOrder: settings.dateOrder)
+                    load(&cursor)
+                    if cursor.usable { source.usedRows += 1 }
+                    ledger.findings.append(contentsOf: cursor.findings)
+                }
             }
             source.rows += rows
         }

@@ -46,8 +46,15 @@ package enum ValueParsers {
         }
     }
 
+    /// `trimmedUnlessMissing(_:)` of a cell given as valid UTF-8 bytes, making only the result.
+    static func trimmedUnlessMissing(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes)])
+        if isMissingToken(trimmed) { return nil }
+        return trimmed.isEmpty ? "" : String(decoding: trimmed, as: UTF8.self)
+    }
+
     /// Whether already trimmed bytes are a missing-value token.
-    private static func isMissingToken(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isMissingToken(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             switch bytes.count {
             case 0:
                 return true
