@@ -175,8 +175,8 @@ final class LedgerBuilder {
             var rows = 0
             if var csv = reader as? CSVReader, !map.hasDerived {
                 // CSV cells stay byte ranges of the input; see `CSVReader.nextFields`.
-                let input = csv.input
-                try input.withUnsafeBufferPointer { buffer in
+                let input = csv
+                try input.withInput { buffer in
                     var fields = CSVFields()
                     while let line = try csv.nextFields(buffer, into: &fields) {
                         map.update(headers: csv.headers)
@@ -217,6 +217,11 @@ final class LedgerBuilder {
         let path = settings.dataDirectory + "/" + file
         if file.lowercased().hasSuffix(".xml") {
             return (try XMLRecordReader(path: path, file: file, recordPath: settings.table(table).recordPath), 0)
+        }
+        if let mapping = FileMapping(path: path), TextDecoding.isPlainUTF8(mapping.buffer) {
+            let lines = FileBytes.countLines(mapping.buffer)
+            mapping.releaseAll()
+            return (try CSVReader(mapping: mapping, file: file), lines)
         }
         let decoded = try TextDecoding.decode(try FileBytes.read(path, name: file), file: file)
         return (try CSVReader(utf8: decoded.utf8, file: file), FileBytes.countLines(decoded.utf8))
