@@ -47,6 +47,7 @@ extension LedgerBuilder {
         customer.extra = extraValues(of: row)
 
         ledger.customerIndex[id] = Int32(ledger.customers.count)
+        customerIDs.insert(id, Int32(ledger.customers.count))
         customerLines[id] = row.line
         ledger.customers.append(customer)
     }

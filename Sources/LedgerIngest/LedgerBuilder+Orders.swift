@@ -71,7 +71,7 @@ extension LedgerBuilder {
     /// customer_id defines the customer from the customer columns on the row.
     private func resolveOrderCustomer(_ row: inout RowCursor, _ slot: Int, id: String) -> Int32 {
         guard ledger.customersDerived else { return customer(&row, slot, id: id) }
-        if let index = ledger.customerIndex[id] { return index }
+        if let index = customerIDs[id] ?? ledger.customerIndex[id] { return index }
         let map = row.map
         var customer = Customer(id: id, name: row.text(map.slots.name) ?? id, line: Int32(row.line))
         customer.region = row.text(map.slots.region)
@@ -93,6 +93,7 @@ extension LedgerBuilder {
         let index = Int32(ledger.customers.count)
         ledger.customers.append(customer)
         ledger.customerIndex[id] = index
+        customerIDs.insert(id, index)
         return index
     }
 }

@@ -33,6 +33,10 @@ final class LedgerBuilder {
     /// Filled cells of the customers table by slot, moved into `Ledger.completeness` (keyed by
     /// column) once the table is read: a dictionary update per cell cost a tenth of the loader.
     var filledCells: [Int] = []
+    /// `Ledger.customerIndex` by the id's bytes, and `owner`'s answers by the cell's bytes
+    /// (rep index, or -1 for none): see `IDTable`.
+    var customerIDs = IDTable()
+    var ownerAnswers = IDTable()
     /// `Ledger.strings` ids by the text's bytes (see `UTF8Key`).
     var internedBytes: [UTF8Key: Int32] = [:]
 
@@ -121,6 +125,7 @@ final class LedgerBuilder {
         worker.ledger.reps = ledger.reps
         worker.ledger.repIndex = ledger.repIndex
         worker.ledger.customerIndex = ledger.customerIndex
+        worker.customerIDs = customerIDs
         return Concurrent {
             try worker.read(.interactions, files: files, load: worker.loadInteraction)
             return worker
@@ -235,6 +240,7 @@ final class LedgerBuilder {
         case .customers:
             ledger.customers.reserveCapacity(ledger.customers.count + rows)
             ledger.customerIndex.reserveCapacity(ledger.customerIndex.count + rows)
+            if customerIDs.count == 0 { customerIDs = IDTable(capacity: rows) }
             customerLines.reserveCapacity(customerLines.count + rows)
         case .orders:
             pendingLines.reserveCapacity(pendingLines.count + rows)
@@ -276,8 +282,15 @@ final class LedgerBuilder {
     func owner(_ row: inout RowCursor, _ slot: Int) -> (ref: OwnerRef, id: String?) {
         guard let value = row.text(slot) else { return (.none, nil) }
         guard repsPresent else { return (.none, value) }
-        if let index = ledger.repIndex[value] ?? repByName[value] {
-            return (.rep(index), ledger.reps[Int(index)].id)
+        let known: Int32
+        if let answer = ownerAnswers[value] {
+            known = answer
+        } else {
+            known = ledger.repIndex[value] ?? repByName[value] ?? -1
+            ownerAnswers.insert(value, known)
+        }
+        if known >= 0 {
+            return (.rep(known), ledger.reps[Int(known)].id)
         }
         row.report(.orphanReference, slot, "\(row.map.header(slot)) \"\(value)\" matches no rep in the reps table; the row is credited to no rep.")
         return (.orphan, value)
@@ -291,7 +304,7 @@ final class LedgerBuilder {
 
     /// A customer reference: the customer's index, or −1 with an `orphan_reference` finding.
     func customer(_ row: inout RowCursor, _ slot: Int, id: String) -> Int32 {
-        if let index = ledger.customerIndex[id] { return index }
+        if let index = customerIDs[id] ?? ledger.customerIndex[id] { return index }
         row.report(.orphanReference, slot, "\(row.map.header(slot)) \"\(id)\" matches no customer; the row still counts where it can (rep and totals).")
         return -1
     }
