@@ -26,6 +26,7 @@ fi
 printf 'pages:\n  portraits: none\n' > "$work/no-portraits.yml"
 : > "$work/empty.yml"
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
 # measure LABEL COMMAND…: runs the command under /usr/bin/time -v and keeps one table row.
 measure() {
@@ -50,7 +51,7 @@ sed -i '2s/（已更新）$//' "$data/interactions.csv"
 
 echo
 echo "Portrait $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo '?'), $size customers ($(du -sh "$data" | cut -f1) in $data), $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "$(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(nproc) cores; load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo '| step                   |   wall s |   user s |   sys s |   RSS MB | exit |'
 echo '|------------------------|---------:|---------:|--------:|---------:|-----:|'
