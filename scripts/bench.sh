@@ -7,7 +7,8 @@
 # run), then times, each with /usr/bin/time -v: `portrait validate`, a full `portrait build`, a
 # build with `pages.portraits: none`, and a rebuild after one interaction row changed. WORKDIR
 # defaults to /dev/shm so the disk is out of the figures. PORTRAIT=path picks the binary (default:
-# .build/release/portrait, built if missing). The machine may be shared: the load average is
+# .build/release/portrait, built if missing). BENCH_STEPS="validate build-no-portraits" runs only
+# the steps named (a full build at a million customers renders a million pages). The machine may be shared: the load average is
 # printed with the table; compare user times, or repeat.
 set -euo pipefail
 
@@ -31,6 +32,10 @@ rows=()
 # measure LABEL COMMAND…: runs the command under /usr/bin/time -v and keeps one table row.
 measure() {
     local label=$1; shift
+    case " ${BENCH_STEPS:-validate build-full build-no-portraits rebuild-one-row} " in
+        *" $label "*) ;;
+        *) return 0 ;;
+    esac
     local log=$work/$label.time status=0
     /usr/bin/time -v "$@" > "$work/$label.out" 2> "$log" || status=$?
     local wall user sys rss
@@ -45,9 +50,11 @@ measure validate "$bin" validate --data "$data"
 measure build-full "$bin" build --data "$data" --config "$work/empty.yml" --out "$work/site"
 measure build-no-portraits "$bin" build --data "$data" --config "$work/no-portraits.yml" --out "$work/site-none"
 # One row changed: the first interaction's summary gains a word; the site is rebuilt in place.
-sed -i '2s/$/（已更新）/' "$data/interactions.csv"
-measure rebuild-one-row "$bin" build --data "$data" --config "$work/empty.yml" --out "$work/site"
-sed -i '2s/（已更新）$//' "$data/interactions.csv"
+if [[ " ${BENCH_STEPS:-rebuild-one-row} " == *" rebuild-one-row "* ]]; then
+    sed -i '2s/$/（已更新）/' "$data/interactions.csv"
+    measure rebuild-one-row "$bin" build --data "$data" --config "$work/empty.yml" --out "$work/site"
+    sed -i '2s/（已更新）$//' "$data/interactions.csv"
+fi
 
 echo
 echo "Portrait $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo '?'), $size customers ($(du -sh "$data" | cut -f1) in $data), $(date -u '+%Y-%m-%d %H:%M UTC')"
