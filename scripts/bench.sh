@@ -57,7 +57,7 @@ if [[ " ${BENCH_STEPS:-rebuild-one-row} " == *" rebuild-one-row "* ]]; then
 fi
 
 echo
-echo "Portrait $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo '?'), $size customers ($(du -sh "$data" | cut -f1) in $data), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "Portrait $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo '?'), $size customers ($(du -shL "$data" | cut -f1) in $data), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "$(nproc) cores; load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo '| step                   |   wall s |   user s |   sys s |   RSS MB | exit |'
