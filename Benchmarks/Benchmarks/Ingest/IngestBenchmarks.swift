@@ -18,7 +18,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("decode: read and validate interactions.csv") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try TextDecoding.decode(try Data(contentsOf: Fixture.interactionsURL).map { $0 }, file: "interactions.csv"))
+            blackHole(try TextDecoding.decode([UInt8](try Data(contentsOf: Fixture.interactionsURL)), file: "interactions.csv"))
         }
     }
 
@@ -80,12 +80,12 @@ enum Fixture {
     }()
 
     static var interactionsURL: URL { URL(fileURLWithPath: directory + "/interactions.csv") }
-    static let interactionsBytes: [UInt8] = try! Data(contentsOf: interactionsURL).map { $0 }
+    static let interactionsBytes: [UInt8] = [UInt8](try! Data(contentsOf: interactionsURL))
     static let interactionsText = String(decoding: interactionsBytes, as: UTF8.self)
 
     /// The order_date and amount cells of orders.csv, as the loader sees them.
     static let orderCells: [(String, String)] = {
-        let bytes = try! Data(contentsOf: URL(fileURLWithPath: directory + "/orders.csv")).map { $0 }
+        let bytes = [UInt8](try! Data(contentsOf: URL(fileURLWithPath: directory + "/orders.csv")))
         var reader = try! CSVReader(utf8: bytes, file: "orders.csv")
         let folded = reader.headers.map(HeaderAliases.fold)
         let date = folded.firstIndex { HeaderAliases.canonical($0, in: .orders) == "order_date" } ?? 2
