@@ -58,6 +58,14 @@ extension ValueParsers {
     }
 }
 
+extension ValueParsers {
+    /// `amount(_:)` of bytes already trimmed and folded (an ASCII cell as it is).
+    static func amount(foldedBytes bytes: UnsafeBufferPointer<UInt8>) -> Money? {
+        var scanner = AmountScanner(bytes: bytes)
+        return scanner.scan()
+    }
+}
+
 /// The byte-level state of one `ValueParsers.amount` call.
 private struct AmountScanner {
     let bytes: UnsafeBufferPointer<UInt8>

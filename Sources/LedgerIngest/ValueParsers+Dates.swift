@@ -18,6 +18,14 @@ extension ValueParsers {
     }
 }
 
+extension ValueParsers {
+    /// `date(_:order:)` of bytes already trimmed and folded (an ASCII cell as it is).
+    static func date(foldedBytes bytes: UnsafeBufferPointer<UInt8>, order: DateOrder) -> LocalDateTime? {
+        var scanner = DateScanner(bytes: bytes)
+        return scanner.scan(order: order)
+    }
+}
+
 /// The byte-level state of one `ValueParsers.date` call.
 private struct DateScanner {
     let bytes: UnsafeBufferPointer<UInt8>
