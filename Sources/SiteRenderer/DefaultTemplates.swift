@@ -323,8 +323,8 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
     background-repeat: no-repeat;
     background-attachment: local, local, scroll, scroll;
   }
-  .card svg.chart { min-width: 480px; }
-  .card svg.chart-sparkline { min-width: 0; }
+  .card figure.chart-figure svg.chart { min-width: 480px; }
+  .card figure.chart-figure svg.chart-sparkline { min-width: 0; }
   .search-box { flex-direction: column; align-items: stretch; gap: 6px; }
   h1 { font-size: 1.35rem; }
 }
