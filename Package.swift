@@ -44,6 +44,8 @@ let package = Package(
             ]
         ),
         .target(name: "CSystemShims"),
+        .target(name: "PortraitFuzzTargets", dependencies: ["LedgerIngest", "LedgerModel"]),
+        .executableTarget(name: "portrait-fuzz", dependencies: ["PortraitFuzzTargets"]),
 
         .target(
             name: "PortraitTestSupport",
@@ -55,6 +57,7 @@ let package = Package(
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "LedgerIngest", "PortraitTestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "PortraitTestSupport"]),
         .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer", "PortraitTestSupport"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["PortraitFuzzTargets", "LedgerIngest", "PortraitTestSupport"]),
         .testTarget(
             name: "PortraitKitTests",
             dependencies: ["PortraitKit", "PortraitTestSupport"]

@@ -27,6 +27,10 @@ extension DeriveExpression {
         private var identifierIndex: [String: Int] = [:]
         private var program: [Instruction] = []
         private let source: String
+        /// Nesting of `unary` calls (each `(` or unary `-` adds one), bounded so that a config
+        /// line of thousands of `(` is a syntax error, not a stack overflow (found by fuzzing).
+        private var depth = 0
+        static let maximumDepth = 100
 
         init(text: String) {
             source = text
@@ -65,6 +69,12 @@ extension DeriveExpression {
         }
 
         private mutating func unary() throws {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else {
+                throw SyntaxError(position: tokens[min(index, tokens.count - 1)].position,
+                                  message: "the expression nests more than \(Self.maximumDepth) levels deep")
+            }
             if peek() == .minus {
                 index += 1
                 try unary()

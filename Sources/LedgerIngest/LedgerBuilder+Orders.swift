@@ -45,7 +45,16 @@ extension LedgerBuilder {
         let order: Int32
         if let existing, existing.order >= 0 {
             order = existing.order
-            ledger.orders[Int(order)].amount += amount
+            // Lines of one order are summed; a total beyond Int64 micros (±9.2 × 10^12) would
+            // trap, so the line that overflows is a bad number and left out (found by fuzzing).
+            let (total, overflow) = ledger.orders[Int(order)].amount.micros.addingReportingOverflow(amount.micros)
+            guard !overflow else {
+                let slot = map.slot("amount")
+                row.report(.badNumber, slot, "\(map.header(slot)) \(amount.formatted()) takes order \(orderID)'s total beyond 9.2 trillion; the line is left out.")
+                row.reject()
+                return
+            }
+            ledger.orders[Int(order)].amount = Money(micros: total)
         } else if existing != nil {
             return
         } else {

@@ -1,0 +1,54 @@
+import LedgerIngest
+import LedgerModel
+
+/// Splits a `fuzzLedger` input into files and settings at its `--- ` lines.
+enum LedgerSections {
+    enum Header {
+        case file(String)
+        case derive(TableName, column: String, expression: String)
+        case dates(DateOrder)
+    }
+
+    struct Section {
+        var header: Header
+        var body: [UInt8]
+    }
+
+    /// The file names a section may be written to: the names `TableLocator` looks for.
+    static let fileNames: Set<String> = Set(TableName.allCases.flatMap { ["\($0.rawValue).csv", "\($0.rawValue).xml"] })
+
+    /// Sections in input order; a `--- ` line that names nothing known is kept as body text.
+    static func split(_ data: [UInt8]) -> [Section] {
+        var sections = [Section(header: .file("customers.csv"), body: [])]
+        var start = 0
+        while start < data.count {
+            let newline = data[start...].firstIndex(of: 0x0A)
+            let end = newline.map { $0 + 1 } ?? data.count
+            let line = data[start..<(newline ?? data.count)]
+            if let header = header(of: line) {
+                sections.append(Section(header: header, body: []))
+            } else {
+                sections[sections.count - 1].body += data[start..<end]
+            }
+            start = end
+        }
+        return sections
+    }
+
+    static func header(of line: ArraySlice<UInt8>) -> Header? {
+        guard line.starts(with: Array("--- ".utf8)) else { return nil }
+        let text = String(decoding: line.dropFirst(4), as: UTF8.self)
+        if fileNames.contains(text) { return .file(text) }
+        let words = text.split(separator: " ", maxSplits: 2).map(String.init)
+        if words.count == 2, words[0] == "dates", let order = DateOrder(rawValue: words[1]) {
+            return .dates(order)
+        }
+        if words.count == 3, words[0] == "derive" {
+            let target = words[1].split(separator: ".", maxSplits: 1).map(String.init)
+            if target.count == 2, let table = TableName(rawValue: target[0]) {
+                return .derive(table, column: target[1], expression: words[2])
+            }
+        }
+        return nil
+    }
+}
