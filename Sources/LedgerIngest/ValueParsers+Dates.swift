@@ -27,7 +27,7 @@ extension ValueParsers {
 }
 
 /// The byte-level state of one `ValueParsers.date` call.
-private struct DateScanner {
+private struct DateScanner: ByteScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
 
@@ -144,19 +144,5 @@ private struct DateScanner {
         let run = digitRun()
         guard run >= min, run <= max else { return nil }
         return number(count: run)
-    }
-
-    private mutating func consume(_ byte: UInt8) -> Bool {
-        guard i < bytes.count, bytes[i] == byte else { return false }
-        i += 1
-        return true
-    }
-
-    private mutating func consume(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
-        guard i + 2 < bytes.count, bytes[i] == a, bytes[i + 1] == b, bytes[i + 2] == c else {
-            return false
-        }
-        i += 3
-        return true
     }
 }
