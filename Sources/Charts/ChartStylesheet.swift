@@ -1,7 +1,7 @@
 /// The CSS that colours charts through custom properties and follows `prefers-color-scheme`.
 ///
 /// The site inlines or links this once per page. Charts are readable without it (they carry
-/// fallback colours); with it, `--c1`…`--c8` and the `--chart-*` inks can be overridden by the
+/// fallback colours); with it, `--c1`…`--c11` and the `--chart-*` inks can be overridden by the
 /// site's theme, and the dark scheme applies automatically.
 package enum ChartStylesheet {
     package static let css: String = {

@@ -1,4 +1,6 @@
-/// The Okabe–Ito colour-blind-safe palette, as CSS classes with hex fallbacks.
+/// The Okabe–Ito colour-blind-safe palette (eight colours), then a light grey and two colours of
+/// Paul Tol's colour-blind-safe sets, so the eleven segments of `rf10` (and the nine of `cn8`)
+/// never share a colour; as CSS classes with hex fallbacks.
 ///
 /// Every coloured element carries a class (`s1` for fills, `k1` for strokes) *and* a presentation
 /// attribute with the light-scheme colour. Presentation attributes lose to any stylesheet rule, so
@@ -6,11 +8,13 @@
 /// chart pasted without the stylesheet still shows its colours.
 package enum Palette {
     /// Light-scheme series colours; yellow comes late because it is faint on white.
-    package static let light = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#8C8C8C"]
+    package static let light = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#8C8C8C",
+                                "#C9CED6", "#882255", "#44AA99"]
     /// Dark-scheme series colours: the same hues, lifted for contrast on a dark background.
-    package static let dark = ["#4EA3E0", "#F0B13A", "#2FC29A", "#E38FC0", "#86CBF2", "#F27A3A", "#F0E442", "#A8A8A8"]
+    package static let dark = ["#4EA3E0", "#F0B13A", "#2FC29A", "#E38FC0", "#86CBF2", "#F27A3A", "#F0E442", "#A8A8A8",
+                               "#5C6675", "#D16BA5", "#5EC4B4"]
 
-    /// Palette slot for the `index`-th series (0-based), cycling after eight.
+    /// Palette slot for the `index`-th series (0-based), cycling after the last colour.
     static func slot(_ index: Int) -> Int { ((index % light.count) + light.count) % light.count + 1 }
 
     /// Fill class and fallback colour for the `index`-th series, e.g. `class="s1" fill="#0072B2"`.

@@ -40,9 +40,9 @@ extension CSVReader {
     /// - Throws: `IngestError` for a quoted field that is still open at the end of the file,
     ///   naming the line where the field started.
     /// - Complexity: O(length of the record).
-    static func readRecord(
+    static func readRecord<Sink: CSVFieldSink>(
         _ buffer: UnsafeBufferPointer<UInt8>, position: inout Int, line: inout Int,
-        delimiter: UInt8, file: String, into values: inout [String]
+        delimiter: UInt8, file: String, into values: inout Sink
     ) throws {
         let end = buffer.count
         var index = position
@@ -51,9 +51,10 @@ extension CSVReader {
             var quoteIndex = index
             while quoteIndex < end && buffer[quoteIndex] == space { quoteIndex += 1 }
             if quoteIndex < end && buffer[quoteIndex] == quote {
-                values.append(try readQuotedField(
-                    buffer, from: quoteIndex, index: &index, line: &line, delimiter: delimiter, file: file
-                ))
+                try readQuotedField(
+                    buffer, from: quoteIndex, index: &index, line: &line, delimiter: delimiter, file: file,
+                    into: &values
+                )
             } else {
                 let start = index
                 while index < end {
@@ -61,7 +62,7 @@ extension CSVReader {
                     if byte == delimiter || byte == lineFeed || byte == carriageReturn { break }
                     index += 1
                 }
-                values.append(string(buffer, start, index))
+                values.appendField(buffer, start, index)
             }
             if index >= end { break }
             let byte = buffer[index]
@@ -78,10 +79,10 @@ extension CSVReader {
     /// quote up to the next delimiter or line end, leaving `index` on that delimiter or line end.
     ///
     /// Line ends inside the quotes are kept in the value and counted in `line`.
-    static func readQuotedField(
+    static func readQuotedField<Sink: CSVFieldSink>(
         _ buffer: UnsafeBufferPointer<UInt8>, from opening: Int, index: inout Int, line: inout Int,
-        delimiter: UInt8, file: String
-    ) throws -> String {
+        delimiter: UInt8, file: String, into values: inout Sink
+    ) throws {
         let end = buffer.count
         let startLine = line
         var cursor = opening + 1
@@ -127,11 +128,12 @@ extension CSVReader {
         }
         index = trailingEnd
         if !escaped && trailingEnd == cursor {
-            return string(buffer, segmentStart, closing)
+            values.appendField(buffer, segmentStart, closing)
+            return
         }
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[segmentStart..<closing]))
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[cursor..<trailingEnd]))
-        return String(decoding: scratch, as: UTF8.self)
+        values.appendField(String(decoding: scratch, as: UTF8.self))
     }
 
     /// The text of `buffer[start..<end]`.

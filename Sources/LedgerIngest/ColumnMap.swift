@@ -9,6 +9,8 @@ final class ColumnMap {
     let table: TableName
     /// Canonical names by slot: the table's own columns, then borrowed ones.
     let columns: [String]
+    /// The slot of each column a loader reads, resolved once.
+    let slots: ColumnSlots
     /// Header index feeding each slot, or -1 when the file has no such column. Derived columns
     /// point past the headers, at the values `derive` appends.
     private(set) var source: [Int]
@@ -33,6 +35,7 @@ final class ColumnMap {
         self.table = table
         let own = HeaderAliases.columns(of: table)
         columns = own + borrowing.filter { !own.contains($0) }
+        slots = ColumnSlots(columns: columns)
         source = Array(repeating: -1, count: columns.count)
         configured = settings.columns
         borrowedFrom = other
@@ -100,6 +103,9 @@ final class ColumnMap {
         resolved[header] = result
         return result
     }
+
+    /// Whether `derive` adds columns, which are computed on the record's strings.
+    var hasDerived: Bool { !derived.isEmpty }
 
     /// Whether the file has the column (as a header or a derive).
     func has(_ slot: Int) -> Bool { source[slot] >= 0 }

@@ -36,7 +36,11 @@ enum FileBytes {
 
     /// Line feeds in `bytes` (plus one for a last line without one), by `memchr`.
     static func countLines(_ bytes: [UInt8]) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer(countLines)
+    }
+
+    static func countLines(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        do {
             guard var cursor = UnsafeRawPointer(buffer.baseAddress) else { return 0 }
             let end = cursor + buffer.count
             var count = 0

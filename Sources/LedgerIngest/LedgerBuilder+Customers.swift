@@ -4,12 +4,15 @@ extension LedgerBuilder {
     /// A customers row: `customer_id` and `name` required; every other cell checked.
     func loadCustomer(_ row: inout RowCursor) {
         let map = row.map
-        for (slot, column) in map.columns.enumerated() where map.has(slot) && row.text(slot) != nil {
-            ledger.completeness[column, default: 0] += 1
+        if filledCells.count != map.columns.count {
+            filledCells = [Int](repeating: 0, count: map.columns.count)
         }
-        let idSlot = map.slot("customer_id")
+        for slot in map.columns.indices where map.has(slot) {
+            if !row.isMissing(slot) { filledCells[slot] += 1 }
+        }
+        let idSlot = map.slots.customerID
         let id = row.required(idSlot)
-        let name = row.required(map.slot("name"))
+        let name = row.required(map.slots.name)
         guard let id, let name else { return }
         if let first = customerLines[id] {
             row.report(.duplicateID, idSlot, "\(map.header(idSlot)) \"\(id)\" was already used on line \(first); this row is not used.")
@@ -18,32 +21,33 @@ extension LedgerBuilder {
         }
         var customer = Customer(id: id, name: name, line: Int32(row.line))
         customer.file = Int16(clamping: row.fileIndex)
-        customer.type = row.code(map.slot("type"), ValueParsers.customerType, treatedAs: "missing").value
-        customer.industry = row.text(map.slot("industry"))
-        customer.region = row.text(map.slot("region"))
-        customer.city = row.text(map.slot("city"))
-        customer.address = row.text(map.slot("address"))
-        customer.contactName = row.text(map.slot("contact_name"))
-        customer.phone = checkedPhone(&row, map.slot("phone"))
-        customer.email = checkedEmail(&row, map.slot("email"))
-        customer.gender = row.code(map.slot("gender"), ValueParsers.gender, treatedAs: "missing").value
-        customer.birthDate = row.date(map.slot("birth_date"))?.day
-        customer.source = row.text(map.slot("source"))
-        let owner = self.owner(&row, map.slot("owner_id"))
+        customer.type = row.code(map.slots.type, ValueParsers.customerType, treatedAs: "missing").value
+        customer.industry = row.text(map.slots.industry)
+        customer.region = row.text(map.slots.region)
+        customer.city = row.text(map.slots.city)
+        customer.address = row.text(map.slots.address)
+        customer.contactName = row.text(map.slots.contactName)
+        customer.phone = checkedPhone(&row, map.slots.phone)
+        customer.email = checkedEmail(&row, map.slots.email)
+        customer.gender = row.code(map.slots.gender, ValueParsers.gender, treatedAs: "missing").value
+        customer.birthDate = row.date(map.slots.birthDate)?.day
+        customer.source = row.text(map.slots.source)
+        let owner = self.owner(&row, map.slots.ownerID)
         customer.owner = owner.ref
         customer.ownerID = owner.id
         if case .none = owner.ref, owner.id == nil, let rep = rep(ofRegion: customer.region) {
             customer.owner = .rep(rep)
             customer.ownerID = ledger.reps[Int(rep)].id
         }
-        customer.grade = row.text(map.slot("grade"))
-        customer.tags = row.text(map.slot("tags")).map(LedgerBuilder.splitTags) ?? []
-        customer.createdAt = row.date(map.slot("created_at"))?.day
-        customer.updatedAt = row.date(map.slot("updated_at"))?.day
-        if customer.updatedAt != nil { customer.updatedAtCell = row.raw(map.slot("updated_at")) }
+        customer.grade = row.text(map.slots.grade)
+        customer.tags = row.text(map.slots.tags).map(LedgerBuilder.splitTags) ?? []
+        customer.createdAt = row.date(map.slots.createdAt)?.day
+        customer.updatedAt = row.date(map.slots.updatedAt)?.day
+        if customer.updatedAt != nil { customer.updatedAtCell = row.raw(map.slots.updatedAt) }
         customer.extra = extraValues(of: row)
 
         ledger.customerIndex[id] = Int32(ledger.customers.count)
+        customerIDs.insert(id, Int32(ledger.customers.count))
         customerLines[id] = row.line
         ledger.customers.append(customer)
     }

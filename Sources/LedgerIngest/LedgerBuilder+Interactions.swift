@@ -4,20 +4,20 @@ extension LedgerBuilder {
     /// An interactions row: `customer_id` and `date` required; no unique id rule.
     func loadInteraction(_ row: inout RowCursor) {
         let map = row.map
-        let customerSlot = map.slot("customer_id")
+        let customerSlot = map.slots.customerID
         let customerID = row.required(customerSlot)
-        let date = row.ownDate(map.slot("date"), required: true)
+        let date = row.ownDate(map.slots.date, required: true)
         guard row.usable, let customerID, let when = date.value else {
             row.reject()
             return
         }
         let customer = self.customer(&row, customerSlot, id: customerID)
-        let owner = self.owner(&row, map.slot("owner_id"))
-        let channel = row.code(map.slot("channel"), ValueParsers.channel, treatedAs: "other")
-        let kind = row.code(map.slot("kind"), ValueParsers.interactionKind, treatedAs: "other")
-        let satisfaction = self.satisfaction(&row, map.slot("satisfaction"))
-        let resolvedAt = row.date(map.slot("resolved_at"))
-        let summary = row.text(map.slot("summary"))
+        let owner = self.owner(&row, map.slots.ownerID)
+        let channel = row.code(map.slots.channel, ValueParsers.channel, treatedAs: "other")
+        let kind = row.code(map.slots.kind, ValueParsers.interactionKind, treatedAs: "other")
+        let satisfaction = self.satisfaction(&row, map.slots.satisfaction)
+        let resolvedAt = row.date(map.slots.resolvedAt)
+        let summary = row.text(map.slots.summary)
         guard date.counts else { return }
         noteActivity(when.day)
         ledger.interactions.append(Interaction(

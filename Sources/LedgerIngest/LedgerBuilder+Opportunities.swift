@@ -4,8 +4,8 @@ extension LedgerBuilder {
     /// An opportunities row: id, customer and stage required; an unknown stage is open.
     func loadOpportunity(_ row: inout RowCursor) {
         let map = row.map
-        let idSlot = map.slot("opportunity_id"), customerSlot = map.slot("customer_id")
-        let stageSlot = map.slot("stage")
+        let idSlot = map.slots.opportunityID, customerSlot = map.slots.customerID
+        let stageSlot = map.slots.stage
         let id = row.required(idSlot)
         let customerID = row.required(customerSlot)
         _ = row.required(stageSlot)
@@ -21,10 +21,10 @@ extension LedgerBuilder {
         opportunityIDs[id] = row.line
         let stage = row.code(stageSlot, ValueParsers.stage, treatedAs: "open").value
         let customer = self.customer(&row, customerSlot, id: customerID)
-        let owner = self.owner(&row, map.slot("owner_id"))
-        let amount = row.amount(map.slot("amount"))
-        let created = row.ownDate(map.slot("created_at"), required: false)
-        let closedAt = row.date(map.slot("closed_at"))?.day
+        let owner = self.owner(&row, map.slots.ownerID)
+        let amount = row.amount(map.slots.amount)
+        let created = row.ownDate(map.slots.createdAt, required: false)
+        let closedAt = row.date(map.slots.closedAt)?.day
         guard created.counts else { return }
         ledger.opportunities.append(Opportunity(
             id: id, customer: customer, owner: owner.ref, stage: stage, amount: amount,

@@ -6,11 +6,11 @@ extension LedgerBuilder {
     /// `order_id` with another customer is a `duplicate_id`.
     func loadOrder(_ row: inout RowCursor) {
         let map = row.map
-        let idSlot = map.slot("order_id"), customerSlot = map.slot("customer_id")
+        let idSlot = map.slots.orderID, customerSlot = map.slots.customerID
         let orderID = row.required(idSlot)
         let customerID = row.required(customerSlot)
-        let date = row.ownDate(map.slot("order_date"), required: true)
-        let amount = row.amount(map.slot("amount"), required: true)
+        let date = row.ownDate(map.slots.orderDate, required: true)
+        let amount = row.amount(map.slots.amount, required: true)
         guard row.usable, let orderID, let customerID, let day = date.value?.day, let amount else {
             row.reject()
             return
@@ -22,19 +22,19 @@ extension LedgerBuilder {
             return
         }
 
-        let statusCell = row.code(map.slot("status"), ValueParsers.orderStatus, treatedAs: "not a purchase")
+        let statusCell = row.code(map.slots.status, ValueParsers.orderStatus, treatedAs: "not a purchase")
         let status: OrderStatus = statusCell.bad ? .unknown : (statusCell.value ?? .completed)
         if status == .completed && amount < .zero {
-            row.report(.outOfRange, map.slot("amount"), "\(map.header(map.slot("amount"))) \(amount.formatted()) is negative on a completed order; it is not a purchase.")
+            row.report(.outOfRange, map.slots.amount, "\(map.header(map.slots.amount)) \(amount.formatted()) is negative on a completed order; it is not a purchase.")
         }
         let customer = resolveOrderCustomer(&row, customerSlot, id: customerID)
-        var owner = self.owner(&row, map.slot("owner_id"))
-        if case .none = owner.ref, owner.id == nil, let rep = rep(ofRegion: row.text(map.slot("region"))) {
+        var owner = self.owner(&row, map.slots.ownerID)
+        if case .none = owner.ref, owner.id == nil, let rep = rep(ofRegion: row.text(map.slots.region)) {
             owner = (.rep(rep), ledger.reps[Int(rep)].id)
         }
-        let quantity = row.amount(map.slot("quantity"))
-        let category = row.text(map.slot("category")).map { ledger.strings.intern($0) } ?? -1
-        let product = row.text(map.slot("product")).map { ledger.strings.intern($0) } ?? -1
+        let quantity = row.amount(map.slots.quantity)
+        let category = row.text(map.slots.category).map(intern) ?? -1
+        let product = row.text(map.slots.product).map(intern) ?? -1
         guard date.counts else {
             // A future line is left out of every figure; a future first line leaves out the order.
             if existing == nil { orderIDs[orderID] = (-1, customerID, row.line) }
@@ -67,18 +67,27 @@ extension LedgerBuilder {
                                               product: product, quantity: quantity)))
     }
 
+    /// The id of `text` in `Ledger.strings`, looked up by bytes first.
+    private func intern(_ text: String) -> Int32 {
+        let key = UTF8Key(text: text)
+        if let id = internedBytes[key] { return id }
+        let id = ledger.strings.intern(text)
+        internedBytes[key] = id
+        return id
+    }
+
     /// The order's customer; when customers are derived from orders, the first row of a
     /// customer_id defines the customer from the customer columns on the row.
     private func resolveOrderCustomer(_ row: inout RowCursor, _ slot: Int, id: String) -> Int32 {
         guard ledger.customersDerived else { return customer(&row, slot, id: id) }
-        if let index = ledger.customerIndex[id] { return index }
+        if let index = customerIDs[id] ?? ledger.customerIndex[id] { return index }
         let map = row.map
-        var customer = Customer(id: id, name: row.text(map.slot("name")) ?? id, line: Int32(row.line))
-        customer.region = row.text(map.slot("region"))
-        customer.city = row.text(map.slot("city"))
-        customer.industry = row.text(map.slot("industry"))
-        customer.type = ValueParsers.customerType(row.text(map.slot("type")) ?? "")
-        if let ownerID = row.text(map.slot("owner_id")) {
+        var customer = Customer(id: id, name: row.text(map.slots.name) ?? id, line: Int32(row.line))
+        customer.region = row.text(map.slots.region)
+        customer.city = row.text(map.slots.city)
+        customer.industry = row.text(map.slots.industry)
+        customer.type = ValueParsers.customerType(row.text(map.slots.type) ?? "")
+        if let ownerID = row.text(map.slots.ownerID) {
             customer.ownerID = ownerID
             if repsPresent, let rep = ledger.repIndex[ownerID] ?? repByName[ownerID] {
                 customer.owner = .rep(rep)
@@ -93,6 +102,7 @@ extension LedgerBuilder {
         let index = Int32(ledger.customers.count)
         ledger.customers.append(customer)
         ledger.customerIndex[id] = index
+        customerIDs.insert(id, index)
         return index
     }
 }

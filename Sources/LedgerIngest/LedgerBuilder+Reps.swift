@@ -4,7 +4,7 @@ extension LedgerBuilder {
     /// A reps row: `rep_id` or `name`, either serving as the other.
     func loadRep(_ row: inout RowCursor) {
         let map = row.map
-        let idSlot = map.slot("rep_id"), nameSlot = map.slot("name")
+        let idSlot = map.slots.repID, nameSlot = map.slots.name
         guard let id = row.text(idSlot) ?? row.text(nameSlot) else {
             row.report(.missingRequired, map.has(idSlot) ? idSlot : nameSlot,
                        "\(map.header(map.has(idSlot) ? idSlot : nameSlot)) is empty and so is the name; the row is not used.")
@@ -18,11 +18,11 @@ extension LedgerBuilder {
             return
         }
         let name = row.text(nameSlot) ?? id
-        let quota = row.amount(map.slot("quota"))
-        let region = row.text(map.slot("region"))
+        let quota = row.amount(map.slots.quota)
+        let region = row.text(map.slots.region)
         let index = Int32(ledger.reps.count)
-        ledger.reps.append(Rep(id: id, name: name, team: row.text(map.slot("team")),
-                               manager: row.text(map.slot("manager")), region: region, quota: quota,
+        ledger.reps.append(Rep(id: id, name: name, team: row.text(map.slots.team),
+                               manager: row.text(map.slots.manager), region: region, quota: quota,
                                line: Int32(row.line)))
         ledger.repIndex[id] = index
         repLines[id] = row.line

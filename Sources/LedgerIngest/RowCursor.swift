@@ -8,7 +8,14 @@ struct RowCursor {
     /// Position of `file` among the table's files.
     let fileIndex: Int
     let line: Int
+    /// The record's cells as strings (XML, derived columns); empty when `fields` holds them.
     var values: [String]
+    /// The record's cells as byte ranges of `input` (CSV), read without making strings.
+    let fields: CSVFields
+    let input: UnsafeBufferPointer<UInt8>
+    let usesFields: Bool
+    /// `map.source`, read once per row: a class property read costs an exclusivity check per cell.
+    let source: [Int]
     let today: Day
     let dateOrder: DateOrder
     private(set) var findings: [Finding] = []
@@ -21,21 +28,107 @@ struct RowCursor {
         self.fileIndex = fileIndex
         self.line = record.line
         self.values = record.values
+        self.fields = CSVFields()
+        self.input = UnsafeBufferPointer(start: nil, count: 0)
+        self.usesFields = false
+        self.source = map.source
         self.today = today
         self.dateOrder = dateOrder
         map.appendDerived(to: &values)
     }
 
+    /// A CSV record as byte ranges of `input`, which must outlive the cursor. Only for a map
+    /// without derived columns (those are computed on strings).
+    init(map: ColumnMap, file: String, fileIndex: Int, line: Int, fields: CSVFields,
+         input: UnsafeBufferPointer<UInt8>, today: Day, dateOrder: DateOrder) {
+        self.map = map
+        self.file = file
+        self.fileIndex = fileIndex
+        self.line = line
+        self.values = []
+        self.fields = fields
+        self.input = input
+        self.usesFields = true
+        self.source = map.source
+        self.today = today
+        self.dateOrder = dateOrder
+    }
+
+    /// The cell under header `index` as written, or nil when the record ends before it.
+    func cell(atHeader index: Int) -> String? {
+        guard usesFields else { return index < values.count ? values[index] : nil }
+        guard index < fields.count else { return nil }
+        let start = fields.starts[index]
+        if start < 0 { return fields.strings[-1 - start] }
+        return CSVReader.string(input, start, fields.ends[index])
+    }
+
     /// The cell as written, or nil when the file has no such column or the record ends before it.
     func raw(_ slot: Int) -> String? {
-        let index = map.source[slot]
-        return index >= 0 && index < values.count ? values[index] : nil
+        let index = source[slot]
+        return index >= 0 ? cell(atHeader: index) : nil
+    }
+
+    /// The cell's bytes as written, when it is a range of the input (CSV, not rebuilt).
+    @inline(__always)
+    private func bytes(_ slot: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard usesFields else { return nil }
+        let index = source[slot]
+        guard index >= 0, index < fields.count else { return nil }
+        let start = fields.starts[index]
+        guard start >= 0 else { return nil }
+        return UnsafeBufferPointer(rebasing: input[start..<fields.ends[index]])
+    }
+
+    /// Whether the cell is absent or missing (`text(slot) == nil`), without making its text.
+    func isMissing(_ slot: Int) -> Bool {
+        if usesFields {
+            let index = source[slot]
+            guard index >= 0, index < fields.count else { return true }
+            if let bytes = bytes(slot) {
+                return ValueParsers.isMissingToken(UnsafeBufferPointer(rebasing: bytes[ValueParsers.trimmedRange(bytes)]))
+            }
+        }
+        return text(slot) == nil
     }
 
     /// The cell trimmed, nil when missing (empty, NULL, N/A, -, 无, …).
     func text(_ slot: Int) -> String? {
-        guard let cell = raw(slot), !ValueParsers.isMissing(cell) else { return nil }
-        return CellText.trim(cell)
+        if let bytes = bytes(slot) { return ValueParsers.trimmedUnlessMissing(bytes) }
+        guard let cell = raw(slot) else { return nil }
+        return ValueParsers.trimmedUnlessMissing(cell)
+    }
+
+    /// A cell as `parse` sees it: trimmed and folded, straight from the input when it is ASCII.
+    private enum Parsed<Value> {
+        case missing
+        case value(Value)
+        /// Not parsable; the trimmed text, for the message.
+        case bad(String)
+    }
+
+    /// Parses a cell with `parseBytes` (the trimmed bytes of an ASCII cell of the input) or
+    /// `parseText` (the trimmed text otherwise), which must agree: `parseText` folds and
+    /// then does what `parseBytes` does.
+    @inline(__always)
+    private func parse<Value>(_ slot: Int, _ parseBytes: (UnsafeBufferPointer<UInt8>) -> Value?,
+                              _ parseText: (String) -> Value?) -> Parsed<Value> {
+        if let bytes = bytes(slot) {
+            let trimmed = UnsafeBufferPointer(rebasing: bytes[ValueParsers.trimmedRange(bytes)])
+            if ValueParsers.isMissingToken(trimmed) { return .missing }
+            if ValueParsers.isASCII(trimmed, 0..<trimmed.count) {
+                if let value = parseBytes(trimmed) { return .value(value) }
+                return .bad(String(decoding: trimmed, as: UTF8.self))
+            }
+        }
+        guard let cell = text(slot) else { return .missing }
+        if let value = parseText(cell) { return .value(value) }
+        return .bad(cell)
+    }
+
+    private func parseDate(_ slot: Int) -> Parsed<LocalDateTime> {
+        let order = dateOrder
+        return parse(slot, { ValueParsers.date(foldedBytes: $0, order: order) }, { ValueParsers.date($0, order: order) })
     }
 
     /// The cell for an enum column, after the config's `values:` mapping.
@@ -70,10 +163,15 @@ struct RowCursor {
     /// A date cell: nil when missing; `bad_date` when unparsable; `future_date` when after today
     /// (then nil too: a future cell is treated as missing).
     mutating func date(_ slot: Int) -> LocalDateTime? {
-        guard let cell = text(slot) else { return nil }
-        guard let value = ValueParsers.date(cell, order: dateOrder) else {
+        let value: LocalDateTime
+        switch parseDate(slot) {
+        case .missing:
+            return nil
+        case .bad(let cell):
             report(.badDate, slot, "\(map.header(slot)) \"\(cell)\" is not a date; it is treated as missing.")
             return nil
+        case .value(let parsed):
+            value = parsed
         }
         if value.day > today {
             report(.futureDate, slot, "\(map.header(slot)) \(value.day) is after today (\(today)); it is treated as missing.")
@@ -85,15 +183,18 @@ struct RowCursor {
     /// The row's own date (order date, interaction date): required, and a future one keeps the
     /// row out of every metric. Returns the date and whether the row may count.
     mutating func ownDate(_ slot: Int, required: Bool) -> (value: LocalDateTime?, counts: Bool) {
-        guard let cell = text(slot) else {
+        let value: LocalDateTime
+        switch parseDate(slot) {
+        case .missing:
             if required { _ = self.required(slot) }
             return (nil, !required)
-        }
-        guard let value = ValueParsers.date(cell, order: dateOrder) else {
+        case .bad(let cell):
             let consequence = required ? "the row is not used" : "it is treated as missing"
             report(.badDate, slot, "\(map.header(slot)) \"\(cell)\" is not a date; \(consequence).")
             if required { usable = false }
             return (nil, !required)
+        case .value(let parsed):
+            value = parsed
         }
         if value.day > today {
             report(.futureDate, slot, "\(map.header(slot)) \(value.day) is after today (\(today)); the row is left out of every figure.")
@@ -105,17 +206,18 @@ struct RowCursor {
     /// An amount cell: nil when missing; `bad_number` when unparsable (and the row is not used
     /// when `required`).
     mutating func amount(_ slot: Int, required: Bool = false) -> Money? {
-        guard let cell = text(slot) else {
+        switch parse(slot, { ValueParsers.amount(foldedBytes: $0) }, { ValueParsers.amount($0) }) {
+        case .missing:
             if required { _ = self.required(slot) }
             return nil
-        }
-        guard let value = ValueParsers.amount(cell) else {
+        case .bad(let cell):
             let consequence = required ? "the row is not used" : "it is treated as missing"
             report(.badNumber, slot, "\(map.header(slot)) \"\(cell)\" is not a number; \(consequence).")
             if required { usable = false }
             return nil
+        case .value(let value):
+            return value
         }
-        return value
     }
 
     /// An enum cell: nil when missing or unknown; an unknown value is `bad_value`.
@@ -129,8 +231,8 @@ struct RowCursor {
     /// Values of the file's unknown columns, by header, for "other fields".
     func unknownValues() -> [(header: String, value: String?)] {
         map.unknown.map { index in
-            let cell = index < values.count ? values[index] : ""
-            return (map.headers[index], ValueParsers.isMissing(cell) ? nil : CellText.trim(cell))
+            let cell = self.cell(atHeader: index) ?? ""
+            return (map.headers[index], ValueParsers.trimmedUnlessMissing(cell))
         }
     }
 }

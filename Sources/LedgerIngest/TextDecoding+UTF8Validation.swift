@@ -24,7 +24,12 @@ extension TextDecoding {
     /// `UInt64` load and a high-bit mask, and only walks multi-byte sequences byte by byte.
     /// - Complexity: O(n), no allocation.
     static func firstInvalidUTF8(in bytes: [UInt8], from start: Int = 0) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8(in: $0, from: start) }
+    }
+
+    /// `firstInvalidUTF8(in:from:)` of bytes in memory (a mapped file).
+    static func firstInvalidUTF8(in buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        do {
             guard let base = buffer.baseAddress else { return nil }
             let raw = UnsafeRawPointer(base)
             let count = buffer.count

@@ -1,3 +1,4 @@
+import Foundation
 import LedgerModel
 
 /// The encoding a file was found to be in.
@@ -42,6 +43,18 @@ package enum TextDecoding {
             )
         }
         return (try convertGB18030(bytes, file: file), .gb18030)
+    }
+
+    /// Whether a file's bytes are UTF-8 that `decode` would return unchanged: no BOM, no NUL,
+    /// no binary signature, valid UTF-8. Such a file can be read in place (`FileMapping`);
+    /// anything else goes through `decode` for its error or its conversion.
+    /// - Complexity: O(n), no allocation.
+    static func isPlainUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
+        if binaryFileError(Array(buffer.prefix(16)), file: "") != nil { return false }
+        if memchr(base, 0, buffer.count) != nil { return false }
+        if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { return false }
+        return firstInvalidUTF8(in: buffer) == nil
     }
 
     /// The 1-based physical line holding byte `offset`, counting LF, CRLF and a lone CR as line

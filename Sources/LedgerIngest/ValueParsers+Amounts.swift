@@ -58,8 +58,16 @@ extension ValueParsers {
     }
 }
 
+extension ValueParsers {
+    /// `amount(_:)` of bytes already trimmed and folded (an ASCII cell as it is).
+    static func amount(foldedBytes bytes: UnsafeBufferPointer<UInt8>) -> Money? {
+        var scanner = AmountScanner(bytes: bytes)
+        return scanner.scan()
+    }
+}
+
 /// The byte-level state of one `ValueParsers.amount` call.
-private struct AmountScanner {
+private struct AmountScanner: ByteScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
 
@@ -164,20 +172,6 @@ private struct AmountScanner {
             i += 1
             if value >= Self.integerLimit { return false }
         }
-        return true
-    }
-
-    private mutating func consume(_ byte: UInt8) -> Bool {
-        guard i < bytes.count, bytes[i] == byte else { return false }
-        i += 1
-        return true
-    }
-
-    private mutating func consume(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
-        guard i + 2 < bytes.count, bytes[i] == a, bytes[i + 1] == b, bytes[i + 2] == c else {
-            return false
-        }
-        i += 3
         return true
     }
 }

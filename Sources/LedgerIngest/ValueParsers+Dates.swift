@@ -18,8 +18,16 @@ extension ValueParsers {
     }
 }
 
+extension ValueParsers {
+    /// `date(_:order:)` of bytes already trimmed and folded (an ASCII cell as it is).
+    static func date(foldedBytes bytes: UnsafeBufferPointer<UInt8>, order: DateOrder) -> LocalDateTime? {
+        var scanner = DateScanner(bytes: bytes)
+        return scanner.scan(order: order)
+    }
+}
+
 /// The byte-level state of one `ValueParsers.date` call.
-private struct DateScanner {
+private struct DateScanner: ByteScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
 
@@ -136,19 +144,5 @@ private struct DateScanner {
         let run = digitRun()
         guard run >= min, run <= max else { return nil }
         return number(count: run)
-    }
-
-    private mutating func consume(_ byte: UInt8) -> Bool {
-        guard i < bytes.count, bytes[i] == byte else { return false }
-        i += 1
-        return true
-    }
-
-    private mutating func consume(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
-        guard i + 2 < bytes.count, bytes[i] == a, bytes[i + 1] == b, bytes[i + 2] == c else {
-            return false
-        }
-        i += 3
-        return true
     }
 }

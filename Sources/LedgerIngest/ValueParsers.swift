@@ -29,8 +29,32 @@ package enum ValueParsers {
     package static func isMissing(_ cell: String) -> Bool {
         var cell = cell
         return cell.withUTF8 { buffer in
+            isMissingToken(UnsafeBufferPointer(rebasing: buffer[trimmedRange(buffer)]))
+        }
+    }
+
+    /// The cell trimmed as `CellText.trim` does, or nil when `isMissing`: one scan of the bytes
+    /// for both, and no copy when there is nothing to trim. Every text cell goes through here.
+    static func trimmedUnlessMissing(_ cell: String) -> String? {
+        var copy = cell
+        return copy.withUTF8 { buffer -> String? in
             let range = trimmedRange(buffer)
             let bytes = UnsafeBufferPointer(rebasing: buffer[range])
+            if isMissingToken(bytes) { return nil }
+            if range.count == buffer.count { return cell }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// `trimmedUnlessMissing(_:)` of a cell given as valid UTF-8 bytes, making only the result.
+    static func trimmedUnlessMissing(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes)])
+        if isMissingToken(trimmed) { return nil }
+        return trimmed.isEmpty ? "" : String(decoding: trimmed, as: UTF8.self)
+    }
+
+    /// Whether already trimmed bytes are a missing-value token.
+    static func isMissingToken(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             switch bytes.count {
             case 0:
                 return true
@@ -53,7 +77,6 @@ package enum ValueParsers {
             default:
                 return false
             }
-        }
     }
 
     /// NFKC fold plus trim (ASCII whitespace, U+3000, NBSP, stray BOM).

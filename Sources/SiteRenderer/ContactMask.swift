@@ -32,10 +32,4 @@ package enum ContactMask {
         return String(raw[raw.startIndex]) + "***" + raw[at...]
     }
 
-    /// The digits a search may match: of the masked form when masking, else of the number.
-    package static func searchDigits(_ raw: String, masked: Bool) -> String {
-        let shown = masked ? phone(raw) : raw
-        return String(shown.unicodeScalars.filter { ("0"..."9").contains($0) || $0 == "*" }.map(Character.init))
-            .replacingOccurrences(of: "****", with: "*")
-    }
 }

@@ -15,7 +15,7 @@ enum CustomerListPage {
         var page = site.page(.customers, title: s["customers.title"], root: root, kind: "customers")
         page["searchIndex"] = true
         let shown = site.digest.byRevenue.prefix(tableLimit)
-        var rows: [[String: Any]] = []
+        var rows: [TableRow] = []
         rows.reserveCapacity(shown.count)
         for index in shown {
             let i = Int(index), c = ledger.customers[i], f = figures[i]
@@ -28,7 +28,7 @@ enum CustomerListPage {
                 site.ownerCell(c, root: root),
                 site.moneyCell(f.revenue),
                 site.numberCell(Int(f.orders)),
-                f.recencyDays.map { site.numberCell(Int($0)) } ?? ["text": "–", "num": true, "sort": "999999999"],
+                f.recencyDays.map { site.numberCell(Int($0)) } ?? site.cell("–", sort: "999999999", num: true),
             ], attributes: [("data-segment", f.segment.rawValue), ("data-grade", f.grade?.rawValue ?? "none"),
                             ("data-stage", f.stage.rawValue), ("data-owner", owner)]))
         }
@@ -46,7 +46,7 @@ enum CustomerListPage {
             filter("stage", s["common.stage"], Stage.allCases.map { ($0.rawValue, site.stageName($0)) }, s),
             filter("owner", s["common.owner"], ownerOptions(site), s),
         ]
-        return try site.templates.render("page-customers", page)
+        return try site.renderPage("page-customers", page)
     }
 
     static func filter(_ key: String, _ label: String, _ options: [(String, String)], _ s: Strings) -> [String: Any] {

@@ -78,7 +78,7 @@ enum DashboardPage {
                 ])
             }, sortable: false, nowrap: true)
         }
-        return try site.templates.render("page-dashboard", page)
+        return try site.renderPage("page-dashboard", page)
     }
 
     static func gradeChart(_ site: SiteBuild) -> String {
@@ -104,8 +104,10 @@ enum DashboardPage {
     /// Horizontal bars of revenue for the top eight values of one customer attribute.
     static func tallyChart(_ site: SiteBuild, id: String, title: String, _ tallies: [LedgerDigest.Tally], byCount: Bool = false) -> String {
         let s = site.s
-        let top = tallies.prefix(8)
-        let useCount = byCount || !top.contains { $0.revenue > .zero }
+        let useCount = byCount || !tallies.prefix(8).contains { $0.revenue > .zero }
+        let top = useCount
+            ? Array(tallies.sorted { $0.customers != $1.customers ? $0.customers > $1.customers : SitePaths.codePointOrder($0.label, $1.label) }.prefix(8))
+            : Array(tallies.prefix(8))
         return site.figure(BarChart(
             id: id, title: title, description: useCount ? s["chart.by_customers"] : s["chart.by_revenue"],
             bars: top.map { ChartSlice(label: $0.label, value: useCount ? Double($0.customers) : Double($0.revenue.micros) / 1e6) },

@@ -3,6 +3,32 @@
 /// The built-in templates, strings tables and assets, by path inside `templates/`.
 package enum DefaultTemplates {
     package static let files: [(path: String, text: String)] = [
+        ("README.md", ####"""
+# Portrait templates
+
+These files make the report site. Edit them to restyle or rebrand it, then build again; a file
+you delete falls back to the built-in one, so a folder holding only `assets/site.css` is enough
+to change the colours. Point `templates:` in `portrait.yml` at this folder.
+
+| file | what it is |
+|---|---|
+| `layout.mustache` | every page's frame: `<head>`, the Content-Security-Policy, header, footer; the page body arrives as `{{{main}}}` |
+| `header.mustache`, `footer.mustache` | brand, search box, navigation; data date and export links |
+| `page-*.mustache` | the body of each page (`page-dashboard`, `page-customers`, `page-portrait`, `page-segments`, `page-segment`, `page-lifecycle`, `page-team`, `page-rep`, `page-service`, `page-quality`) |
+| `kpi.mustache`, `table.mustache`, `missing.mustache` | a KPI card, a data table, the note shown when a ledger table is absent |
+| `strings/zh-CN.strings`, `strings/en.strings` | every word of the interface, one `key = value` a line; templates write `{{s.key}}` |
+| `assets/site.css`, `assets/site.js` | the stylesheet (after the chart colours) and the script for sorting, filters and search |
+
+Values from the data are escaped by `{{name}}`; `{{{name}}}` is used only for HTML the generator
+wrote and escaped itself (charts, table rows). The pages allow no inline `<script>` and no
+`style="…"` attribute (Content-Security-Policy), so put styles in `assets/site.css`.
+
+Portrait pages (one per customer, possibly a hundred thousand) are written by a fast built-in
+writer that produces exactly what `page-portrait.mustache`, `kpi.mustache`, `table.mustache` and
+`missing.mustache` produce. Change any of those four and portraits are rendered from your
+templates instead: every change shows, at some cost in build time.
+
+"""####),
         ("assets/site.css", ####"""
 /* Portrait report site. Edit freely: every page links this one file (after the chart colours). */
 :root {
@@ -10,16 +36,16 @@ package enum DefaultTemplates {
   --surface: #ffffff;
   --surface-2: #f9fafb;
   --text: #111827;
-  --muted: #6b7280;
-  --faint: #9ca3af;
+  --muted: #5f6675;
+  --faint: #667085;
   --border: #e5e7eb;
   --accent: #2451d6;
   --accent-soft: #e8eefc;
-  --good: #0f8a5f;
+  --good: #0b7a53;
   --good-soft: #e3f5ed;
-  --warn: #b45309;
+  --warn: #9a4a08;
   --warn-soft: #fdf1dc;
-  --bad: #c2410c;
+  --bad: #a83a0b;
   --bad-soft: #fde8df;
   --radius: 12px;
   --shadow: 0 1px 2px rgba(16, 24, 40, .04), 0 1px 3px rgba(16, 24, 40, .06);
@@ -97,8 +123,8 @@ h3 { font-size: .875rem; margin: 1.2rem 0 .5rem; color: var(--muted); font-weigh
 .card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow);
   padding: 20px; margin-bottom: 20px; min-width: 0; }
 .card-link { margin: .75rem 0 0; font-size: .875rem; }
-.grid { display: grid; gap: 20px; margin-bottom: 0; }
-.grid > .card { margin-bottom: 20px; }
+.grid { display: grid; gap: 20px; margin-bottom: 20px; }
+.grid > .card { margin-bottom: 0; }
 .grid-2 { grid-template-columns: repeat(2, minmax(0, 1fr)); }
 .grid-3 { grid-template-columns: repeat(3, minmax(0, 1fr)); }
 .grid-3-1 { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); }
@@ -216,6 +242,14 @@ a.badge:hover { text-decoration: none; filter: brightness(.95); }
 .channel-mix li { background: var(--surface-2); border: 1px solid var(--border); border-radius: 8px; padding: 4px 10px; }
 .channel-mix b { margin-left: 4px; }
 
+.mix { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; font-size: .85rem; }
+.mix li { display: grid; grid-template-columns: minmax(0, 7.5rem) minmax(0, 1fr) auto 3.5rem; gap: 10px; align-items: center; }
+.mix-label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.mix-bar { width: 100%; height: 8px; display: block; border-radius: 2px; background: var(--surface-2); }
+.mix-value { text-align: right; white-space: nowrap; }
+.mix-share { text-align: right; color: var(--muted); }
+.mix li.mix-more { display: block; color: var(--muted); font-size: .8rem; }
+
 /* Lists */
 .stage-rules { list-style: none; padding: 0; margin: 14px 0 0; display: grid; gap: 6px; font-size: .85rem; }
 .stage-rules li { display: grid; grid-template-columns: 90px 1fr auto; gap: 8px; align-items: center; }
@@ -258,7 +292,8 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 .exports a { margin-left: 8px; font-family: var(--mono); }
 
 @media (max-width: 960px) {
-  .grid-2, .grid-3, .grid-3-1, .grid-2-1, .grid-1-2, .identity { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .grid-2, .grid-3, .grid-3-1, .grid-2-1, .grid-1-2 { grid-template-columns: minmax(0, 1fr); gap: 16px; margin-bottom: 16px; }
+  .identity { grid-template-columns: minmax(0, 1fr); gap: 16px; }
   .fields { grid-template-columns: repeat(2, minmax(0, 1fr)); }
 }
 @media (max-width: 600px) {
@@ -268,15 +303,28 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
   .quick-search input { width: 140px; }
   .kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 10px; }
   .kpi { padding: 12px; }
-  .kpi-value { font-size: 1.25rem; }
-  .card { padding: 14px; border-radius: 10px; }
-  .facts, .fields { grid-template-columns: minmax(0, 1fr); }
+  .kpi-value, .kpis-compact .kpi-value { font-size: 1.15rem; white-space: normal; overflow-wrap: anywhere; }
+  .card { padding: 14px; border-radius: 10px; margin-bottom: 16px; }
+  .facts, .fields { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px 14px; }
+  .identity h1 { font-size: 1.2rem; }
+  .avatar { width: 44px; height: 44px; font-size: 1.2rem; }
+  table.data td, table.data th { white-space: nowrap; }
   .rfm-item { grid-template-columns: 18px 100px 20px 1fr; }
   .meter { width: 100px; }
   /* Charts are drawn 640 units wide: below that, scroll them sideways rather than shrink the text. */
-  .card figure.chart-figure { overflow-x: auto; }
-  .card svg.chart { min-width: 500px; }
-  .card svg.chart-sparkline { min-width: 0; }
+  .card figure.chart-figure, .table-wrap {
+    overflow-x: auto;
+    /* Scroll shadows: a soft edge shows there is more to the right (or left). */
+    background:
+      linear-gradient(to right, var(--surface) 30%, transparent) left / 40px 100%,
+      linear-gradient(to left, var(--surface) 30%, transparent) right / 40px 100%,
+      radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, .14), transparent) left / 14px 100%,
+      radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, .14), transparent) right / 14px 100%;
+    background-repeat: no-repeat;
+    background-attachment: local, local, scroll, scroll;
+  }
+  .card figure.chart-figure svg.chart { min-width: 480px; }
+  .card figure.chart-figure svg.chart-sparkline { min-width: 0; }
   .search-box { flex-direction: column; align-items: stretch; gap: 6px; }
   h1 { font-size: 1.35rem; }
 }
@@ -288,9 +336,14 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
   .topbar { position: static; }
   .nav, .quick-search, .search-card, .filters, .skip, .chart-data, .card-link, table.sortable th button::after { display: none !important; }
   .main { padding: 0; max-width: none; }
-  .card, .kpi { box-shadow: none; break-inside: avoid; border-color: #ccc; }
+  .kpi { box-shadow: none; break-inside: avoid; border-color: #ccc; }
+  /* Cards may break across pages (a long table or timeline would otherwise leave half a page
+     blank); their headings and single rows stay whole. */
+  .card { box-shadow: none; border-color: #ccc; }
+  .card h2, .card figure, table.data tr { break-inside: avoid; break-after: avoid-page; }
   .grid-2, .grid-3, .grid-3-1, .grid-2-1, .grid-1-2 { grid-template-columns: repeat(2, minmax(0, 1fr)); }
-  .kpis { grid-template-columns: repeat(4, minmax(0, 1fr)); }
+  .kpis { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+  .kpi-value { font-size: 1.2rem; white-space: normal; }
   a { color: inherit; }
   .table-wrap { overflow: visible; }
   table.data thead th { position: static; }
@@ -378,9 +431,23 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
     if (typeof text !== "string" || !text) return records;
     text.split("\n").forEach(function (line) {
       var f = line.split("\t");
-      records.push({ id: f[0], name: f[1], phone: f[2] || "", link: f[3] || "", haystack: (f[0] + " " + f[1]).toLowerCase() });
+      var phone = f[2] || "";
+      records.push({ id: f[0], name: f[1], phone: phone, digits: phone.replace(/[^0-9*]/g, ""), link: f[3] || "",
+                     haystack: (f[0] + " " + f[1]).toLowerCase() });
     });
     return records;
+  }
+
+  // A masked phone such as 186****4602 matches typed digits it shows (4602, 186), or a whole
+  // number of the same length that agrees wherever a digit is shown. Digits typed into the
+  // masked middle alone match nothing: they would match every customer.
+  function phoneMatches(masked, digits) {
+    if (masked.indexOf(digits) !== -1) return true;
+    if (digits.length !== masked.length || masked.indexOf("*") === -1) return false;
+    for (var k = 0; k < digits.length; k++) {
+      if (masked.charAt(k) !== "*" && masked.charAt(k) !== digits.charAt(k)) return false;
+    }
+    return true;
   }
 
   function setUpSearch(input) {
@@ -397,7 +464,7 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
       var all = loadRecords();
       for (var i = 0; i < all.length && found.length <= limit; i++) {
         var r = all[i];
-        if (r.haystack.indexOf(query) !== -1 || (phoneQuery && r.phone.replace(/\*/g, "").indexOf(digits) !== -1)) found.push(r);
+        if (r.haystack.indexOf(query) !== -1 || (phoneQuery && phoneMatches(r.digits, digits))) found.push(r);
       }
       if (!found.length) {
         var none = document.createElement("li");
@@ -429,7 +496,7 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
         if (r.phone) {
           var phone = document.createElement("span");
           phone.className = "sr-phone";
-          phone.textContent = r.phone.replace("*", "****");
+          phone.textContent = r.phone;
           li.appendChild(phone);
         }
         list.appendChild(li);
@@ -519,7 +586,7 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <a class="skip" href="#main">{{s.common.skip}}</a>
 {{> header}}
 <main id="main" class="main">
-{{$main}}{{/main}}
+{{{main}}}
 </main>
 {{> footer}}
 {{#searchIndex}}
@@ -538,8 +605,6 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 
 """####),
         ("page-customers.mustache", ####"""
-{{<layout}}
-{{$main}}
 <div class="page-head">
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{countText}}</p>
@@ -568,13 +633,9 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 {{#limitNote}}<p class="note">{{limitNote}}</p>{{/limitNote}}
 {{#customerTable}}{{> table}}{{/customerTable}}
 </section>
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-dashboard.mustache", ####"""
-{{<layout}}
-{{$main}}
 <div class="page-head">
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{s.dashboard.lede}} {{period}}</p>
@@ -620,13 +681,9 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 {{#topReps}}<p class="card-link"><a href="team/index.html">{{s.dashboard.to_team}}</a></p>{{/topReps}}
 </section>
 </div>
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-lifecycle.mustache", ####"""
-{{<layout}}
-{{$main}}
 <div class="page-head">
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{s.lifecycle.lede}}</p>
@@ -665,13 +722,9 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <p class="note">{{s.lifecycle.cohorts.desc}}</p>
 {{{cohortChart}}}
 </section>
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-portrait.mustache", ####"""
-{{<layout}}
-{{$main}}
 <nav class="crumbs" aria-label="{{s.common.breadcrumb}}"><a href="index.html">{{s.nav.customers}}</a> / <span>{{customerId}}</span></nav>
 <section class="identity card">
 <div class="identity-main">
@@ -679,36 +732,33 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <div>
 <h1>{{name}}</h1>
 <p class="identity-id">{{customerId}}</p>
-<p class="badges">{{#badges}}{{#badgeHref}}<a class="badge {{badgeClass}}" href="{{badgeHref}}">{{badgeText}}</a>{{/badgeHref}}{{^badgeHref}}<span class="badge {{badgeClass}}">{{badgeText}}</span>{{/badgeHref}} {{/badges}}</p>
-{{#hasTags}}<p class="tags">{{#tags}}<span class="tag">{{tag}}</span> {{/tags}}</p>{{/hasTags}}
+<p class="badges">{{{badgesHTML}}}</p>
+{{#tagsHTML}}<p class="tags">{{{tagsHTML}}}</p>{{/tagsHTML}}
 </div>
 </div>
 <dl class="facts">
-{{#facts}}<div><dt>{{factLabel}}</dt><dd>{{#factHref}}<a href="{{factHref}}">{{factValue}}</a>{{/factHref}}{{^factHref}}{{factValue}}{{/factHref}}</dd></div>
-{{/facts}}
+{{{factsHTML}}}
 </dl>
 </section>
-{{#hasActions}}
+{{#actionsHTML}}
 <section class="actions" aria-label="{{s.portrait.next_actions}}">
 <h2>{{s.portrait.next_actions}}</h2>
-<ul>{{#actions}}<li class="action action-{{actionLevel}}">{{action}}</li>{{/actions}}</ul>
+<ul>{{{actionsHTML}}}</ul>
 </section>
-{{/hasActions}}
+{{/actionsHTML}}
 <section class="kpis kpis-compact">
 {{#kpis}}{{> kpi}}{{/kpis}}
 </section>
 <div class="grid grid-2">
 <section class="card">
 <h2>{{s.portrait.scores}}</h2>
-{{#hasRfm}}
+{{#rfmHTML}}
 <div class="rfm">
-{{#rfm}}<div class="rfm-item"><span class="rfm-letter">{{letter}}</span><span class="meter {{level}}" role="img" aria-label="{{rfmLabel}} {{score}}/5"><i></i><i></i><i></i><i></i><i></i></span><span class="rfm-score">{{score}}</span><span class="rfm-label">{{rfmLabel}}</span></div>
-{{/rfm}}
-</div>
-{{/hasRfm}}
-{{^hasRfm}}<p class="note">{{s.portrait.no_scores}}</p>{{/hasRfm}}
+{{{rfmHTML}}}</div>
+{{/rfmHTML}}
+{{^rfmHTML}}<p class="note">{{s.portrait.no_scores}}</p>{{/rfmHTML}}
 <h3>{{s.portrait.why}}</h3>
-<ul class="why">{{#why}}<li>{{reason}}</li>{{/why}}</ul>
+<ul class="why">{{{whyHTML}}}</ul>
 </section>
 <section class="card">
 <h2>{{s.portrait.revenue_by_month}}</h2>
@@ -727,9 +777,7 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 {{#interactionsMissing}}{{> missing}}{{/interactionsMissing}}
 {{#hasTimeline}}
 <ol class="timeline">
-{{#timeline}}<li class="{{kindClass}}{{#open}} is-open{{/open}}"><div class="timeline-head"><time>{{when}}</time> <span class="chip">{{channel}}</span> <span class="chip chip-kind">{{kind}}</span>{{#satisfaction}} <span class="chip chip-sat">{{satisfaction}}</span>{{/satisfaction}}{{#state}} <span class="chip chip-state">{{state}}</span>{{/state}}</div>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
-{{/timeline}}
-</ol>
+{{{timelineHTML}}}</ol>
 {{#moreTimeline}}<p class="table-more">{{moreTimeline}}</p>{{/moreTimeline}}
 {{/hasTimeline}}
 {{^interactionsMissing}}{{^hasTimeline}}<p class="note">{{s.portrait.no_interactions}}</p>{{/hasTimeline}}{{/interactionsMissing}}
@@ -738,8 +786,8 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <h2>{{s.portrait.service}}</h2>
 {{#interactionsMissing}}{{> missing}}{{/interactionsMissing}}
 {{#hasService}}<div class="mini-kpis">{{#service}}{{> kpi}}{{/service}}</div>{{/hasService}}
-{{#hasChannels}}<h3>{{s.portrait.channel_mix}}</h3>
-<ul class="channel-mix">{{#channels}}<li><span>{{channelName}}</span> <b>{{channelCount}}</b></li>{{/channels}}</ul>{{/hasChannels}}
+{{#channelsHTML}}<h3>{{s.portrait.channel_mix}}</h3>
+<ul class="channel-mix">{{{channelsHTML}}}</ul>{{/channelsHTML}}
 </section>
 </div>
 <section class="card">
@@ -751,19 +799,14 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <section class="card">
 <h2>{{s.portrait.other_fields}}</h2>
 <dl class="fields">
-{{#otherFields}}<div><dt>{{fieldLabel}}</dt><dd>{{fieldValue}}</dd></div>
-{{/otherFields}}
+{{{otherFieldsHTML}}}
 </dl>
 <p class="note">{{sourceLine}}</p>
 </section>
 {{/hasOtherFields}}
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-quality.mustache", ####"""
-{{<layout}}
-{{$main}}
 <div class="page-head">
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{s.quality.lede}}</p>
@@ -791,17 +834,18 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 {{^hasDuplicates}}<p class="note">{{s.quality.no_duplicates}}</p>{{/hasDuplicates}}
 </section>
 <section class="card">
+<h2>{{s.quality.stale}}</h2>
+<p class="note">{{s.quality.stale_note}}</p>
+{{#staleTable}}{{> table}}{{/staleTable}}
+</section>
+<section class="card">
 <h2>{{s.quality.first_findings}}</h2>
 <p class="note">{{s.quality.findings_note}} <a href="exports/findings.csv">findings.csv</a></p>
 {{#findings}}{{> table}}{{/findings}}
 </section>
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-rep.mustache", ####"""
-{{<layout}}
-{{$main}}
 <nav class="crumbs" aria-label="{{s.common.breadcrumb}}"><a href="index.html">{{s.nav.team}}</a> / <span>{{repName}}</span></nav>
 <div class="page-head">
 <h1>{{repName}}</h1>
@@ -819,13 +863,9 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <h2>{{s.team.top_customers}}</h2>
 {{#topCustomers}}{{> table}}{{/topCustomers}}
 </section>
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-segment.mustache", ####"""
-{{<layout}}
-{{$main}}
 <nav class="crumbs" aria-label="{{s.common.breadcrumb}}"><a href="index.html">{{s.nav.segments}}</a> / <span>{{segmentName}}</span></nav>
 <div class="page-head">
 <h1>{{segmentName}} <span class="code">{{segmentCode}}</span></h1>
@@ -843,41 +883,33 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 {{#members}}{{> table}}{{/members}}
 <p class="card-link"><a href="{{listHref}}">{{s.segments.filter_list}}</a></p>
 </section>
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-segments.mustache", ####"""
-{{<layout}}
-{{$main}}
 <div class="page-head">
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{modelNote}}</p>
 </div>
-<div class="grid grid-1-2">
+<div class="grid grid-2">
 <section class="card">
 <h2>{{s.dashboard.segments}}</h2>
 {{{segmentChart}}}
 </section>
+<section class="card"><h2>{{s.dashboard.grades}}</h2>{{{gradeChart}}}</section>
+</div>
 <section class="card">
 <h2>{{s.segments.profiles}}</h2>
 {{#segmentTable}}{{> table}}{{/segmentTable}}
 </section>
-</div>
 <div class="grid grid-2">
-<section class="card"><h2>{{s.dashboard.grades}}</h2>{{{gradeChart}}}</section>
 <section class="card"><h2>{{s.dashboard.industries}}</h2>{{{industryChart}}}</section>
 <section class="card"><h2>{{s.dashboard.regions}}</h2>{{{regionChart}}}</section>
 <section class="card"><h2>{{s.segments.sources}}</h2>{{{sourceChart}}}</section>
 <section class="card"><h2>{{s.segments.tags}}</h2>{{{tagChart}}}</section>
 </div>
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-service.mustache", ####"""
-{{<layout}}
-{{$main}}
 <div class="page-head">
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{s.service.lede}}</p>
@@ -900,13 +932,9 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 {{#openTable}}{{> table}}{{/openTable}}
 </section>
 {{/missing}}
-{{/main}}
-{{/layout}}
 
 """####),
         ("page-team.mustache", ####"""
-{{<layout}}
-{{$main}}
 <div class="page-head">
 <h1>{{pageTitle}}</h1>
 <p class="lede">{{s.team.lede}}</p>
@@ -928,8 +956,6 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <section class="card"><h2>{{s.team.teams}}</h2>{{#teams}}{{> table}}{{/teams}}</section>
 </div>
 {{/attainmentChart}}
-{{/main}}
-{{/layout}}
 
 """####),
         ("strings/en.strings", ####"""
@@ -1179,6 +1205,7 @@ portrait.revenue_by_month.desc = Monthly revenue in the report period, {0} in to
 portrait.no_orders_period = No purchase in the report period
 portrait.category_mix = Category mix
 portrait.category = Category
+portrait.more_categories = and {0} more categories
 portrait.purchases = Purchase history
 portrait.order_id = Order
 portrait.products = Products
@@ -1335,6 +1362,10 @@ quality.duplicates = Probable duplicates
 quality.duplicates.sub = groups sharing a phone, e-mail or name
 quality.stale = Stale records
 quality.stale.sub = not updated for over {0} days
+quality.days_old = Days since update
+quality.no_stale = Every record was updated recently.
+quality.more_stale = {0} more stale records are in findings.csv.
+quality.stale_note = Customer records whose last update is older than the threshold, oldest first: ask their owners to review them.
 quality.by_rule = Findings by rule
 quality.by_rule.desc = Number of findings per rule
 quality.by_table = Tables read
@@ -1641,6 +1672,7 @@ portrait.revenue_by_month.desc = 报告期内每月销售额，合计 {0}
 portrait.no_orders_period = 报告期内没有购买
 portrait.category_mix = 品类构成
 portrait.category = 品类
+portrait.more_categories = 另有 {0} 个品类
 portrait.purchases = 购买记录
 portrait.order_id = 订单编号
 portrait.products = 产品
@@ -1797,6 +1829,10 @@ quality.duplicates = 疑似重复
 quality.duplicates.sub = 手机、邮箱或名称相同的客户组
 quality.stale = 过期记录
 quality.stale.sub = 超过 {0} 天未更新
+quality.days_old = 未更新天数
+quality.no_stale = 所有记录近期都有更新。
+quality.more_stale = 另有 {0} 条过期记录，见 findings.csv。
+quality.stale_note = 最后更新早于阈值的客户记录，按更新时间从早到晚排列，请负责人复核。
 quality.by_rule = 按规则统计
 quality.by_rule.desc = 每条规则的问题数
 quality.by_table = 已读取的表
@@ -1857,15 +1893,16 @@ partition.company = 全公司
 
 """####),
         ("table.mustache", ####"""
+{{! A data table. `headHTML` and `rowsHTML` arrive as HTML (every value escaped) so that long
+    tables and a hundred thousand portraits render fast; `columns` (label, numeric) is there too
+    for a template that wants to write its own header. Rows carry the classes num, badge,
+    cell-sub and data-sort / data-* attributes used by site.css and site.js. }}
 <div class="table-wrap">
 <table id="{{tableId}}" class="data{{#sortable}} sortable{{/sortable}}{{#nowrap}} nowrap{{/nowrap}}">
 {{#caption}}<caption>{{caption}}</caption>{{/caption}}
-<thead><tr>{{#columns}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{label}}</th>{{/columns}}</tr></thead>
+<thead>{{{headHTML}}}</thead>
 <tbody>
-{{#rows}}
-<tr{{#attributes}} {{name}}="{{value}}"{{/attributes}}>{{#cells}}<td{{#num}} class="num"{{/num}}{{#sort}} data-sort="{{sort}}"{{/sort}}>{{#badge}}<span class="badge {{badge}}">{{/badge}}{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}{{#badge}}</span>{{/badge}}{{#sub}}<span class="cell-sub">{{sub}}</span>{{/sub}}</td>{{/cells}}</tr>
-{{/rows}}
-{{^hasRows}}
+{{{rowsHTML}}}{{^hasRows}}
 <tr class="empty"><td colspan="{{columnCount}}">{{emptyText}}</td></tr>
 {{/hasRows}}
 </tbody>

@@ -42,7 +42,7 @@ enum LifecyclePage {
             values: cohorts.map { cohort in (0..<12).map { cohort.share($0)?.doubleValue } },
             maxValue: 1, columnTitle: s["lifecycle.months_since"], format: { fmt.percent($0, decimals: 0) }, noDataText: site.noData),
             headers: [s["lifecycle.cohort"]])
-        return try site.templates.render("page-lifecycle", page)
+        return try site.renderPage("page-lifecycle", page)
     }
 
     /// Counts per day bin (`0`, `1–7`, `8–30`, … `366+`) as bars; negative values are left out.

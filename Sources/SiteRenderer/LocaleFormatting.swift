@@ -164,21 +164,30 @@ package struct LocaleFormatting: Sendable {
     // MARK: Grouping
 
     /// Inserts thousands separators into the integer part of a plain decimal (`-1234.5`).
+    /// Works on UTF-8 bytes: it runs for every figure of every page.
     static func groupDecimal(_ plain: String) -> String {
-        var text = Substring(plain)
-        let negative = text.hasPrefix("-")
-        if negative { text = text.dropFirst() }
-        let dot = text.firstIndex(of: ".") ?? text.endIndex
-        return group(String(text[..<dot]), negative: negative) + text[dot...]
+        let u = Array(plain.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count + u.count / 3 + 1)
+        var start = 0
+        if u.first == UInt8(ascii: "-") {
+            out.append(UInt8(ascii: "-"))
+            start = 1
+        }
+        var dot = u.count
+        for i in start..<u.count where u[i] == UInt8(ascii: ".") {
+            dot = i
+            break
+        }
+        for i in start..<dot {
+            if i > start, (dot - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(u[i])
+        }
+        out.append(contentsOf: u[dot...])
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func group(_ digits: String, negative: Bool) -> String {
-        var out = ""
-        let count = digits.utf8.count
-        for (offset, ch) in digits.enumerated() {
-            if offset > 0, (count - offset) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (negative ? "-" : "") + out
+        groupDecimal(negative ? "-" + digits : digits)
     }
 }

@@ -16,18 +16,21 @@ enum PortraitPage {
         let c = ledger.customers[index], f = report.customers[index]
         let root = "../"
         let settings = report.settings
-        var page = site.page(.customers, title: c.name, root: root, kind: "portrait")
+        var page = site.portraitBase
+        page["pageTitle"] = c.name
 
         // Identity
         page["name"] = c.name
         page["customerId"] = c.id
         page["initial"] = c.name.first.map { String($0) } ?? ""
-        var facts: [[String: Any]] = []
+        // The repeated parts of a portrait are written here rather than looped over in the
+        // template: a hundred thousand pages cannot afford a template lookup per list item.
+        var facts = ""
         func fact(_ key: String, _ value: String?, href: String? = nil) {
             guard let value, !value.isEmpty else { return }
-            var item: [String: Any] = ["factLabel": s[key], "factValue": value]
-            if let href { item["factHref"] = href }
-            facts.append(item)
+            facts += "<div><dt>" + HTML.escape(s[key]) + "</dt><dd>"
+            facts += href.map { "<a href=\"" + HTML.escape($0) + "\">" + HTML.escape(value) + "</a>" } ?? HTML.escape(value)
+            facts += "</dd></div>\n"
         }
         fact("field.type", c.type.map { s["type." + $0.rawValue] })
         fact("field.industry", c.industry)
@@ -42,19 +45,20 @@ enum PortraitPage {
         }
         fact("field.source", c.source)
         fact("field.created_at", c.createdAt.map { fmt.date($0) })
-        page["facts"] = facts
-        page["tags"] = c.tags.map { ["tag": $0] }
+        page["factsHTML"] = facts
+        if !c.tags.isEmpty {
+            page["tagsHTML"] = c.tags.map { "<span class=\"tag\">" + HTML.escape($0) + "</span>" }.joined(separator: " ")
+        }
 
         // Badges
-        var badges: [[String: Any]] = [
-            ["badgeClass": "grade grade-" + (f.grade?.rawValue ?? "none"), "badgeText": s["common.grade"] + " " + site.gradeName(f.grade)],
-            ["badgeClass": "seg", "badgeText": site.segmentName(f.segment), "badgeHref": site.segmentHref(f.segment, root: root)],
-            ["badgeClass": "stage stage-" + f.stage.rawValue, "badgeText": site.stageName(f.stage)],
-        ]
+        var badges = "<span class=\"badge grade grade-" + (f.grade?.rawValue ?? "none") + "\">"
+            + HTML.escape(s["common.grade"] + " " + site.gradeName(f.grade)) + "</span> "
+            + "<a class=\"badge seg\" href=\"" + site.segmentHref(f.segment, root: root) + "\">" + HTML.escape(site.segmentName(f.segment)) + "</a> "
+            + "<span class=\"badge stage stage-" + f.stage.rawValue + "\">" + HTML.escape(site.stageName(f.stage)) + "</span>"
         if let ledgerGrade = c.grade, !ledgerGrade.isEmpty {
-            badges.append(["badgeClass": "ledger-grade", "badgeText": s.format("portrait.ledger_grade", ledgerGrade)])
+            badges += " <span class=\"badge ledger-grade\">" + HTML.escape(s.format("portrait.ledger_grade", ledgerGrade)) + "</span>"
         }
-        page["badges"] = badges
+        page["badgesHTML"] = badges
 
         // Figures
         var kpis: [[String: Any]] = [
@@ -72,13 +76,20 @@ enum PortraitPage {
 
         // RFM
         if f.orders > 0 {
-            page["rfm"] = [("R", f.rScore, "portrait.rfm.r"), ("F", f.fScore, "portrait.rfm.f"), ("M", f.mScore, "portrait.rfm.m")].map {
-                ["letter": $0.0, "score": String($0.1), "level": "level-" + String($0.1), "rfmLabel": s[$0.2]] as [String: Any]
+            var rfm = ""
+            for (letter, score, key) in [("R", f.rScore, "portrait.rfm.r"), ("F", f.fScore, "portrait.rfm.f"), ("M", f.mScore, "portrait.rfm.m")] {
+                let label = HTML.escape(s[key])
+                rfm += "<div class=\"rfm-item\"><span class=\"rfm-letter\">" + letter + "</span><span class=\"meter level-\(score)\" role=\"img\" aria-label=\""
+                    + label + " \(score)/5\"><i></i><i></i><i></i><i></i><i></i></span><span class=\"rfm-score\">\(score)</span><span class=\"rfm-label\">"
+                    + label + "</span></div>\n"
             }
+            page["rfmHTML"] = rfm
         }
-        page["why"] = report.why(customer: index, locale: ExplanationLocale(rawValue: site.content.locale.rawValue) ?? .en)
-            .split(separator: site.content.locale == .zhCN ? "；" : ";").map { ["reason": $0.trimmingCharacters(in: .whitespaces)] }
-        page["actions"] = nextActions(site, index).map { ["action": $0.text, "actionLevel": $0.level] }
+        page["whyHTML"] = report.why(customer: index, locale: ExplanationLocale(rawValue: site.content.locale.rawValue) ?? .en)
+            .split(separator: site.content.locale == .zhCN ? "；" : "; ").map { "<li>" + HTML.escape(String($0)) + "</li>" }.joined()
+        let actions = nextActions(site, index)
+        page["actionsHTML"] = actions.isEmpty ? false as Any
+            : actions.map { "<li class=\"action action-" + $0.level + "\">" + HTML.escape($0.text) + "</li>" }.joined()
 
         // Orders: monthly revenue, history, category mix
         let orderRows = site.digest.ordersByCustomer[index]
@@ -103,7 +114,7 @@ enum PortraitPage {
         page["sparkline"] = site.figure(Sparkline(
             id: "revenue-by-month", title: s["portrait.revenue_by_month"],
             description: s.format("portrait.revenue_by_month.desc", fmt.money(f.revenuePeriod)),
-            values: monthly, labels: site.digest.months.map(fmt.month), width: 320, height: 56,
+            values: monthly, labels: site.monthNames, width: 320, height: 56,
             format: site.moneyShort, noDataText: s["portrait.no_orders_period"]),
             headers: [s["common.month"], s["common.revenue"]])
         orders.sort { a, b in
@@ -130,11 +141,17 @@ enum PortraitPage {
         let mix = categories.filter { $0.value > 0 }.map { (label: ledger.strings[$0.key] ?? s["common.uncategorised"], micros: $0.value) }
             .sorted { $0.micros != $1.micros ? $0.micros > $1.micros : SitePaths.codePointOrder($0.label, $1.label) }
         if !mix.isEmpty {
-            page["categoryChart"] = site.figure(BarChart(
-                id: "category-mix", title: s["portrait.category_mix"], description: s["chart.by_revenue"],
-                bars: mix.prefix(6).map { ChartSlice(label: $0.label, value: Double($0.micros) / 1e6) },
-                seriesName: s["common.revenue"], orientation: .horizontal, format: site.moneyShort, noDataText: site.noData),
-                headers: [s["portrait.category"]])
+            // A list with bars rather than a chart: the numbers are its text, and at a hundred
+            // thousand pages a full bar chart per page is the largest cost of a portrait.
+            let total = mix.reduce(Int64(0)) { $0 + $1.micros }, top = mix[0].micros
+            var list = "<ul class=\"mix\">"
+            for item in mix.prefix(6) {
+                let width = max(1, Int((Double(item.micros) / Double(top) * 100).rounded()))
+                list += "<li><span class=\"mix-label\">" + HTML.escape(item.label) + "</span><svg class=\"chart mix-bar\" viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect class=\"s1\" fill=\"#0072B2\" width=\"\(width)\" height=\"8\" rx=\"1\"/></svg><span class=\"mix-value\">"
+                    + fmt.money(Money(micros: item.micros)) + "</span><span class=\"mix-share\">" + fmt.percent(Ratio(Int(item.micros), Int(total))) + "</span></li>"
+            }
+            if mix.count > 6 { list += "<li class=\"mix-more\">" + HTML.escape(s.format("portrait.more_categories", fmt.integer(mix.count - 6))) + "</li>" }
+            page["categoryChart"] = list + "</ul>"
         }
 
         // Interactions
@@ -146,32 +163,40 @@ enum PortraitPage {
                 let da = ledger.interactions[Int(a)].date, db = ledger.interactions[Int(b)].date
                 return da != db ? da > db : a > b
             }
-            page["timeline"] = rows.prefix(timelineLimit).map { row -> [String: Any] in
+            var timeline = ""
+            for row in rows.prefix(timelineLimit) {
                 let it = ledger.interactions[Int(row)]
-                var item: [String: Any] = [
-                    "when": fmt.dateTime(it.date), "channel": site.channelName(it.channel), "kind": site.kindName(it.kind),
-                    "kindClass": "kind-" + (it.kind?.rawValue ?? "other"),
-                ]
-                if let summary = ledger.texts[it.summary], !summary.isEmpty {
-                    item["summary"] = summary.count > 160 ? String(summary.prefix(160)) + "…" : summary
-                }
-                if it.satisfaction > 0 { item["satisfaction"] = s.format("portrait.satisfaction_n", String(it.satisfaction)) }
+                var open = false, state: String?
                 if it.kind == .complaint || it.kind == .service {
                     if let resolved = it.resolvedAt, resolved.day <= settings.asOf {
-                        item["state"] = s.format("portrait.resolved_on", fmt.date(resolved.day))
+                        state = s.format("portrait.resolved_on", fmt.date(resolved.day))
                     } else {
-                        item["state"] = s["portrait.open"]
-                        item["open"] = true
+                        state = s["portrait.open"]
+                        open = true
                     }
                 }
-                return item
+                timeline += "<li class=\"kind-" + (it.kind?.rawValue ?? "other") + (open ? " is-open" : "") + "\"><div class=\"timeline-head\"><time>"
+                    + fmt.dateTime(it.date) + "</time> <span class=\"chip\">" + HTML.escape(site.channelName(it.channel))
+                    + "</span> <span class=\"chip chip-kind\">" + HTML.escape(site.kindName(it.kind)) + "</span>"
+                if it.satisfaction > 0 {
+                    timeline += " <span class=\"chip chip-sat\">" + HTML.escape(s.format("portrait.satisfaction_n", String(it.satisfaction))) + "</span>"
+                }
+                if let state { timeline += " <span class=\"chip chip-state\">" + HTML.escape(state) + "</span>" }
+                timeline += "</div>"
+                if let summary = ledger.texts[it.summary], !summary.isEmpty {
+                    timeline += "<p>" + HTML.escape(summary.count > 160 ? String(summary.prefix(160)) + "…" : summary) + "</p>"
+                }
+                timeline += "</li>\n"
             }
+            page["timelineHTML"] = timeline
             page["hasTimeline"] = !rows.isEmpty
             if rows.count > timelineLimit {
                 page["moreTimeline"] = s.format("portrait.more_interactions", fmt.integer(rows.count - timelineLimit))
             }
-            page["channels"] = report.channelMix(of: index).sorted { $0.count != $1.count ? $0.count > $1.count : $0.channel < $1.channel }
-                .map { ["channelName": site.channelName($0.channel), "channelCount": fmt.integer($0.count)] }
+            let channels = report.channelMix(of: index).sorted { $0.count != $1.count ? $0.count > $1.count : $0.channel < $1.channel }
+            if !channels.isEmpty {
+                page["channelsHTML"] = channels.map { "<li><span>" + HTML.escape(site.channelName($0.channel)) + "</span> <b>" + fmt.integer($0.count) + "</b></li>" }.joined()
+            }
             page["service"] = [
                 site.kpi(s["portrait.complaints"], fmt.integer(Int(f.complaints))),
                 site.kpi(s["portrait.open_complaints"], fmt.integer(Int(f.openComplaints))),
@@ -205,10 +230,10 @@ enum PortraitPage {
         }
 
         // Other fields
-        var other: [[String: Any]] = []
+        var other = ""
         func otherField(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            other.append(["fieldLabel": label, "fieldValue": value])
+            other += "<div><dt>" + HTML.escape(label) + "</dt><dd>" + HTML.escape(value) + "</dd></div>\n"
         }
         otherField(s["field.customer_id"], c.id)
         otherField(s["field.address"], c.address)
@@ -218,15 +243,13 @@ enum PortraitPage {
         otherField(s["field.tenure"], f.tenureDays.map { s.format("common.days_n", fmt.integer(Int($0))) })
         otherField(s["field.top_category"], ledger.strings[f.topCategory])
         for (column, value) in zip(ledger.customerExtraColumns, c.extra) { otherField(column, value) }
-        page["otherFields"] = other
+        page["otherFieldsHTML"] = other
         page["hasOtherFields"] = !other.isEmpty
         page["sourceLine"] = s.format("portrait.source_line",
                                       ledger.source(.customers).files.indices.contains(Int(c.file)) ? ledger.source(.customers).files[Int(c.file)] : "–",
                                       String(c.line))
-        for key in ["tags", "actions", "rfm", "service", "channels"] {
-            page["has" + key.prefix(1).uppercased() + key.dropFirst()] = !((page[key] as? [Any])?.isEmpty ?? true)
-        }
-        return try site.templates.render("page-portrait", page)
+        page["hasService"] = page["service"] != nil
+        return try site.renderPortrait(page, title: c.name)
     }
 
     /// The "next action" hints: what the owner should do about this customer now.

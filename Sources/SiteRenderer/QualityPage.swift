@@ -62,14 +62,11 @@ enum QualityPage {
             bars: quality.completeness.map { ChartSlice(label: $0.column, value: rows == 0 ? 0 : Double($0.filled) / Double(rows)) },
             seriesName: s["quality.filled"], orientation: .horizontal, format: site.percentFormat, noDataText: site.noData),
             headers: [s["quality.column"]])
-        var index: [String: Int] = [:]
-        if !quality.duplicateGroups.isEmpty {
-            for (i, c) in ledger.customers.enumerated() where index[c.id] == nil { index[c.id] = i }
-        }
+        let index = ledger.customerIndex
         page["duplicates"] = quality.duplicateGroups.prefix(groupLimit).enumerated().map { number, group in
             ["groupNumber": String(number + 1), "members": group.map { id -> [String: Any] in
                 var m: [String: Any] = ["memberId": id]
-                if let i = index[id] {
+                if let i = index[id].map(Int.init) {
                     m["memberName"] = ledger.customers[i].name
                     if let href = site.customerHref(i, root: root) { m["memberHref"] = href }
                 }
@@ -80,6 +77,20 @@ enum QualityPage {
         if quality.duplicateGroups.count > groupLimit {
             page["moreDuplicates"] = s.format("quality.more_groups", fmt.integer(quality.duplicateGroups.count - groupLimit))
         }
+        let asOf = site.report.settings.asOf, staleDays = site.report.settings.thresholds.staleDays
+        var staleRows: [(Day, Int)] = []
+        for (i, c) in ledger.customers.enumerated() {
+            if let updated = c.updatedAt, asOf - updated > staleDays { staleRows.append((updated, i)) }
+        }
+        staleRows.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        page["staleTable"] = site.table(id: "stale", columns: [
+            (s["common.customer"], false), (s["common.owner"], false), (s["field.updated_at"], false), (s["quality.days_old"], true),
+        ], rows: staleRows.prefix(groupLimit).map { updated, i in
+            let c = ledger.customers[i]
+            return site.row([site.cell(c.name, href: site.customerHref(i, root: root), sort: c.name, sub: c.id),
+                             site.ownerCell(c, root: root), site.dateCell(updated), site.numberCell(asOf - updated)])
+        }, empty: s["quality.no_stale"],
+           more: staleRows.count > groupLimit ? s.format("quality.more_stale", fmt.integer(staleRows.count - groupLimit)) : nil)
         page["findings"] = site.table(id: "findings", columns: [
             (s["quality.file"], false), (s["quality.line"], true), (s["quality.column"], false), (s["quality.value"], false),
             (s["quality.rule"], false), (s["quality.message"], false),
@@ -90,6 +101,6 @@ enum QualityPage {
             ])
         }, empty: s["quality.no_findings"],
            more: quality.findings.count > findingLimit ? s.format("quality.more_findings", fmt.integer(quality.findings.count - findingLimit)) : nil)
-        return try site.templates.render("page-quality", page)
+        return try site.renderPage("page-quality", page)
     }
 }

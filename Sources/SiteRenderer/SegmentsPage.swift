@@ -37,7 +37,7 @@ enum SegmentsPage {
         page["tagChart"] = DashboardPage.tallyChart(site, id: "tags", title: s["segments.tags"], digest.tags, byCount: true)
         page["modelNote"] = s["segments.model." + site.report.settings.segmentModel.rawValue]
         _ = fmt
-        return try site.templates.render("page-segments", page)
+        return try site.renderPage("page-segments", page)
     }
 
     static func render(_ site: SiteBuild, _ segment: Segment) throws -> String {
@@ -80,6 +80,6 @@ enum SegmentsPage {
         }, empty: s["segments.empty"],
            more: p.members.count > memberLimit ? s.format("segments.more", fmt.integer(p.members.count - memberLimit)) : nil)
         page["listHref"] = root + "customers/index.html#segment=" + segment.rawValue
-        return try site.templates.render("page-segment", page)
+        return try site.renderPage("page-segment", page)
     }
 }

@@ -14,7 +14,7 @@ enum ServicePage {
         var page = site.page(.service, title: s["service.title"], root: root, kind: "service")
         if let missing = site.missingTable(.interactions) {
             page["missing"] = missing
-            return try site.templates.render("page-service", page)
+            return try site.renderPage("page-service", page)
         }
         let complaints = digest.complaintsPerMonth.reduce(0, +), requests = digest.servicePerMonth.reduce(0, +)
         let hours = digest.resolutionHours.sorted()
@@ -72,7 +72,7 @@ enum ServicePage {
             let it = ledger.interactions[Int(row)]
             let i = Int(it.customer), c = ledger.customers[i]
             let age = site.report.settings.asOf - it.date.day
-            let ownerCell: [String: Any] = it.owner.orElse(c.owner).repIndex.map { site.cell(ledger.reps[$0].name, href: site.repHref($0, root: root)) }
+            let ownerCell: TableCell = it.owner.orElse(c.owner).repIndex.map { site.cell(ledger.reps[$0].name, href: site.repHref($0, root: root)) }
                 ?? site.ownerCell(c, root: root)
             _ = figures
             return site.row([
@@ -82,6 +82,6 @@ enum ServicePage {
             ])
         }, empty: s["service.no_open"],
            more: digest.openComplaints.count > openLimit ? s.format("service.more_open", fmt.integer(digest.openComplaints.count - openLimit)) : nil)
-        return try site.templates.render("page-service", page)
+        return try site.renderPage("page-service", page)
     }
 }

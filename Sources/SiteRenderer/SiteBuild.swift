@@ -17,6 +17,14 @@ struct SiteBuild: Sendable {
     /// Per customer: has a portrait page.
     let hasPortrait: [Bool]
     let siteTitle: String
+    /// The layout of a portrait page rendered once, split around the page title and the body.
+    private(set) var portraitShell: [String] = []
+    /// The page context every portrait starts from (built once: the navigation and dates are
+    /// the same on each).
+    var portraitBase: [String: Any] { portraitBaseBox.value }
+    private var portraitBaseBox = FrozenContext(value: [:])
+    /// True while the portrait templates are the built-in ones: ``PortraitWriter`` writes them.
+    var fastPortraits: Bool
 
     var ledger: Ledger { content.ledger }
     var report: AnalyticsReport { content.report }
@@ -34,9 +42,35 @@ struct SiteBuild: Sendable {
         case .top(let n): for index in digest.byRevenue.prefix(max(0, n)) { selected[Int(index)] = true }
         }
         hasPortrait = selected
+        monthLabels = digest.months.map(fmt.shortMonth)
+        monthNames = digest.months.map(fmt.month)
         customerPaths = SitePaths(ids: content.ledger.customers.indices.lazy.filter { selected[$0] }.map { content.ledger.customers[$0].id })
         repPaths = SitePaths(ids: content.ledger.reps.map(\.id))
         siteTitle = content.title.flatMap { $0.isEmpty ? nil : $0 } ?? s["site.title"]
+        fastPortraits = !["page-portrait.mustache", "kpi.mustache", "table.mustache", "missing.mustache"].contains { templates.customized.contains($0) }
+        portraitBaseBox = FrozenContext(value: page(.customers, title: "", root: "../", kind: "portrait"))
+        var shell = page(.customers, title: "\u{1}T\u{1}", root: "../", kind: "portrait")
+        shell["main"] = "\u{1}M\u{1}"
+        portraitShell = try templates.render("layout", shell).components(separatedBy: "\u{1}")
+    }
+
+    /// Renders a page: its template gives the body, which `layout` wraps as `{{{main}}}`.
+    func renderPage(_ template: String, _ page: [String: Any]) throws -> String {
+        var page = page
+        page["main"] = try templates.render(template, page)
+        return try templates.render("layout", page)
+    }
+
+    /// Renders a portrait page into the layout rendered once at the start (``portraitShell``):
+    /// 100,000 portraits cost 100,000 body renders, not 100,000 layouts.
+    func renderPortrait(_ page: [String: Any], title: String) throws -> String {
+        let body = fastPortraits ? PortraitWriter.body(page, s) : try templates.render("page-portrait", page)
+        var out = ""
+        out.reserveCapacity(body.utf8.count + portraitShell.reduce(0) { $0 + $1.utf8.count } + 64)
+        for (index, part) in portraitShell.enumerated() {
+            if index % 2 == 0 { out += part } else if part == "T" { out += HTML.escape(title) } else if part == "M" { out += body }
+        }
+        return out
     }
 
     // MARK: Names
@@ -64,7 +98,7 @@ struct SiteBuild: Sendable {
     func segmentHref(_ segment: Segment, root: String) -> String { root + "segments/" + segment.rawValue + ".html" }
 
     /// The rep owning a customer, as a table cell.
-    func ownerCell(_ customer: Customer, root: String) -> [String: Any] {
+    func ownerCell(_ customer: Customer, root: String) -> TableCell {
         if let rep = customer.owner.repIndex {
             return cell(ledger.reps[rep].name, href: repHref(rep, root: root))
         }
@@ -81,77 +115,78 @@ struct SiteBuild: Sendable {
     /// The chart as a `<figure>` with its data table. The SVG namespace attribute is dropped:
     /// HTML does not need it, and it is the only URL-looking text a page would otherwise hold.
     func figure(_ chart: some Chart, caption: String? = nil, headers: [String] = []) -> String {
-        chart.figure(caption: caption, summary: s["chart.show_data"], headers: headers)
-            .replacingOccurrences(of: "<svg xmlns=\"http://www.w3.org/2000/svg\" ", with: "<svg ")
+        let html = chart.figure(caption: caption, summary: s["chart.show_data"], headers: headers)
+        let head = "<figure class=\"chart-figure\"><svg xmlns=\"http://www.w3.org/2000/svg\" "
+        guard html.utf8.starts(with: head.utf8) else { return html }
+        return "<figure class=\"chart-figure\"><svg " + String(Substring(html.utf8.dropFirst(head.utf8.count)))
     }
 
     /// Month labels of the report period for chart axes.
-    var monthLabels: [String] { digest.months.map(fmt.shortMonth) }
+    let monthLabels: [String]
+    /// Month names in full (`2026年10月`), for data tables.
+    let monthNames: [String]
 
     // MARK: Table cells
 
     func cell(_ text: String, href: String? = nil, sort: String? = nil, badge: String? = nil,
-              num: Bool = false, sub: String? = nil) -> [String: Any] {
-        var c: [String: Any] = ["text": text, "num": num]
-        if let href { c["href"] = href }
-        if let sort { c["sort"] = sort }
-        if let badge { c["badge"] = badge }
-        if let sub { c["sub"] = sub }
-        return c
+              num: Bool = false, sub: String? = nil) -> TableCell {
+        TableCell(text: text, href: href, sort: sort, badge: badge, numeric: num, sub: sub)
     }
 
-    func numberCell(_ value: Int) -> [String: Any] {
-        ["text": fmt.integer(value), "num": true, "sort": String(value)]
+    func numberCell(_ value: Int) -> TableCell {
+        TableCell(text: fmt.integer(value), sort: String(value), numeric: true)
     }
 
-    func moneyCell(_ value: Money) -> [String: Any] {
-        ["text": fmt.money(value), "num": true, "sort": value.formatted(decimals: 2)]
+    func moneyCell(_ value: Money) -> TableCell {
+        TableCell(text: fmt.money(value), sort: value.formatted(decimals: 2), numeric: true)
     }
 
-    func ratioCell(_ value: Ratio?, percent: Bool = true, decimals: Int = 1) -> [String: Any] {
-        [
-            "text": percent ? fmt.percent(value, decimals: decimals) : fmt.decimal(value, decimals: decimals), "num": true,
-            "sort": value.map { $0.formatted(decimals: 6) } ?? "",
-        ]
+    func ratioCell(_ value: Ratio?, percent: Bool = true, decimals: Int = 1) -> TableCell {
+        TableCell(text: percent ? fmt.percent(value, decimals: decimals) : fmt.decimal(value, decimals: decimals),
+                  sort: value.map { $0.formatted(decimals: 6) } ?? "", numeric: true)
     }
 
     /// A signed change such as `+12.3%`.
-    func changeCell(_ value: Ratio?) -> [String: Any] {
-        ["text": fmt.change(value), "num": true, "sort": value.map { $0.formatted(decimals: 6) } ?? ""]
+    func changeCell(_ value: Ratio?) -> TableCell {
+        TableCell(text: fmt.change(value), sort: value.map { $0.formatted(decimals: 6) } ?? "", numeric: true)
     }
 
-    func dateCell(_ day: Day?) -> [String: Any] {
-        ["text": fmt.date(day), "num": false, "sort": day.map { $0.description } ?? ""]
+    func dateCell(_ day: Day?) -> TableCell {
+        TableCell(text: fmt.date(day), sort: day.map { $0.description } ?? "")
     }
 
-    /// A table for the `table` partial.
-    func table(id: String, columns: [(String, Bool)], rows: [[String: Any]], empty: String? = nil,
+    /// A table for the `table` partial: its columns, and its rows already as HTML (`rowsHTML`).
+    ///
+    /// Rows are written by ``TableRow/html`` rather than looped over in the template: a
+    /// portrait page would otherwise spend most of its time in a thousand template lookups.
+    func table(id: String, columns: [(String, Bool)], rows: [TableRow], empty: String? = nil,
                sortable: Bool = true, more: String? = nil, caption: String? = nil, nowrap: Bool = false) -> [String: Any] {
-        var t: [String: Any] = [
+        var html = ""
+        html.reserveCapacity(rows.count * 160)
+        for row in rows { row.write(to: &html) }
+        var head = "<tr>"
+        for (label, numeric) in columns {
+            head += (numeric ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">") + HTML.escape(label) + "</th>"
+        }
+        head += "</tr>"
+        return [
             "tableId": id, "sortable": sortable, "nowrap": nowrap,
             "columns": columns.map { ["label": $0.0, "numeric": $0.1] as [String: Any] },
-            "rows": rows, "hasRows": !rows.isEmpty, "columnCount": columns.count, "emptyText": empty ?? s["common.none"],
+            "headHTML": head, "rowsHTML": html, "hasRows": !rows.isEmpty, "columnCount": columns.count, "emptyText": empty ?? s["common.none"],
+            "more": more ?? false, "caption": caption ?? false,
         ]
-        if let more { t["more"] = more }
-        if let caption { t["caption"] = caption }
-        return t
     }
 
-    func row(_ cells: [[String: Any]], attributes: [(String, String)] = []) -> [String: Any] {
-        var r: [String: Any] = ["cells": cells]
-        if !attributes.isEmpty { r["attributes"] = attributes.map { ["name": $0.0, "value": $0.1] } }
-        return r
+    func row(_ cells: [TableCell], attributes: [(String, String)] = []) -> TableRow {
+        TableRow(cells: cells, attributes: attributes)
     }
 
     /// A KPI card for the `kpi` partial.
     func kpi(_ label: String, _ value: String, sub: String? = nil, trend: String? = nil, href: String? = nil,
              title: String? = nil) -> [String: Any] {
-        var k: [String: Any] = ["label": label, "value": value]
-        if let sub { k["sub"] = sub }
-        if let trend { k["trend"] = trend }
-        if let href { k["link"] = href }
-        if let title { k["hint"] = title }
-        return k
+        // Absent parts are `false`, not missing: a missing key makes Mustache search every
+        // enclosing context, the slowest thing a page render does.
+        ["label": label, "value": value, "sub": sub ?? false, "trend": trend ?? false, "link": href ?? false, "hint": title ?? false]
     }
 
     // MARK: Layout
@@ -192,4 +227,10 @@ struct SiteBuild: Sendable {
         return ["missingTitle": s.format("missing.title", tableName(table)),
                 "missingHint": s["missing.hint." + table.rawValue]]
     }
+}
+
+/// A template context built once and only read afterwards, shared by the render threads.
+/// Its values are strings, numbers, booleans and arrays and dictionaries of them: immutable.
+struct FrozenContext: @unchecked Sendable {
+    let value: [String: Any]
 }

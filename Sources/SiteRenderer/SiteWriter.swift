@@ -1,5 +1,6 @@
 import CSystemShims
 import Foundation
+import Synchronization
 
 /// Publishes a site all-or-nothing: files go into a staging folder beside the output, then
 /// the two folders are swapped in one `renameat2(RENAME_EXCHANGE)`.
@@ -27,6 +28,13 @@ package final class SiteWriter: @unchecked Sendable {
         var written = 0
         var unchanged = 0
     }
+    /// Set once the process is being interrupted: every later write throws, so no render thread
+    /// recreates the staging folder while it is being removed.
+    private static let stopped = Atomic<Bool>(false)
+
+    /// Makes every writer refuse further writes (Ctrl-C); see `Interruption`.
+    package static func stopAll() { stopped.store(true, ordering: .sequentiallyConsistent) }
+
     /// Name of the marker file that tells a Portrait site from any other folder.
     package static let marker = ".portrait-site"
 
@@ -87,6 +95,9 @@ package final class SiteWriter: @unchecked Sendable {
     /// - Parameter relativePath: relative, `/`-separated, from `SitePaths` (never `..` or absolute).
     package func write(_ relativePath: String, _ bytes: [UInt8]) throws {
         precondition(!relativePath.hasPrefix("/") && !relativePath.split(separator: "/").contains(".."), "unsafe site path \(relativePath)")
+        guard !SiteWriter.stopped.load(ordering: .sequentiallyConsistent) else {
+            throw SiteWriterError(path: relativePath, problem: "The build was interrupted.", hint: "The previous site is untouched.")
+        }
         let path = prefix + relativePath
         try makeParent(of: path)
         let target = staging + "/" + path

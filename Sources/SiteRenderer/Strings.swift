@@ -33,10 +33,22 @@ package struct Strings: Sendable {
 
     /// The text of `key` with `{0}`, `{1}`… replaced by `arguments`.
     package func format(_ key: String, _ arguments: String...) -> String {
-        var text = self[key]
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+        let text = self[key]
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let n = Int(after[..<close]), n >= 0, n < arguments.count {
+                out += arguments[n]
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "{"
+                rest = after
+            }
         }
-        return text
+        return out + rest
     }
 }

@@ -10,7 +10,7 @@ enum TeamPage {
         var page = site.page(.team, title: s["team.title"], root: root, kind: "team")
         if let missing = site.missingTable(.reps) {
             page["missing"] = missing
-            return try site.templates.render("page-team", page)
+            return try site.renderPage("page-team", page)
         }
         let ranked = site.report.reps.sorted { $0.rank < $1.rank }
         page["leaderboard"] = site.table(id: "leaderboard", columns: columns(s, first: s["common.rep"], withRank: true),
@@ -41,7 +41,7 @@ enum TeamPage {
             bars: ranked.map { ChartSlice(label: ledger.reps[Int($0.rep)].name, value: Double($0.figures.openPipeline.micros) / 1e6) },
             seriesName: s["team.pipeline"], orientation: .horizontal, format: site.moneyShort, noDataText: site.noData),
             headers: [s["common.rep"]])
-        return try site.templates.render("page-team", page)
+        return try site.renderPage("page-team", page)
     }
 
     static func columns(_ s: Strings, first: String, withRank: Bool) -> [(String, Bool)] {
@@ -53,7 +53,7 @@ enum TeamPage {
         ]
     }
 
-    static func cells(_ site: SiteBuild, _ f: PerformanceFigures) -> [[String: Any]] {
+    static func cells(_ site: SiteBuild, _ f: PerformanceFigures) -> [TableCell] {
         [
             site.moneyCell(f.revenuePeriod), site.changeCell(f.revenueChange), site.ratioCell(f.quotaAttainment),
             site.numberCell(f.customers), site.numberCell(f.newCustomers), site.numberCell(f.activeCustomers),
@@ -69,7 +69,7 @@ enum TeamPage {
         let root = "../"
         let rep = ledger.reps[index]
         guard let r = site.report.reps.first(where: { Int($0.rep) == index }) else {
-            return try site.templates.render("page-rep", site.page(.team, title: rep.name, root: root, kind: "rep"))
+            return try site.renderPage("page-rep", site.page(.team, title: rep.name, root: root, kind: "rep"))
         }
         let f = r.figures
         var page = site.page(.team, title: rep.name, root: root, kind: "rep")
@@ -126,6 +126,6 @@ enum TeamPage {
             ])
         }, empty: s["team.no_customers"],
            more: owned.count > topCustomers ? s.format("team.more_customers", fmt.integer(owned.count - topCustomers)) : nil)
-        return try site.templates.render("page-rep", page)
+        return try site.renderPage("page-rep", page)
     }
 }

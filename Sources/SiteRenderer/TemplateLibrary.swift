@@ -10,6 +10,8 @@ import Mustache
 package struct TemplateLibrary: Sendable {
     /// Every file by its path inside the templates folder (`page-index.mustache`, `assets/site.css`).
     package let files: [String: String]
+    /// Paths whose text is not the built-in one (a user's folder replaced them).
+    package let customized: Set<String>
     private let library: MustacheLibrary
 
     /// Loads and compiles the templates.
@@ -25,6 +27,8 @@ package struct TemplateLibrary: Sendable {
     /// Compiles the given files; `origin` prefixes the file names in errors.
     package init(files: [String: String], origin: String? = nil) throws {
         self.files = files
+        let builtIn = Dictionary(uniqueKeysWithValues: DefaultTemplates.files.map { ($0.path, $0.text) })
+        customized = Set(files.filter { builtIn[$0.key] != $0.value }.map(\.key))
         var library = MustacheLibrary()
         for path in files.keys.sorted() where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count))
@@ -74,7 +78,7 @@ package struct TemplateLibrary: Sendable {
         for case let path as String in enumerator {
             let full = directory + "/" + path
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
             if isDir.boolValue || path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             guard let data = FileManager.default.contents(atPath: full) else {
                 throw TemplateError(file: full, reason: "The template file cannot be read.",

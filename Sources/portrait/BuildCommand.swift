@@ -46,6 +46,7 @@ struct BuildCommand: ParsableCommand {
         do {
             summary = try BuildPipeline.build(options, runner: StageRunner(total: BuildStage.allCases.count))
         } catch {
+            Interruption.exitIfInterrupted()
             throw fail(error)
         }
         let validation = summary.validation

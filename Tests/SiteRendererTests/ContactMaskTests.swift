@@ -24,8 +24,4 @@ import Testing
         #expect(ContactMask.email("@example.com") == "***")
     }
 
-    @Test func searchDigitsNeverHoldTheMaskedDigits() {
-        #expect(ContactMask.searchDigits("13812345678", masked: true) == "138*5678")
-        #expect(ContactMask.searchDigits("138-1234-5678", masked: false) == "13812345678")
-    }
 }

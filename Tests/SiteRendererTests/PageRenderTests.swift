@@ -1,3 +1,4 @@
+import Analytics
 import Foundation
 import LedgerModel
 import PortraitTestSupport
@@ -141,5 +142,27 @@ import Testing
             if piece == ".." { if !parts.isEmpty { parts.removeLast() } } else if piece != "." && !piece.isEmpty { parts.append(String(piece)) }
         }
         return parts.joined(separator: "/")
+    }
+}
+
+@Suite struct EdgeCaseTests {
+    @Test func anEmptyLedgerStillRendersEveryPage() throws {
+        var ledger = Ledger()
+        ledger.sources[.customers] = TableSource(table: .customers, files: ["customers.csv"])
+        let pages = try SiteRenderer.renderAll(SiteFixture.content(locale: .en, ledger: ledger))
+        for page in ["index.html", "customers/index.html", "lifecycle.html", "service.html", "quality.html", "team/index.html", "segments/index.html"] {
+            #expect(pages[page]?.contains("</html>") == true, "\(page)")
+        }
+        #expect(pages["customers/index.html"]!.contains("No customers in the ledger."))
+    }
+
+    @Test func theTenSegmentModelGetsItsOwnSegmentPages() throws {
+        let ledger = SiteFixture.ledger()
+        let settings = Analytics.AnalysisSettings(asOf: SiteFixture.asOf, today: SiteFixture.asOf, segmentModel: .rf10)
+        var content = SiteFixture.content(ledger: ledger)
+        content.report = Analytics.AnalyticsReport.compute(ledger: ledger, settings: settings)
+        let pages = try SiteRenderer.renderAll(content)
+        #expect(pages["segments/champions.html"] != nil)
+        #expect(pages["segments/important_value.html"] == nil)
     }
 }

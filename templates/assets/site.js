@@ -78,9 +78,23 @@
     if (typeof text !== "string" || !text) return records;
     text.split("\n").forEach(function (line) {
       var f = line.split("\t");
-      records.push({ id: f[0], name: f[1], phone: f[2] || "", link: f[3] || "", haystack: (f[0] + " " + f[1]).toLowerCase() });
+      var phone = f[2] || "";
+      records.push({ id: f[0], name: f[1], phone: phone, digits: phone.replace(/[^0-9*]/g, ""), link: f[3] || "",
+                     haystack: (f[0] + " " + f[1]).toLowerCase() });
     });
     return records;
+  }
+
+  // A masked phone such as 186****4602 matches typed digits it shows (4602, 186), or a whole
+  // number of the same length that agrees wherever a digit is shown. Digits typed into the
+  // masked middle alone match nothing: they would match every customer.
+  function phoneMatches(masked, digits) {
+    if (masked.indexOf(digits) !== -1) return true;
+    if (digits.length !== masked.length || masked.indexOf("*") === -1) return false;
+    for (var k = 0; k < digits.length; k++) {
+      if (masked.charAt(k) !== "*" && masked.charAt(k) !== digits.charAt(k)) return false;
+    }
+    return true;
   }
 
   function setUpSearch(input) {
@@ -97,7 +111,7 @@
       var all = loadRecords();
       for (var i = 0; i < all.length && found.length <= limit; i++) {
         var r = all[i];
-        if (r.haystack.indexOf(query) !== -1 || (phoneQuery && r.phone.replace(/\*/g, "").indexOf(digits) !== -1)) found.push(r);
+        if (r.haystack.indexOf(query) !== -1 || (phoneQuery && phoneMatches(r.digits, digits))) found.push(r);
       }
       if (!found.length) {
         var none = document.createElement("li");
@@ -129,7 +143,7 @@
         if (r.phone) {
           var phone = document.createElement("span");
           phone.className = "sr-phone";
-          phone.textContent = r.phone.replace("*", "****");
+          phone.textContent = r.phone;
           li.appendChild(phone);
         }
         list.appendChild(li);

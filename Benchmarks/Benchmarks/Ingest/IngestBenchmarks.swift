@@ -1,0 +1,100 @@
+import Benchmark
+import Foundation
+import LedgerIngest
+import LedgerModel
+import PortraitSample
+
+/// One benchmark per ingest stage, on a ledger LedgerSampler writes once into a temporary folder.
+///
+/// `BENCH_CUSTOMERS` sets its size (default 20,000 customers: ~330,000 rows, 33 MB); the
+/// interactions table, two thirds of the bytes of a real ledger, feeds the per-stage ones.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuUser, .mallocCountTotal, .peakMemoryResident, .throughput],
+        timeUnits: .milliseconds,
+        maxDuration: .seconds(20),
+        maxIterations: 10
+    )
+
+    Benchmark("decode: read and validate interactions.csv") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try TextDecoding.decode([UInt8](try Data(contentsOf: Fixture.interactionsURL)), file: "interactions.csv"))
+        }
+    }
+
+    // The hand-written reader against the two packages it could be replaced by; the figures
+    // are in docs/performance.md and CSVReader's doc comment.
+    Benchmark("csv: records of interactions.csv, CSVReader (hand-written)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var reader = try CSVReader(utf8: Fixture.interactionsBytes, file: "interactions.csv")
+            var fields = 0
+            while let record = try reader.next() { fields += record.values.count }
+            blackHole(fields)
+        }
+    }
+
+    Benchmark("csv: records of interactions.csv, CSV.swift 2.5.2") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let reader = try YaslabCSVReader(string: Fixture.interactionsText, hasHeaderRow: true)
+            var fields = 0
+            while let row = reader.next() { fields += row.count }
+            blackHole(fields)
+        }
+    }
+
+    Benchmark("csv: records of interactions.csv, SwiftCSV 0.10.0") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try swiftCSVFieldCount(Fixture.interactionsText))
+        }
+    }
+
+    Benchmark("values: order dates and amounts") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var total: Int64 = 0
+            for (date, amount) in Fixture.orderCells {
+                total &+= Int64(ValueParsers.date(date, order: .ymd)?.day.raw ?? 0)
+                total &+= ValueParsers.amount(amount)?.micros ?? 0
+            }
+            blackHole(total)
+        }
+    }
+
+    Benchmark("read: whole ledger (LedgerReader.read)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try LedgerReader.read(IngestSettings(dataDirectory: Fixture.directory, today: Fixture.today)))
+        }
+    }
+}
+
+/// The generated ledger, written on first use and shared by every benchmark.
+enum Fixture {
+    static let customers = ProcessInfo.processInfo.environment["BENCH_CUSTOMERS"].flatMap(Int.init) ?? 20_000
+    static let today = SampleOptions.defaultEnd + 30
+
+    static let directory: String = {
+        let path = NSTemporaryDirectory() + "portrait-bench-\(customers)"
+        if !FileManager.default.fileExists(atPath: path + "/interactions.csv") {
+            _ = try! LedgerSampler.write(SampleOptions(customers: customers), to: path)
+        }
+        return path
+    }()
+
+    static var interactionsURL: URL { URL(fileURLWithPath: directory + "/interactions.csv") }
+    static let interactionsBytes: [UInt8] = [UInt8](try! Data(contentsOf: interactionsURL))
+    static let interactionsText = String(decoding: interactionsBytes, as: UTF8.self)
+
+    /// The order_date and amount cells of orders.csv, as the loader sees them.
+    static let orderCells: [(String, String)] = {
+        let bytes = [UInt8](try! Data(contentsOf: URL(fileURLWithPath: directory + "/orders.csv")))
+        var reader = try! CSVReader(utf8: bytes, file: "orders.csv")
+        let folded = reader.headers.map(HeaderAliases.fold)
+        let date = folded.firstIndex { HeaderAliases.canonical($0, in: .orders) == "order_date" } ?? 2
+        let amount = folded.firstIndex { HeaderAliases.canonical($0, in: .orders) == "amount" } ?? 3
+        var cells: [(String, String)] = []
+        while let record = try! reader.next() {
+            guard record.values.count > max(date, amount) else { continue }
+            cells.append((record.values[date], record.values[amount]))
+        }
+        return cells
+    }()
+}

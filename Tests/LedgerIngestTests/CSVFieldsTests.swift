@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import LedgerIngest
+
+/// Records as `next()` makes them: the reference the faster readings must equal.
+private func recordsByStrings(_ reader: CSVReader) throws -> (records: [RawRecord], headers: [String]) {
+    var reader = reader
+    var records: [RawRecord] = []
+    while let record = try reader.next() { records.append(record) }
+    return (records, reader.headers)
+}
+
+/// Records as `nextFields` gives them, each field turned into a string.
+private func recordsByFields(_ reader: CSVReader) throws -> (records: [RawRecord], headers: [String]) {
+    var reader = reader
+    let input = reader
+    var records: [RawRecord] = []
+    try input.withInput { buffer in
+        var fields = CSVFields()
+        while let line = try reader.nextFields(buffer, into: &fields) {
+            let values = (0..<fields.count).map { index -> String in
+                let start = fields.starts[index]
+                return start < 0 ? fields.strings[-1 - start] : CSVReader.string(buffer, start, fields.ends[index])
+            }
+            records.append(RawRecord(line: line, values: values))
+        }
+    }
+    return (records, reader.headers)
+}
+
+private let awkwardInputs = [
+    "a,b,c\n1,2,3\n",
+    "a,b\r\n\"x\"\"y\",z\r\n\"ab\"c,d\r\n",
+    "a;b\n  \"spaced\";\"multi\nline\"\n\n   \nlast;\n",
+    "a,b\n1,2,3,4\n5\n",
+    "a|b\r1|2\r3|4",
+    "名称,金额\n\"张三, 李四\",1.2万\n王五 , ￥3,000\n",
+    "\u{FEFF}id,note\n1,\"\"\n2,\"a\"\"\"\n",
+    "only\n",
+    "",
+]
+
+@Suite("CSV fields as byte ranges")
+struct CSVFieldsTests {
+    @Test("nextFields reads the same records, lines and headers as next()", arguments: awkwardInputs)
+    func fieldsMatchStrings(text: String) throws {
+        let reader = try CSVReader(utf8: Array(text.utf8), file: "t.csv")
+        let expected = try recordsByStrings(reader)
+        let actual = try recordsByFields(reader)
+        #expect(actual.headers == expected.headers)
+        #expect(actual.records.map(\.line) == expected.records.map(\.line))
+        #expect(actual.records.map(\.values) == expected.records.map(\.values))
+    }
+
+    @Test("An unterminated quote is the same error either way")
+    func unterminatedQuote() throws {
+        let reader = try CSVReader(utf8: Array("a,b\n1,\"open\n2,3\n".utf8), file: "t.csv")
+        #expect(throws: IngestError.self) { try recordsByFields(reader) }
+        #expect(throws: IngestError.self) { try recordsByStrings(reader) }
+    }
+
+    @Test("A mapped file reads as its bytes do", arguments: awkwardInputs.filter { !$0.isEmpty && !$0.hasPrefix("\u{FEFF}") })
+    func mappedFileMatchesBytes(text: String) throws {
+        let path = NSTemporaryDirectory() + "csvfields-\(UUID().uuidString).csv"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let mapping = try #require(FileMapping(path: path))
+        #expect(TextDecoding.isPlainUTF8(mapping.buffer))
+        #expect(FileBytes.countLines(mapping.buffer) == FileBytes.countLines(Array(text.utf8)))
+        let mapped = try recordsByFields(try CSVReader(mapping: mapping, file: "t.csv"))
+        let expected = try recordsByStrings(try CSVReader(utf8: Array(text.utf8), file: "t.csv"))
+        #expect(mapped.records.map(\.values) == expected.records.map(\.values))
+        #expect(mapped.records.map(\.line) == expected.records.map(\.line))
+    }
+
+    @Test("Only plain UTF-8 is read in place; everything else goes through decoding", arguments: [
+        ([0xEF, 0xBB, 0xBF, 0x61], false),   // BOM: decode strips it
+        ([0x61, 0x00, 0x62], false),         // NUL
+        ([0xC4, 0xE3, 0xBA, 0xC3], false),   // GB18030 你好
+        ([0x50, 0x4B, 0x03, 0x04], false),   // ZIP
+        ([], false),
+        (Array("a,b\n1,2\n".utf8), true),
+        (Array("名称\n张三\n".utf8), true),
+    ] as [([UInt8], Bool)])
+    func plainUTF8(bytes: [UInt8], plain: Bool) {
+        #expect(bytes.withUnsafeBufferPointer(TextDecoding.isPlainUTF8) == plain)
+    }
+
+    @Test("Trimming and missing markers agree on strings and bytes", arguments: [
+        "", " ", "NULL", " n/a ", "无", "-", "#N/A", "\u{3000}张三\u{3000}", "\u{A0}x", "a b", "ＮＵＬＬ", "none",
+    ])
+    func trimmedUnlessMissing(cell: String) {
+        let fromBytes = Array(cell.utf8).withUnsafeBufferPointer(ValueParsers.trimmedUnlessMissing)
+        #expect(fromBytes == ValueParsers.trimmedUnlessMissing(cell))
+        #expect(fromBytes == (ValueParsers.isMissing(cell) ? nil : CellText.trim(cell)))
+    }
+}
+
+@Suite("Id table")
+struct IDTableTests {
+    @Test("Finds every id inserted, keeps the first value, and misses others")
+    func insertAndFind() {
+        var table = IDTable()
+        for index in 0..<5_000 { table.insert("C\(index)", Int32(index)) }
+        table.insert("C7", 99)
+        table.insert("客户甲", -1)
+        #expect(table["C7"] == 7)
+        #expect(table["C4999"] == 4999)
+        #expect(table["客户甲"] == -1)
+        #expect(table["C5000"] == nil)
+        #expect(table[""] == nil)
+        #expect(table.count == 5_001)
+    }
+}
