@@ -76,7 +76,7 @@ struct InterruptedBuildTests {
         _ = try LedgerSampler.write(SampleOptions(customers: 400, seed: 4), to: folder.path + "/data")
         try KilledBuildTests.runBuild(data: "data", out: "site", in: folder)
         let before = KilledBuildTests.snapshot(folder.path + "/site")
-        _ = try LedgerSampler.write(SampleOptions(customers: 400, seed: 5), to: folder.path + "/data")
+        _ = try LedgerSampler.write(SampleOptions(customers: 1500, seed: 5), to: folder.path + "/data")
 
         let process = Process()
         process.executableURL = portraitExecutable
@@ -85,7 +85,13 @@ struct InterruptedBuildTests {
         let err = Pipe()
         process.standardError = err
         try process.run()
-        Thread.sleep(forTimeInterval: 0.8)
+        // Interrupt while the build is writing: once its staging folder exists.
+        let staging = folder.path + "/.site.staging"
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: staging) && process.isRunning && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        try #require(process.isRunning, "the build ended before it began writing")
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
