@@ -44,7 +44,7 @@ let package = Package(
             ]
         ),
         .target(name: "CSystemShims"),
-        .target(name: "PortraitFuzzTargets", dependencies: ["LedgerIngest", "LedgerModel"]),
+        .target(name: "PortraitFuzzTargets", dependencies: ["LedgerIngest", "LedgerModel", "Analytics"]),
         .executableTarget(name: "portrait-fuzz", dependencies: ["PortraitFuzzTargets"]),
 
         .target(

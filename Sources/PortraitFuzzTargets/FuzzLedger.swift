@@ -1,7 +1,9 @@
+import Analytics
 import LedgerIngest
 import LedgerModel
 
-/// Builds a small ledger folder from `data` and reads it with `LedgerReader.read`.
+/// Builds a small ledger folder from `data`, reads it with `LedgerReader.read`, then audits it
+/// and computes every figure, as a build would.
 ///
 /// `data` is split into files at lines `--- NAME` (NAME one of the table files, `.csv` or
 /// `.xml`); text before the first such line is `customers.csv`. A line
@@ -35,4 +37,9 @@ package func fuzzLedger(_ data: [UInt8]) {
     for order in ledger.orders {
         precondition(Int(order.lines.upperBound) <= ledger.orderLines.count, "an order's lines lie in orderLines")
     }
+    // What the pipeline does next: the bound on amounts, then the audit and every figure.
+    guard MoneyBounds.check(ledger) == nil else { return }
+    let asOf = AnalysisSettings.resolveAsOf(explicit: nil, ledger: ledger, today: settings.today)
+    _ = QualityAudit.audit(ledger, asOf: asOf, staleDays: 90)
+    _ = AnalyticsReport.compute(ledger: ledger, settings: AnalysisSettings(asOf: asOf, today: settings.today))
 }
