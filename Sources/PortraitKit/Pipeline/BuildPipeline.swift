@@ -14,8 +14,10 @@ package enum BuildPipeline {
         let today = try runner.run(.loadConfiguration) { try options.today ?? Today.resolve() }
         let configuration = try runner.run(.loadConfiguration) { try loadConfiguration(options) }
         let ledger = try runner.run(.readLedger) {
-            try LedgerReader.read(IngestSettings(dataDirectory: options.dataDirectory, tables: configuration.tables,
-                                                 dateOrder: configuration.dateOrder, today: today))
+            let settings = IngestSettings(dataDirectory: options.dataDirectory, tables: configuration.tables,
+                                          dateOrder: configuration.dateOrder, today: today)
+            try MemoryBudget.check(settings)
+            return try LedgerReader.read(settings)
         }
         let asOf = AnalysisSettings.resolveAsOf(explicit: options.asOf ?? configuration.asOf, ledger: ledger, today: today)
         let quality = try runner.run(.auditQuality) {
