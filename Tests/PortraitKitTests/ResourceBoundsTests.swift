@@ -93,7 +93,7 @@ struct ResourceBoundsTests {
     @Test("the estimate is a fixed base plus each table file's size times what a byte of its kind costs")
     func estimateByKind() throws {
         let folder = TemporaryFolder("estimate")
-        folder.write("customers.csv", String(repeating: "a,b\n", count: 2_500))
+        folder.write("customers.csv", "customer_id,name\n" + String(repeating: "a,b\n", count: 2_496) + "c,d\n")
         folder.write("orders.csv", bytes: gb18030("订单编号,客户编号,下单日期,金额\n") + [UInt8](repeating: 0x31, count: 9_000))
         folder.write("interactions.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("customer_id,date\n".utf8))
         folder.write("reps.xml", "<reps><rep><rep_id>S1</rep_id></rep></reps>\n")
@@ -101,12 +101,31 @@ struct ResourceBoundsTests {
         let kinds = Dictionary(uniqueKeysWithValues: budget.inputs.map { ($0.file, $0.kind) })
         #expect(kinds == ["customers.csv": .plainCSV, "orders.csv": .convertedCSV,
                           "interactions.csv": .convertedCSV, "reps.xml": .xml])
+        #expect(budget.inputs.allSatisfy { $0.otherFieldBytes == 0 })
         let expected = MemoryBudget.baseBytes + budget.inputs.reduce(0) {
             $0 + Int((Double($1.bytes) * $1.kind.bytesPerInputByte).rounded(.up))
         }
         #expect(budget.estimatedBytes == expected)
         #expect(budget.inputBytes == budget.inputs.reduce(0) { $0 + $1.bytes })
-        #expect(budget.inputs.first { $0.file == "customers.csv" }?.bytes == 10_000)
+        #expect(budget.inputs.first { $0.file == "customers.csv" }?.bytes == 10_005)
+    }
+
+    @Test("customers' columns that no alias names add 16 bytes per customer each, however empty")
+    func unknownCustomerColumns() throws {
+        let folder = TemporaryFolder("estimate-wide")
+        let header = "客户编号,客户名称," + (1...1_000).map { "x\($0)" }.joined(separator: ",") + ",ERP编号\n"
+        let rows = (1...2_000).map { "C\($0),N" + String(repeating: ",", count: 1_001) + "\n" }.joined()
+        folder.write("customers.csv", bytes: gb18030(header) + Array(rows.utf8))
+        folder.write("orders.csv", "order_id,customer_id,order_date,amount,x\n")
+        var settings = IngestSettings(dataDirectory: folder.path, today: Day(iso: "2026-11-01")!)
+        settings.tables[.customers] = TableSettings(columns: ["external_id": ["ERP编号"]])
+        let budget = try MemoryBudget(settings: settings)
+        let customers = try #require(budget.inputs.first { $0.file == "customers.csv" })
+        #expect(customers.kind == .convertedCSV)
+        // 2,000 rows (estimated from the first 64 KiB, so a few more) × 1,000 columns × 16 bytes.
+        #expect(customers.otherFieldBytes >= 2_000 * 1_000 * 16)
+        #expect(customers.otherFieldBytes < 2_100 * 1_000 * 16)
+        #expect(budget.inputs.first { $0.file == "orders.csv" }?.otherFieldBytes == 0)
     }
 
     @Test("sizes parse with decimal and binary units", arguments: [

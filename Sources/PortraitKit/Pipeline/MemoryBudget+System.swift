@@ -60,21 +60,6 @@ extension MemoryBudget {
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The kind of a table file, from its name and its first 64 KiB: a CSV is `convertedCSV`
-    /// when it starts with a UTF-8 byte order mark or is not UTF-8 there.
-    package static func kind(of path: String) -> InputKind {
-        if path.lowercased().hasSuffix(".xml") { return .xml }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .plainCSV }
-        defer { try? handle.close() }
-        let head = [UInt8]((try? handle.read(upToCount: 65_536)) ?? Data())
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) { return .convertedCSV }
-        // A character cut at the end of the sample is not an error: drop up to 3 trailing bytes.
-        for cut in 0...min(3, head.count) where String(validating: head.dropLast(cut), as: UTF8.self) != nil {
-            return .plainCSV
-        }
-        return .convertedCSV
-    }
-
     /// Bytes for `8G`, `512 MiB`, `1.5GB` or `1000000`; decimal units (K, M, G, T, with or
     /// without B) are powers of 1000, binary ones (KiB…) powers of 1024.
     package static func parseSize(_ text: String) -> Int? {
