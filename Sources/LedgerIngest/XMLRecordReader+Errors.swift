@@ -8,12 +8,15 @@ import Darwin
 extension XMLRecordReader {
     /// The first serious error libxml2 reported for one reader.
     ///
-    /// A class so the C callback can reach it through an unretained pointer; installing the
-    /// handler also keeps libxml2 from printing the error on stderr.
+    /// A class so the C callback can reach it through an unretained pointer. It receives the
+    /// parser's errors through the reader's own handler, and, while `capturing` runs, the
+    /// errors libxml2 raises without a parser (a failed input conversion), which would
+    /// otherwise be printed on stderr.
     final class ErrorSink {
         var message: String?
         var line: Int?
         var code: Int32 = 0
+        var domain: Int32 = 0
         var level: xmlErrorLevel = XML_ERR_NONE
 
         /// Keeps the first error of the highest level seen; warnings are ignored.
@@ -21,9 +24,29 @@ extension XMLRecordReader {
             guard error.level.rawValue >= XML_ERR_ERROR.rawValue, error.level.rawValue > level.rawValue else { return }
             level = error.level
             code = error.code
+            domain = error.domain
             let text = error.message.map { String(cString: $0) } ?? "unknown XML error"
             message = text.split(whereSeparator: \.isNewline).map(XMLRecordReader.trimmed).joined(separator: " ")
             line = error.line > 0 ? Int(error.line) : nil
+        }
+
+        /// Runs `body` (calls into libxml2) with the calling thread's libxml2 error handlers
+        /// pointing here and its generic channel silenced, then puts the previous ones back.
+        ///
+        /// libxml2 keeps these handlers per thread, and tables are read on several threads at
+        /// once, so they are set around each call on the thread making it rather than once per
+        /// process: an error always reaches the sink of the reader that caused it. Costs four
+        /// thread-local stores per record.
+        func capturing<Result>(_ body: () throws -> Result) rethrows -> Result {
+            let saved = portrait_xml_capture_errors(Unmanaged.passUnretained(self).toOpaque(), xmlRecordReaderErrorHandler)
+            defer { portrait_xml_restore_errors(saved) }
+            return try body()
+        }
+
+        /// Whether the error is an input conversion failure: bytes invalid in the declared
+        /// encoding (libxml2 reports it without a line).
+        var isConversionFailure: Bool {
+            domain == Int32(XML_FROM_I18N.rawValue) || code == Int32(XML_IO_ENCODER.rawValue)
         }
     }
 
@@ -41,6 +64,13 @@ extension XMLRecordReader {
             return IngestError(
                 file: file, line: line, problem: "is not XML: no root element (\(message)).",
                 hint: "Check that it is the right export; a CSV file should be named .csv.")
+        }
+        if errors.isConversionFailure {
+            let declared = xmlTextReaderConstEncoding(reader).map { String(cString: $0) } ?? "declared"
+            let bytes = message.range(of: "bytes ").map { " (" + message[$0.lowerBound...] + ")" } ?? ""
+            return IngestError(
+                file: file, line: line, problem: "is not valid \(declared) text, the encoding its first line declares\(bytes).",
+                hint: "Declare the encoding the file is really saved in (GB18030 also covers GB2312 and GBK), e.g. <?xml version=\"1.0\" encoding=\"GB18030\"?>, or save the file as UTF-8.")
         }
         let hint: String
         if message.lowercased().contains("encoding") {
@@ -62,6 +92,15 @@ extension XMLRecordReader {
             file: file, line: line,
             problem: "entity references are not allowed (&\(name);).",
             hint: "Replace the reference with its text or export the table again without a DOCTYPE.")
+    }
+
+    /// The refusal of a field name beyond `maximumFieldNames`, raised at the record adding it.
+    func tooManyFieldNames(adding name: String) -> IngestError {
+        let shown = name.count > 60 ? String(name.prefix(60)) + "…" : name
+        return IngestError(
+            file: file, line: nodeLine,
+            problem: "has more than \(Self.maximumFieldNames) distinct field names (record \(recordCount) adds \"\(shown)\"); a table has at most a few hundred columns.",
+            hint: "Check that record_path in portrait.yml names the repeated record element, or export the table with fewer columns.")
     }
 
     /// A Zoho CRM error response (`<response><error><message>`) saved instead of records.

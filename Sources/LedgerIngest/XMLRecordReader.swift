@@ -20,7 +20,9 @@ import LedgerModel
 /// stopped by libxml2's amplification check while the DTD is parsed ("Detected an entity
 /// reference loop", thrown as malformed XML) or else by the same refusal. The five predefined
 /// entities (`&amp;` …) and character references (`&#x4E2D;`) are ordinary text. Errors go to a
-/// structured handler, never to stderr.
+/// structured handler, never to stderr: the reader's own for the parser's errors, and the
+/// calling thread's, set around every call into libxml2, for those raised without a parser
+/// (bytes invalid in the declared encoding); see `ErrorSink.capturing`.
 ///
 /// Shapes: each child element of the root is a record (generic, and Access/Excel `dataroot`
 /// exports). When the root is `response` and its first child `result`, `nodata` or `error` (Zoho
@@ -30,7 +32,7 @@ import LedgerModel
 /// (`<contact><phone>` gives `phone`); a nested element's attributes come before its text, as the
 /// record's do. `<FL val="Name">` (Zoho) is a field named by `val` under any root, and a record
 /// holding such fields leaves out its own attributes (`no="1"`). If a name repeats within a
-/// record, the first wins.
+/// record, the first wins. A file may name at most `maximumFieldNames` distinct fields.
 package final class XMLRecordReader: RecordReader {
     package private(set) var headers: [String] = []
 
@@ -73,7 +75,8 @@ package final class XMLRecordReader: RecordReader {
         try Self.checkReadable(path: path, file: file)
         _ = Self.initializeLibXML
         let errors = ErrorSink()
-        guard let reader = xmlReaderForFile(path, nil, Self.parserOptions) else {
+        let opened = errors.capturing { xmlReaderForFile(path, nil, Self.parserOptions) }
+        guard let reader = opened else {
             throw IngestError(
                 file: file, problem: "cannot be opened as XML.",
                 hint: "Check that the file exists and is readable.")
@@ -85,7 +88,7 @@ package final class XMLRecordReader: RecordReader {
     }
 
     deinit {
-        xmlFreeTextReader(reader)
+        errors.capturing { xmlFreeTextReader(reader) }
     }
 
     package func next() throws -> RawRecord? {
@@ -94,6 +97,11 @@ package final class XMLRecordReader: RecordReader {
         case .failed(let error): throw error
         case .reading: break
         }
+        return try errors.capturing(readRecord)
+    }
+
+    /// `next()` with libxml2's thread-wide error handlers pointing at `errors`.
+    private func readRecord() throws -> RawRecord? {
         do {
             while try advance() {
                 switch nodeType {
@@ -113,7 +121,7 @@ package final class XMLRecordReader: RecordReader {
                     if isRecord(name) {
                         let fields = try readFields(recordName: name)
                         recordCount += 1
-                        return RawRecord(line: recordCount, values: align(fields))
+                        return RawRecord(line: recordCount, values: try align(fields))
                     }
                     if xmlTextReaderIsEmptyElement(reader) != 1 { openElements.append(name) }
                 case XML_READER_TYPE_END_ELEMENT:
@@ -171,11 +179,14 @@ package final class XMLRecordReader: RecordReader {
         }
     }
 
-    /// Values aligned with `headers`, which grows by the names this record introduces.
+    /// Values aligned with `headers`, which grows by the names this record introduces, up to
+    /// `maximumFieldNames`.
     ///
     /// - Complexity: O(fields) with one dictionary lookup each; absent fields before the record's
-    ///   last known column are "".
-    func align(_ fields: [(name: String, value: String)]) -> [String] {
+    ///   last known column are "". The ledger's work per record grows with `headers.count`
+    ///   (every header is mapped again when it grows, every customer keeps a slot per unknown
+    ///   column), so the cap is what keeps a file whose records each bring new names linear.
+    func align(_ fields: [(name: String, value: String)]) throws -> [String] {
         var values: [String] = []
         var seen = Set<Int>()
         for (name, value) in fields {
@@ -183,6 +194,7 @@ package final class XMLRecordReader: RecordReader {
             if let known = headerIndex[name] {
                 index = known
             } else {
+                guard headers.count < Self.maximumFieldNames else { throw tooManyFieldNames(adding: name) }
                 index = headers.count
                 headers.append(name)
                 headerIndex[name] = index
@@ -193,6 +205,11 @@ package final class XMLRecordReader: RecordReader {
         }
         return values
     }
+
+    /// Distinct field names one file may have: beyond any real export (Access allows 255 fields
+    /// a table; wide CRM exports have a few hundred columns), low enough that a file whose every
+    /// record brings new names fails in well under a second instead of running quadratically.
+    package static let maximumFieldNames = 1_000
 
     /// The children of a Zoho CRM API `<response>`: records, "no data" or an error.
     static let zohoSections: Set<String> = ["result", "nodata", "error"]

@@ -18,6 +18,7 @@ enum LedgerSections {
     static let fileNames: Set<String> = Set(TableName.allCases.flatMap { ["\($0.rawValue).csv", "\($0.rawValue).xml"] })
 
     /// Sections in input order; a `--- ` line that names nothing known is kept as body text.
+    /// Text before the first `--- ` line is `customers.csv`, written only when there is some.
     static func split(_ data: [UInt8]) -> [Section] {
         var sections = [Section(header: .file("customers.csv"), body: [])]
         var start = 0
@@ -32,6 +33,9 @@ enum LedgerSections {
             }
             start = end
         }
+        // An input that starts with a `--- ` line has no text for the implicit customers.csv;
+        // writing it empty would shadow a customers.xml section (CSV wins over XML).
+        if sections.count > 1, sections[0].body.isEmpty { sections.removeFirst() }
         return sections
     }
 

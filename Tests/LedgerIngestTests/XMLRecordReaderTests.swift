@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
+import Synchronization
 import Testing
 import LedgerIngest
 
@@ -162,6 +164,78 @@ struct XMLRecordReaderTests {
         #expect(error.hint.contains("encoding=\"GB18030\""))
     }
 
+    @Test("Bytes invalid in the declared encoding are one error with the line and the bytes; libxml2 prints nothing")
+    func invalidInDeclaredEncoding() throws {
+        let (error, stderr) = captureStandardError { readError("gb18030-invalid-bytes.xml") }
+        let thrown = try #require(error)
+        #expect(thrown.location.line == 3)
+        #expect(thrown.problem == "is not valid GB18030 text, the encoding its first line declares (bytes 0xDF 0x20 0x3C 0x3C).")
+        #expect(thrown.hint.contains("encoding=\"GB18030\""))
+        #expect(stderr == "")
+    }
+
+    @Test("A GB2312 file holding GBK characters gives the records before them, then the error, and prints nothing")
+    func gb2312WithGBKCharacters() throws {
+        let (result, stderr) = captureStandardError { () -> (RawRecord?, IngestError?) in
+            let reader = try? XMLRecordReader(path: "\(fixtures)/gb2312-with-gbk-characters.xml",
+                                              file: "gb2312-with-gbk-characters.xml", recordPath: nil)
+            let first = try? reader?.next()
+            do {
+                _ = try reader?.next()
+                return (first, nil)
+            } catch {
+                return (first, error as? IngestError)
+            }
+        }
+        #expect(result.0?.values == ["C1", "杭州"])
+        let error = try #require(result.1)
+        #expect(error.location.line == 4)
+        #expect(error.problem.hasPrefix("is not valid GB2312 text"), "\(error)")
+        #expect(stderr == "")
+    }
+
+    @Test("Readers on several threads at once each get their own encoding error, and nothing is printed")
+    func concurrentEncodingErrors() throws {
+        let names = ["gb18030-invalid-bytes.xml", "gb2312-with-gbk-characters.xml", "generic-customers.xml"]
+        let (outcomes, stderr) = captureStandardError { () -> [String] in
+            let results = Mutex([String](repeating: "", count: names.count * 8))
+            DispatchQueue.concurrentPerform(iterations: names.count * 8) { index in
+                let name = names[index % names.count]
+                do {
+                    let read = try readAll(name)
+                    results.withLock { $0[index] = "\(name): \(read.records.count) records" }
+                } catch let error as IngestError {
+                    results.withLock { $0[index] = "\(name): line \(error.location.line ?? 0) \(error.problem.split(separator: ",")[0])" }
+                } catch {
+                    results.withLock { $0[index] = "\(name): \(error)" }
+                }
+            }
+            return results.withLock { $0 }
+        }
+        let expected = [
+            "gb18030-invalid-bytes.xml: line 3 is not valid GB18030 text",
+            "gb2312-with-gbk-characters.xml: line 4 is not valid GB2312 text",
+            "generic-customers.xml: 2 records",
+        ]
+        #expect(outcomes == Array(repeating: expected, count: 8).flatMap { $0 })
+        #expect(stderr == "")
+    }
+
+    @Test("A file may name 1,000 distinct fields; the record adding the 1,001st is an error")
+    func fieldNameLimit() throws {
+        #expect(XMLRecordReader.maximumFieldNames == 1_000)
+        let atLimit = temporaryFile(named: "at-limit.xml", contents: sparseRecords(999))
+        let read = try readAll("at-limit.xml", path: atLimit)
+        #expect(read.headers.count == 1_000)
+        #expect(read.records.count == 999)
+
+        let beyond = temporaryFile(named: "beyond.xml", contents: sparseRecords(1_000))
+        let error = try #require(readError("beyond.xml", path: beyond))
+        #expect(error.location.line == 1_001)
+        #expect(error.problem == "has more than 1000 distinct field names (record 1000 adds \"f999\"); a table has at most a few hundred columns.")
+        #expect(error.hint.contains("record_path"))
+    }
+
     @Test("An empty root, self-closed or with only a comment, gives zero records and no error")
     func emptyRoot() throws {
         for name in ["empty-root.xml", "empty-root-open.xml"] {
@@ -282,6 +356,12 @@ struct XMLRecordReaderTests {
 }
 
 // MARK: - Support (POSIX only: Foundation and CLibXML2 clash over ICU's headers)
+
+/// `count` records on lines 2…, each with a field named after it (`f0`, `f1`…): with
+/// `customer_id`, `count + 1` distinct names.
+private func sparseRecords(_ count: Int) -> String {
+    "<customers>\n" + (0..<count).map { "<c><customer_id>C\($0)</customer_id><f\($0)>x</f\($0)></c>\n" }.joined() + "</customers>\n"
+}
 
 /// A new file in a fresh temporary folder, for inputs a fixture cannot hold.
 private func temporaryFile(named name: String, contents: String) -> String {

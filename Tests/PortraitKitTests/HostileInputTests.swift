@@ -106,6 +106,45 @@ struct HostileInputTests {
         ])
     }
 
+    @Test("XML whose every record brings new element names stops at the 1,001st name, in well under a second")
+    func sparseXML() throws {
+        // 20,000 records, each with an element no other record has: before the limit this took
+        // minutes (quadratic in the records, cubic before that).
+        let records = (0..<20_000).map { "<c><customer_id>C\($0)</customer_id><name>N</name><f\($0)>x</f\($0)></c>\n" }
+        let xml = "<customers>\n" + records.joined() + "</customers>\n"
+        let clock = ContinuousClock()
+        let start = clock.now
+        let run = try Self.validate(["customers.xml": Self.text(xml)])
+        let elapsed = clock.now - start
+        #expect(run.status == 2)
+        #expect(run.stderr == """
+            portrait: Cannot read the ledger: customers.xml:1000: has more than 1000 distinct field names \
+            (record 999 adds "f998"); a table has at most a few hundred columns. Check that record_path in \
+            portrait.yml names the repeated record element, or export the table with fewer columns.
+
+            """)
+        // About 0.8 s in a debug build; generous for a loaded machine, far below the minutes of
+        // a quadratic read.
+        #expect(elapsed < .seconds(8), "\(elapsed)")
+    }
+
+    @Test("XML holding bytes invalid in its declared encoding gives our one message on stderr, nothing from libxml2",
+          arguments: ["GB18030", "GB2312"])
+    func misdeclaredEncodingXML(declared: String) throws {
+        let xml = Self.text("<?xml version=\"1.0\" encoding=\"\(declared)\"?>\n<customers>\n<c><customer_id>C1</customer_id><name>")
+            + gb18030("杭州") + Self.text("</name></c>\n<c><customer_id>C2</customer_id><name>")
+            + [0xFE, 0x39, 0x3C] + Self.text("/name></c>\n</customers>\n")
+        let run = try Self.validate(["customers.xml": xml])
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        #expect(run.stderr == """
+            portrait: Cannot read the ledger: customers.xml:4: is not valid \(declared) text, the encoding its first \
+            line declares (bytes 0xFE 0x39 0x3C 0x2F). Declare the encoding the file is really saved in (GB18030 \
+            also covers GB2312 and GBK), e.g. <?xml version="1.0" encoding="GB18030"?>, or save the file as UTF-8.
+
+            """)
+    }
+
     @Test("hostile ids are data: found, reported and never used as paths")
     func hostileIDs() throws {
         let folder = TemporaryFolder("hostile-ids")

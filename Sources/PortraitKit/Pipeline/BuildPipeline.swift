@@ -14,8 +14,10 @@ package enum BuildPipeline {
         let today = try runner.run(.loadConfiguration) { try options.today ?? Today.resolve() }
         let configuration = try runner.run(.loadConfiguration) { try loadConfiguration(options) }
         let ledger = try runner.run(.readLedger) {
-            let ledger = try LedgerReader.read(IngestSettings(dataDirectory: options.dataDirectory, tables: configuration.tables,
-                                                              dateOrder: configuration.dateOrder, today: today))
+            let settings = IngestSettings(dataDirectory: options.dataDirectory, tables: configuration.tables,
+                                          dateOrder: configuration.dateOrder, today: today)
+            try MemoryBudget.check(settings)
+            let ledger = try LedgerReader.read(settings)
             if let excess = MoneyBounds.check(ledger) { throw PortraitError(stage: .readLedger, excess, in: ledger) }
             return ledger
         }
