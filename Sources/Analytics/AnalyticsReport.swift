@@ -1,4 +1,3 @@
-import Dispatch
 import LedgerModel
 
 /// Every figure of metrics.md for one ledger at one as-of date: the analytics stage's output.
@@ -29,30 +28,14 @@ package struct AnalyticsReport: Sendable {
         let activity = Activity(ledger: ledger, settings: settings)
         var (figures, channelMix) = CustomerPortraits.compute(ledger: ledger, settings: settings,
                                                               activity: activity)
-        // Scores and cohort months on this thread; grades and stages, which read none of them,
-        // on another, in a copy whose three fields are then written back.
-        var graded = figures
-        var grades = GradeSummary(), lifecycle = LifecycleSummary()
-        let rfm: RFMSummary, cohorts: [Cohort]
-        (rfm, cohorts) = inParallel {
-            (RFMSegments.assign(&figures, model: settings.segmentModel),
-             Cohorts.compute(&figures, activity: activity, asOf: settings.asOf))
-        } and: {
-            grades = ABCGrades.assign(&graded, ledger: ledger, thresholds: settings.thresholds)
-            lifecycle = Lifecycle.assign(&graded, ledger: ledger, settings: settings)
-        }
-        for i in figures.indices {
-            figures[i].grade = graded[i].grade
-            figures[i].revenueBefore = graded[i].revenueBefore
-            figures[i].stage = graded[i].stage
-        }
-        graded = []
-        var summary = Summary()
-        let team = inParallel {
-            TeamPerformance.compute(ledger: ledger, settings: settings, activity: activity, figures: figures)
-        } and: {
-            summary = Summary.compute(ledger: ledger, settings: settings, activity: activity, figures: figures)
-        }
+        let rfm = RFMSegments.assign(&figures, model: settings.segmentModel)
+        let grades = ABCGrades.assign(&figures, ledger: ledger, thresholds: settings.thresholds)
+        let lifecycle = Lifecycle.assign(&figures, ledger: ledger, settings: settings)
+        let cohorts = Cohorts.compute(&figures, activity: activity, asOf: settings.asOf)
+        let team = TeamPerformance.compute(ledger: ledger, settings: settings, activity: activity,
+                                           figures: figures)
+        let summary = Summary.compute(ledger: ledger, settings: settings, activity: activity,
+                                      figures: figures)
         return AnalyticsReport(settings: settings, customers: figures, channelMix: channelMix,
                                rfm: rfm, grades: grades, lifecycle: lifecycle, cohorts: cohorts,
                                reps: team.reps, teams: team.teams, summary: summary)
@@ -66,22 +49,4 @@ package struct AnalyticsReport: Sendable {
             return count > 0 ? (channel, count) : nil
         }
     }
-}
-
-/// Runs `second` on another thread while `first` runs on this one; returns when both are done.
-private func inParallel<T>(_ first: () -> T, and second: @escaping () -> Void) -> T {
-    withoutActuallyEscaping(second) { second in
-        let thread = UnsafeSendable(second)
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { thread.value() }
-        let result = first()
-        group.wait()
-        return result
-    }
-}
-
-/// Carries a closure to the other thread of `inParallel`; it is joined before returning.
-private struct UnsafeSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
