@@ -5,43 +5,65 @@ import LedgerModel
 /// One finding per key on each row that is not the first of its group in file order, naming
 /// the first row (precise-rules.md). Only used rows take part.
 enum DuplicateDetector {
+    /// A customer whose key equals that of an earlier one: both indices.
+    typealias Match = (index: Int32, earlier: Int32)
+
     /// - Complexity: O(customers), one hash table per key.
     static func detect(in ledger: inout Ledger) {
         guard !ledger.customersDerived else { return }
-        let files = ledger.source(.customers).files
+        let matches = Key.allCases.map { self.matches($0, in: ledger.customers) }
+        let result = resolve(matches, customers: ledger.customers, files: ledger.source(.customers).files)
+        ledger.findings.append(contentsOf: result.findings)
+        ledger.duplicateGroups = result.groups
+    }
+
+    /// The customers whose `key` equals an earlier customer's, in file order, each with the
+    /// first customer of that key. The three keys are independent, so they run on three cores.
+    static func matches(_ key: Key, in customers: [Customer]) -> [Match] {
+        var first: [String: Int32] = [:]
+        var found: [Match] = []
+        for index in customers.indices {
+            guard let value = key.value(of: customers[index]) else { continue }
+            if let earlier = first[value] {
+                found.append((Int32(index), earlier))
+            } else {
+                first[value] = Int32(index)
+            }
+        }
+        return found
+    }
+
+    /// The findings and groups of the matches of every key (in `Key.allCases` order).
+    static func resolve(_ matches: [[Match]], customers: [Customer], files: [String])
+        -> (findings: [Finding], groups: [[Int32]]) {
+        var findings: [Finding] = []
         var groups: [[Int32]] = []
         var groupOf: [Int32: Int] = [:]
-        for key in Key.allCases {
-            var first: [String: Int32] = [:]
-            for index in ledger.customers.indices {
-                let customer = ledger.customers[index]
-                guard let value = key.value(of: customer) else { continue }
-                guard let earlier = first[value] else {
-                    first[value] = Int32(index)
-                    continue
-                }
-                let original = ledger.customers[Int(earlier)]
+        for (key, keyMatches) in zip(Key.allCases, matches) {
+            for (index, earlier) in keyMatches {
+                let customer = customers[Int(index)]
+                let original = customers[Int(earlier)]
                 let file = files.isEmpty ? "" : files[Int(customer.file)]
-                ledger.findings.append(Finding(
+                findings.append(Finding(
                     table: .customers, file: file, line: Int(customer.line), column: key.column,
                     value: key.cell(of: customer) ?? "", rule: .probableDuplicate,
                     message: "Same \(key.description) as customer \"\(original.id)\" on line \(original.line)."))
-                if let group = groupOf[earlier] ?? groupOf[Int32(index)] {
-                    if !groups[group].contains(Int32(index)) { groups[group].append(Int32(index)) }
+                if let group = groupOf[earlier] ?? groupOf[index] {
+                    if !groups[group].contains(index) { groups[group].append(index) }
                     if !groups[group].contains(earlier) { groups[group].append(earlier) }
-                    groupOf[Int32(index)] = group
+                    groupOf[index] = group
                     groupOf[earlier] = group
                 } else {
                     groupOf[earlier] = groups.count
-                    groupOf[Int32(index)] = groups.count
-                    groups.append([earlier, Int32(index)])
+                    groupOf[index] = groups.count
+                    groups.append([earlier, index])
                 }
             }
         }
-        ledger.duplicateGroups = groups.map { $0.sorted() }
+        return (findings, groups.map { $0.sorted() })
     }
 
-    private enum Key: CaseIterable {
+    enum Key: CaseIterable {
         case phone, email, name
 
         var column: String {

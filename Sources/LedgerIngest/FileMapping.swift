@@ -45,6 +45,18 @@ final class FileMapping {
         released = end
     }
 
+    /// Hands back the pages wholly inside `range`, a chunk read on its own (see `TableRead`);
+    /// a page touched again later is read back from the file.
+    func release(_ range: Range<Int>) {
+        let page = Self.pageSize
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = range.upperBound / page * page
+        guard end > start else { return }
+        madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + start), end - start, MADV_DONTNEED)
+    }
+
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
     /// Hands back every page read so far (after a validation pass over the whole file).
     func releaseAll() {
         madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count, MADV_DONTNEED)

@@ -29,24 +29,40 @@ struct IDTable {
 
     subscript(key: String) -> Int32? {
         var key = key
-        return key.withUTF8 { bytes in
-            let found = find(bytes)
-            return found.entry >= 0 ? values[found.entry] : nil
-        }
+        return key.withUTF8 { self[bytes: $0] }
+    }
+
+    subscript(bytes bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let found = find(bytes)
+        return found.entry >= 0 ? values[found.entry] : nil
     }
 
     /// Adds `key` unless it is there; the first value for a key stays.
     mutating func insert(_ key: String, _ value: Int32) {
-        if (count + 1) * 2 > buckets.count { grow() }
         var key = key
-        key.withUTF8 { bytes in
-            let found = find(bytes)
-            guard found.entry < 0 else { return }
-            keyStarts.append(keyBytes.count)
-            keyLengths.append(Int32(bytes.count))
-            keyBytes.append(contentsOf: bytes)
-            values.append(value)
-            buckets[found.bucket] = Int32(values.count)
+        key.withUTF8 { insert(bytes: $0, value) }
+    }
+
+    /// Adds the key `bytes` unless it is there; the first value for a key stays.
+    mutating func insert(bytes: UnsafeBufferPointer<UInt8>, _ value: Int32) {
+        if (count + 1) * 2 > buckets.count { grow() }
+        let found = find(bytes)
+        guard found.entry < 0 else { return }
+        keyStarts.append(keyBytes.count)
+        keyLengths.append(Int32(bytes.count))
+        keyBytes.append(contentsOf: bytes)
+        values.append(value)
+        buckets[found.bucket] = Int32(values.count)
+    }
+
+    /// Every key as a string, with its value, in the order they were added.
+    func forEach(_ body: (String, Int32) -> Void) {
+        keyBytes.withUnsafeBufferPointer { stored in
+            for entry in values.indices {
+                let start = keyStarts[entry]
+                let key = UnsafeBufferPointer(rebasing: stored[start..<start + Int(keyLengths[entry])])
+                body(String(decoding: key, as: UTF8.self), values[entry])
+            }
         }
     }
 

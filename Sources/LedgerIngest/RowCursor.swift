@@ -1,24 +1,35 @@
+import Foundation
 import LedgerModel
 
 /// One record of a table file with the cell accessors every loader uses; each accessor that
 /// rejects a cell records the finding, so a loader reads as the list of its columns.
+///
+/// A chunk of a CSV file is read through one cursor: `fields` is refilled and `begin` called
+/// for each record, and `findings` collects the findings of all its records (each loader notes
+/// where a row's findings start), so a record costs no allocation of its own.
 struct RowCursor {
     let map: ColumnMap
     let file: String
     /// Position of `file` among the table's files.
     let fileIndex: Int
-    let line: Int
+    /// The record's physical line: relative to the chunk's first record while a chunk is read
+    /// on its own, made absolute when it is committed.
+    private(set) var line: Int
+    /// Offset of the record in `input` (CSV), so a committed row can read its cells again; -1
+    /// for a record given as strings.
+    private(set) var record: Int
     /// The record's cells as strings (XML, derived columns); empty when `fields` holds them.
     var values: [String]
     /// The record's cells as byte ranges of `input` (CSV), read without making strings.
-    let fields: CSVFields
+    var fields: CSVFields
     let input: UnsafeBufferPointer<UInt8>
     let usesFields: Bool
-    /// `map.source`, read once per row: a class property read costs an exclusivity check per cell.
+    /// `map.source`, read once: a class property read costs an exclusivity check per cell.
     let source: [Int]
     let today: Day
     let dateOrder: DateOrder
-    private(set) var findings: [Finding] = []
+    /// Findings of the records read through this cursor, in order.
+    var findings: [Finding] = []
     /// False once a required cell was missing or unparsable: the row is not used.
     private(set) var usable = true
 
@@ -27,6 +38,7 @@ struct RowCursor {
         self.file = file
         self.fileIndex = fileIndex
         self.line = record.line
+        self.record = -1
         self.values = record.values
         self.fields = CSVFields()
         self.input = UnsafeBufferPointer(start: nil, count: 0)
@@ -37,21 +49,30 @@ struct RowCursor {
         map.appendDerived(to: &values)
     }
 
-    /// A CSV record as byte ranges of `input`, which must outlive the cursor. Only for a map
-    /// without derived columns (those are computed on strings).
-    init(map: ColumnMap, file: String, fileIndex: Int, line: Int, fields: CSVFields,
-         input: UnsafeBufferPointer<UInt8>, today: Day, dateOrder: DateOrder) {
+    /// A cursor over CSV records given as byte ranges of `input`, which must outlive it; fill
+    /// `fields` and call `begin` for each record. Only for a map without derived columns
+    /// (those are computed on strings) whose headers no longer change.
+    init(map: ColumnMap, file: String, fileIndex: Int, input: UnsafeBufferPointer<UInt8>, today: Day,
+         dateOrder: DateOrder) {
         self.map = map
         self.file = file
         self.fileIndex = fileIndex
-        self.line = line
+        self.line = 0
+        self.record = -1
         self.values = []
-        self.fields = fields
+        self.fields = CSVFields()
         self.input = input
         self.usesFields = true
         self.source = map.source
         self.today = today
         self.dateOrder = dateOrder
+    }
+
+    /// Starts the record now in `fields`, found at `record` on `line`.
+    mutating func begin(line: Int, record: Int) {
+        self.line = line
+        self.record = record
+        usable = true
     }
 
     /// The cell under header `index` as written, or nil when the record ends before it.
@@ -97,6 +118,58 @@ struct RowCursor {
         if let bytes = bytes(slot) { return ValueParsers.trimmedUnlessMissing(bytes) }
         guard let cell = raw(slot) else { return nil }
         return ValueParsers.trimmedUnlessMissing(cell)
+    }
+
+    /// The trimmed cell: its bytes in the input when it is a plain range of it (no string
+    /// made), else its text.
+    enum Cell {
+        case missing
+        case bytes(UnsafeBufferPointer<UInt8>)
+        case text(String)
+
+        var string: String? {
+            switch self {
+            case .missing: nil
+            case .bytes(let bytes): bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
+            case .text(let text): text
+            }
+        }
+
+        /// Calls `body` with the cell's UTF-8 bytes (nil when missing).
+        func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+            switch self {
+            case .missing: return body(nil)
+            case .bytes(let bytes): return body(bytes)
+            case .text(var text): return text.withUTF8 { body($0) }
+            }
+        }
+    }
+
+    /// The cell trimmed, or `.missing` as `text(slot) == nil` would say.
+    func cell(_ slot: Int) -> Cell {
+        if usesFields {
+            let index = source[slot]
+            guard index >= 0, index < fields.count else { return .missing }
+            let start = fields.starts[index]
+            if start >= 0 {
+                let raw = UnsafeBufferPointer(rebasing: input[start..<fields.ends[index]])
+                let trimmed = UnsafeBufferPointer(rebasing: raw[ValueParsers.trimmedRange(raw)])
+                return ValueParsers.isMissingToken(trimmed) ? .missing : .bytes(trimmed)
+            }
+        }
+        guard let text = text(slot) else { return .missing }
+        return .text(text)
+    }
+
+    /// A required cell; a missing one is `missing_required` and the row is not used.
+    mutating func requiredCell(_ slot: Int) -> Cell? {
+        let value = cell(slot)
+        if case .missing = value {
+            report(.missingRequired, slot, "\(map.header(slot)) is empty; the row is not used.")
+            usable = false
+            return nil
+        }
+        return value
     }
 
     /// A cell as `parse` sees it: trimmed and folded, straight from the input when it is ASCII.
@@ -226,6 +299,18 @@ struct RowCursor {
         if let value = parse(cell) { return (value, false) }
         report(.badValue, slot, "\(map.header(slot)) \"\(cell)\" is not a known value; it is treated as \(fallback).")
         return (nil, true)
+    }
+
+    /// `code(_:_:treatedAs:)` for a cell written exactly as one of `words` (the common case),
+    /// matched by its bytes: no string made, no folding. Any other cell takes the general path.
+    mutating func code<Value>(_ slot: Int, _ words: [([UInt8], Value)], _ parse: (String) -> Value?,
+                              treatedAs fallback: String) -> (value: Value?, bad: Bool) {
+        if map.valueMaps[slot] == nil, case .bytes(let bytes) = cell(slot), let base = bytes.baseAddress {
+            for (word, value) in words where word.count == bytes.count && memcmp(word, base, word.count) == 0 {
+                return (value, false)
+            }
+        }
+        return code(slot, parse, treatedAs: fallback)
     }
 
     /// Values of the file's unknown columns, by header, for "other fields".

@@ -27,34 +27,37 @@ extension ValueParsers {
     /// every fraction digit is zero; currency signs, grouping and 万 make no sense for a score and
     /// are bad. An integer too large for `Int` is bad.
     package static func satisfaction(_ cell: String) -> SatisfactionValue {
-        withFoldedBytes(cell) { bytes -> SatisfactionValue in
-            var i = 0
-            var negative = false
-            if i < bytes.count, bytes[i] == UInt8(ascii: "-") {
-                negative = true
-                i += 1
-            }
-            var value = 0
-            var digits = 0
-            while i < bytes.count, isDigit(bytes[i]) {
-                guard digits < 18 else { return .bad }
-                value = value * 10 + Int(bytes[i] &- 0x30)
-                digits += 1
-                i += 1
-            }
-            guard digits > 0 else { return .bad }
-            if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
-                i += 1
-                guard i < bytes.count else { return .bad }
-                while i < bytes.count {
-                    guard bytes[i] == UInt8(ascii: "0") else { return .bad }
-                    i += 1
-                }
-            }
-            guard i == bytes.count else { return .bad }
-            if negative { value = -value }
-            return (1...5).contains(value) ? .score(value) : .outOfRange(value)
+        withFoldedBytes(cell) { satisfaction(foldedBytes: $0) }
+    }
+
+    /// `satisfaction(_:)` of bytes already trimmed and folded (an ASCII cell as it is).
+    static func satisfaction(foldedBytes bytes: UnsafeBufferPointer<UInt8>) -> SatisfactionValue {
+        var i = 0
+        var negative = false
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") {
+            negative = true
+            i += 1
         }
+        var value = 0
+        var digits = 0
+        while i < bytes.count, isDigit(bytes[i]) {
+            guard digits < 18 else { return .bad }
+            value = value * 10 + Int(bytes[i] &- 0x30)
+            digits += 1
+            i += 1
+        }
+        guard digits > 0 else { return .bad }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            guard i < bytes.count else { return .bad }
+            while i < bytes.count {
+                guard bytes[i] == UInt8(ascii: "0") else { return .bad }
+                i += 1
+            }
+        }
+        guard i == bytes.count else { return .bad }
+        if negative { value = -value }
+        return (1...5).contains(value) ? .score(value) : .outOfRange(value)
     }
 }
 

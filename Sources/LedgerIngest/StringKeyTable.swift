@@ -1,0 +1,91 @@
+import Foundation
+
+/// `Int32` values keyed by strings under `String`'s equality (canonical equivalence), looked
+/// up by the key's bytes: the answers of a `[String: Int32]` without hashing a `String` per
+/// lookup (SipHash, and for non-ASCII keys normalisation, was a tenth of reading orders).
+///
+/// Every key is in an `IDTable` by its bytes. Equal bytes are equal strings, and each class of
+/// equal strings holds one key (a key is added only after its lookup missed), so a byte hit is
+/// what the dictionary would answer. A miss is final when the key and every stored key are
+/// ASCII, as distinct ASCII strings are never canonically equivalent. With a non-ASCII key on
+/// either side (`K`, U+212A KELVIN SIGN, equals `K`), a `[String: Int32]` of every key
+/// answers, built on first need; ids and order numbers are ASCII in practice.
+///
+/// Lookups may run on several threads at once once nothing inserts any more.
+final class StringKeyTable: @unchecked Sendable {
+    // Unchecked: `bytes` and `hasNonASCIIKey` change only in `insert`, which callers never run
+    // beside lookups; `strings` is only touched under `lock`.
+    private var bytes: IDTable
+    private var hasNonASCIIKey = false
+    private var strings: [String: Int32]?
+    private let lock = NSLock()
+
+    init(capacity: Int = 0) {
+        bytes = IDTable(capacity: capacity)
+    }
+
+    var count: Int { bytes.count }
+
+    func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if let value = bytes[bytes: key] { return value }
+        if !hasNonASCIIKey && Self.isASCII(key) { return nil }
+        return slowLookup(String(decoding: key, as: UTF8.self))
+    }
+
+    func lookup(_ key: String) -> Int32? {
+        var key = key
+        return key.withUTF8 { lookup($0) }
+    }
+
+    /// Adds a key whose `lookup` just returned nil.
+    func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Int32) {
+        bytes.insert(bytes: key, value)
+        let ascii = Self.isASCII(key)
+        if !ascii { hasNonASCIIKey = true }
+        lock.lock()
+        if strings != nil {
+            strings![String(decoding: key, as: UTF8.self)] = value
+        } else if !ascii {
+            strings = buildStrings()
+        }
+        lock.unlock()
+    }
+
+    func insert(_ key: String, _ value: Int32) {
+        var key = key
+        key.withUTF8 { insert($0, value) }
+    }
+
+    private func slowLookup(_ key: String) -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        if strings == nil { strings = buildStrings() }
+        return strings![key]
+    }
+
+    private func buildStrings() -> [String: Int32] {
+        var table: [String: Int32] = [:]
+        table.reserveCapacity(bytes.count)
+        bytes.forEach { key, value in
+            if table[key] == nil { table[key] = value }
+        }
+        return table
+    }
+
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+}
