@@ -28,8 +28,8 @@ struct CommitContext {
         guard (try? CSVReader.readRecord(input, position: &position, line: &line, delimiter: delimiter,
                                           file: file, into: &fields)) != nil,
               index < fields.count else { return "" }
-        let start = fields.starts[index]
-        return start < 0 ? fields.strings[-1 - start] : CSVReader.string(input, start, fields.ends[index])
+        let start = fields.start(index)
+        return start < 0 ? fields.strings[-1 - start] : CSVReader.string(input, start, fields.end(index))
     }
 
     /// The file's line of a batch line.

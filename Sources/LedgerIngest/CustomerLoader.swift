@@ -24,7 +24,7 @@ final class CustomerLoader: TableLoader {
         var rows: [Parsed] = []
         var findings: [Finding] = []
         var filledCells: [Int] = []
-        var ownerMemo = IDTable()
+        let ownerMemo = IDTable()
     }
 
     struct Parsed {
@@ -42,6 +42,7 @@ final class CustomerLoader: TableLoader {
 
     func reserve(rows: Int) {
         customers.reserveCapacity(customers.count + rows)
+        ids.reserveCapacity(customers.count + rows)
     }
 
     func parse(_ row: inout RowCursor, into batch: inout Batch) {
@@ -72,7 +73,7 @@ final class CustomerLoader: TableLoader {
                                    treatedAs: "missing").value
         customer.birthDate = row.date(map.slots.birthDate)?.day
         customer.source = row.text(map.slots.source)
-        let owner = references.owner(&row, map.slots.ownerID, memo: &batch.ownerMemo)
+        let owner = references.owner(&row, map.slots.ownerID, memo: batch.ownerMemo)
         customer.owner = owner.ref
         customer.ownerID = owner.id
         if case .none = owner.ref, owner.id == nil, let rep = references.rep(ofRegion: customer.region) {

@@ -20,10 +20,33 @@ enum DuplicateDetector {
     /// The customers whose `key` equals an earlier customer's, in file order, each with the
     /// first customer of that key. The three keys are independent, so they run on three cores.
     static func matches(_ key: Key, in customers: [Customer]) -> [Match] {
-        var first: [String: Int32] = [:]
+        var values: [String?] = []
+        values.reserveCapacity(customers.count)
+        var byBytes = true
+        for customer in customers {
+            let value = key.value(of: customer)
+            if let value, !value.exact { byBytes = false }
+            values.append(value?.text)
+        }
         var found: [Match] = []
-        for index in customers.indices {
-            guard let value = key.value(of: customers[index]) else { continue }
+        if byBytes {
+            // Every key is ASCII or in NFC: equal strings are equal bytes.
+            let first = IDTable(capacity: customers.count)
+            for (index, value) in values.enumerated() {
+                guard var value else { continue }
+                value.withUTF8 { bytes in
+                    if let earlier = first[bytes: bytes] {
+                        found.append((Int32(index), earlier))
+                    } else {
+                        first.insert(bytes: bytes, Int32(index))
+                    }
+                }
+            }
+            return found
+        }
+        var first: [String: Int32] = [:]
+        for (index, value) in values.enumerated() {
+            guard let value else { continue }
             if let earlier = first[value] {
                 found.append((Int32(index), earlier))
             } else {
@@ -91,21 +114,35 @@ enum DuplicateDetector {
         }
 
         /// The key, or nil when the customer has none (invalid phone or e-mail, individual
-        /// without a city). Company and individual name keys never pair.
-        func value(of customer: Customer) -> String? {
+        /// without a city), and whether it is `exact`: ASCII or known to be in NFC, so that it
+        /// equals another such key exactly when their bytes are equal. Company and individual
+        /// name keys never pair.
+        func value(of customer: Customer) -> (text: String, exact: Bool)? {
             switch self {
             case .phone:
-                return customer.phone.flatMap(ValueParsers.phone)
+                return customer.phone.flatMap(ValueParsers.phone).map { ($0, true) }
             case .email:
                 guard let email = customer.email, ValueParsers.isValidEmail(email) else { return nil }
-                return email.lowercased()
+                let key = email.lowercased()
+                return (key, key.utf8.allSatisfy { $0 < 0x80 })
             case .name:
-                let name = ValueParsers.normalizedName(customer.name)
+                let name = ValueParsers.normalizedNameKey(customer.name)
                 if customer.type == .individual {
                     guard let city = customer.city.map(ValueParsers.fold), !city.isEmpty else { return nil }
-                    return "i\u{0}" + name + "\u{0}" + city
+                    return ("i\u{0}" + name.name + "\u{0}" + city, name.composed && Self.isSimple(city))
                 }
-                return "c\u{0}" + name
+                return ("c\u{0}" + name.name, name.composed)
+            }
+        }
+
+        /// Whether `text` holds only ASCII, Latin-1 letters and CJK ideographs and punctuation,
+        /// which no normalisation changes.
+        private static func isSimple(_ text: String) -> Bool {
+            text.unicodeScalars.allSatisfy { scalar in
+                switch scalar.value {
+                case 0..<0x80, 0xA5, 0xC0...0xFF, 0x3001...0x3002, 0x3008...0x3011, 0x3400...0x4DBF, 0x4E00...0x9FFF: true
+                default: false
+                }
             }
         }
     }

@@ -21,7 +21,7 @@ final class InteractionLoader: TableLoader {
         var findings: [Finding] = []
         var latestActivity: Day?
         var usedRows = 0
-        var ownerMemo = IDTable()
+        let ownerMemo = IDTable()
     }
 
     init(references: LedgerReferences, files: [String]) {
@@ -44,7 +44,7 @@ final class InteractionLoader: TableLoader {
         }
         batch.usedRows += 1
         let customer = references.customer(&row, customerSlot, customerID)
-        let owner = references.owner(&row, map.slots.ownerID, memo: &batch.ownerMemo, wantsID: false)
+        let owner = references.owner(&row, map.slots.ownerID, memo: batch.ownerMemo, wantsID: false)
         let channel = row.code(map.slots.channel, ValueParsers.channelWordsExact, ValueParsers.channel, treatedAs: "other")
         let kind = row.code(map.slots.kind, ValueParsers.kindWordsExact, ValueParsers.interactionKind, treatedAs: "other")
         let satisfaction = self.satisfaction(&row, map.slots.satisfaction)

@@ -29,7 +29,7 @@ final class LedgerReferences: Sendable {
     /// cell's bytes (rep index, or -1 for none): one per chunk, as owners repeat.
     /// - Parameter wantsID: whether the owner id is used (customers keep it), else it is nil
     ///   unless the cell is an orphan, saving a string per row.
-    func owner(_ row: inout RowCursor, _ slot: Int, memo: inout IDTable, wantsID: Bool = true) -> (ref: OwnerRef, id: String?) {
+    func owner(_ row: inout RowCursor, _ slot: Int, memo: IDTable, wantsID: Bool = true) -> (ref: OwnerRef, id: String?) {
         let cell = row.cell(slot)
         if case .missing = cell { return (.none, nil) }
         guard repsPresent else { return (.none, wantsID ? cell.string : nil) }

@@ -13,7 +13,7 @@ final class OpportunityLoader: TableLoader {
     struct Batch: RecordBatch {
         var rows: [Parsed] = []
         var findings: [Finding] = []
-        var ownerMemo = IDTable()
+        let ownerMemo = IDTable()
     }
 
     struct Parsed {
@@ -49,7 +49,7 @@ final class OpportunityLoader: TableLoader {
         let checked = row.findings.count
         let stage = row.code(stageSlot, ValueParsers.stageWordsExact, ValueParsers.stage, treatedAs: "open").value
         let customer = references.customer(&row, customerSlot, customerID)
-        let owner = references.owner(&row, map.slots.ownerID, memo: &batch.ownerMemo, wantsID: false)
+        let owner = references.owner(&row, map.slots.ownerID, memo: batch.ownerMemo, wantsID: false)
         let amount = row.amount(map.slots.amount)
         let created = row.ownDate(map.slots.createdAt, required: false)
         let closedAt = row.date(map.slots.closedAt)?.day

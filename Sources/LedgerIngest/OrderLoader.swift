@@ -33,9 +33,9 @@ final class OrderLoader: TableLoader {
     struct Batch: RecordBatch {
         var rows: [Parsed] = []
         var findings: [Finding] = []
-        var ownerMemo = IDTable()
+        let ownerMemo = IDTable()
         /// Category and product names of the batch by their bytes; a row holds their index here.
-        var names = IDTable()
+        let names = IDTable()
         var nameValues: [String] = []
         /// Customers the rows would define (`derivesCustomers` only).
         var customers: [Customer] = []
@@ -71,6 +71,8 @@ final class OrderLoader: TableLoader {
     func reserve(rows: Int) {
         pendingLines.reserveCapacity(pendingLines.count + rows)
         orders.reserveCapacity(orders.count + rows)
+        orderIDs.reserveCapacity(orderIDs.count + rows)
+        orderEntries.reserveCapacity(orderEntries.count + rows)
     }
 
     func parse(_ row: inout RowCursor, into batch: inout Batch) {
@@ -101,7 +103,7 @@ final class OrderLoader: TableLoader {
         } else {
             customer = references.customer(&row, customerSlot, customerCell)
         }
-        var owner = references.owner(&row, map.slots.ownerID, memo: &batch.ownerMemo, wantsID: false).ref
+        var owner = references.owner(&row, map.slots.ownerID, memo: batch.ownerMemo, wantsID: false).ref
         if case .none = owner, row.isMissing(map.slots.ownerID), let rep = references.rep(ofRegion: row.text(map.slots.region)) {
             owner = .rep(rep)
         }
@@ -160,6 +162,22 @@ final class OrderLoader: TableLoader {
             if nameIDs[Int(local)] == -2 { nameIDs[Int(local)] = intern(batch.nameValues[Int(local)]) }
             return nameIDs[Int(local)]
         }
+        // The arrays are taken out of the object while the batch is applied: each access to a
+        // class property is checked for exclusivity, several per row.
+        var orders = self.orders, pendingLines = self.pendingLines, findings = self.findings
+        var orderEntries = self.orderEntries, usedRows = 0
+        var latestActivity = self.latestActivity
+        (self.orders, self.pendingLines, self.findings, self.orderEntries) = ([], [], [], [])
+        defer {
+            (self.orders, self.pendingLines, self.findings, self.orderEntries) = (orders, pendingLines, findings, orderEntries)
+            self.latestActivity = latestActivity
+            source.usedRows += usedRows
+        }
+        let orderIDs = self.orderIDs
+        func addOrderID(_ id: String, _ entry: (order: Int32, customerID: String, line: Int)) {
+            orderIDs.insert(id, Int32(orderEntries.count))
+            orderEntries.append(entry)
+        }
         var next = 0
         for parsed in batch.rows {
             let marks = parsed.findings
@@ -184,7 +202,7 @@ final class OrderLoader: TableLoader {
             guard parsed.counts else {
                 // A future line is left out of every figure; a future first line leaves out the order.
                 if existing == nil { addOrderID(parsed.orderID, (-1, parsed.customerID, line)) }
-                source.usedRows += 1
+                usedRows += 1
                 continue
             }
             if latestActivity.map({ parsed.day > $0 }) ?? true { latestActivity = parsed.day }
@@ -203,7 +221,7 @@ final class OrderLoader: TableLoader {
                 }
                 orders[Int(order)].amount = Money(micros: total)
             } else if existing != nil {
-                source.usedRows += 1
+                usedRows += 1
                 continue
             } else {
                 order = Int32(orders.count)
@@ -213,14 +231,9 @@ final class OrderLoader: TableLoader {
             }
             pendingLines.append((order, OrderLine(date: parsed.day, amount: parsed.amount, category: category,
                                                   product: product, quantity: parsed.quantity)))
-            source.usedRows += 1
+            usedRows += 1
         }
         context.emit(batch.findings[next...], into: &findings)
-    }
-
-    private func addOrderID(_ id: String, _ entry: (order: Int32, customerID: String, line: Int)) {
-        orderIDs.insert(id, Int32(orderEntries.count))
-        orderEntries.append(entry)
     }
 
     /// The index of a derived customer: the existing one of its id, else this row's.

@@ -79,9 +79,9 @@ struct RowCursor {
     func cell(atHeader index: Int) -> String? {
         guard usesFields else { return index < values.count ? values[index] : nil }
         guard index < fields.count else { return nil }
-        let start = fields.starts[index]
+        let start = fields.start(index)
         if start < 0 { return fields.strings[-1 - start] }
-        return CSVReader.string(input, start, fields.ends[index])
+        return CSVReader.string(input, start, fields.end(index))
     }
 
     /// The cell as written, or nil when the file has no such column or the record ends before it.
@@ -96,9 +96,9 @@ struct RowCursor {
         guard usesFields else { return nil }
         let index = source[slot]
         guard index >= 0, index < fields.count else { return nil }
-        let start = fields.starts[index]
+        let start = fields.start(index)
         guard start >= 0 else { return nil }
-        return UnsafeBufferPointer(rebasing: input[start..<fields.ends[index]])
+        return UnsafeBufferPointer(rebasing: input[start..<fields.end(index)])
     }
 
     /// Whether the cell is absent or missing (`text(slot) == nil`), without making its text.
@@ -150,9 +150,9 @@ struct RowCursor {
         if usesFields {
             let index = source[slot]
             guard index >= 0, index < fields.count else { return .missing }
-            let start = fields.starts[index]
+            let start = fields.start(index)
             if start >= 0 {
-                let raw = UnsafeBufferPointer(rebasing: input[start..<fields.ends[index]])
+                let raw = UnsafeBufferPointer(rebasing: input[start..<fields.end(index)])
                 let trimmed = UnsafeBufferPointer(rebasing: raw[ValueParsers.trimmedRange(raw)])
                 return ValueParsers.isMissingToken(trimmed) ? .missing : .bytes(trimmed)
             }

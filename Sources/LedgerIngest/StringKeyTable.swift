@@ -15,7 +15,7 @@ import Foundation
 final class StringKeyTable: @unchecked Sendable {
     // Unchecked: `bytes` and `hasNonASCIIKey` change only in `insert`, which callers never run
     // beside lookups; `strings` is only touched under `lock`.
-    private var bytes: IDTable
+    private let bytes: IDTable
     private var hasNonASCIIKey = false
     private var strings: [String: Int32]?
     private let lock = NSLock()
@@ -25,6 +25,8 @@ final class StringKeyTable: @unchecked Sendable {
     }
 
     var count: Int { bytes.count }
+
+    func reserveCapacity(_ capacity: Int) { bytes.reserveCapacity(capacity) }
 
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
         if let value = bytes[bytes: key] { return value }

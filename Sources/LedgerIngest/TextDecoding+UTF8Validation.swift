@@ -36,15 +36,25 @@ extension TextDecoding {
             var index = start
             while index < count {
                 if index + 8 <= count {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 {
+                    let high = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080
+                    if high == 0 {
                         index += 8
                         continue
                     }
+                    // Straight to the first byte that is not ASCII (the load is little-endian).
+                    index += high.littleEndian.trailingZeroBitCount >> 3
                 }
                 let lead = base[index]
                 if lead < 0x80 {
                     index += 1
+                    continue
+                }
+                // Three bytes with an unrestricted second byte: most of CJK, checked at once.
+                if (lead >= 0xE1 && lead <= 0xEC) || lead >= 0xEE && lead <= 0xEF {
+                    guard index + 3 <= count, base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80 else {
+                        return index
+                    }
+                    index += 3
                     continue
                 }
                 // Bounds for the second byte, and how many continuation bytes follow.

@@ -106,6 +106,80 @@ extension ValueParsers {
     /// whitespace first, the suffix needs no word boundary: `Zinc` becomes `z`, `Acme, Inc.`
     /// becomes `acme,` (the spec's literal reading; both sides of a duplicate key agree).
     package static func normalizedName(_ cell: String) -> String {
+        normalizedNameKey(cell).name
+    }
+
+    /// `normalizedName(_:)`, and whether the result is known to be in NFC, so that two such
+    /// names are equal strings exactly when their bytes are equal.
+    ///
+    /// A name made only of characters whose folding, case and whitespace are known (ASCII,
+    /// Latin-1 letters, CJK ideographs, full-width ASCII, a few CJK punctuation marks and
+    /// spaces, `¥`: what Chinese and English company names are made of) is normalised in one
+    /// pass over its bytes; for others the general path folds through Foundation and
+    /// lower-cases by Unicode rules, five times slower.
+    static func normalizedNameKey(_ cell: String) -> (name: String, composed: Bool) {
+        if let bytes = simpleNormalizedName(cell) { return (strippingLegalSuffixes(bytes), true) }
+        return (generalNormalizedName(cell), false)
+    }
+
+    /// The folded, lower-cased bytes of `cell` without whitespace, or nil when it holds a
+    /// character outside the set `foldNonASCII` maps by hand (then NFKC could change it).
+    private static func simpleNormalizedName(_ cell: String) -> [UInt8]? {
+        var copy = cell
+        return copy.withUTF8 { buffer -> [UInt8]? in
+            let range = trimmedRange(buffer)
+            var out: [UInt8] = []
+            out.reserveCapacity(range.count)
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let lead = buffer[i]
+                if lead < 0x80 {
+                    if !(lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)) { out.append(lower(lead)) }
+                    i += 1
+                    continue
+                }
+                let scalar: UInt32
+                if lead & 0xE0 == 0xC0, i + 1 < end {
+                    scalar = UInt32(lead & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F)
+                    i += 2
+                } else if lead & 0xF0 == 0xE0, i + 2 < end {
+                    scalar = UInt32(lead & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    return nil
+                }
+                switch scalar {
+                case 0xA0, 0x3000:
+                    continue  // spaces, removed
+                case 0xA5, 0xD7, 0xDF...0xFF, 0x3001...0x3002, 0x3008...0x3011, 0x3400...0x4DBF, 0x4E00...0x9FFF:
+                    appendUTF8(scalar, to: &out)
+                case 0xC0...0xDE:
+                    appendUTF8(scalar + 0x20, to: &out)  // Latin-1 capitals
+                case 0xFF01...0xFF5E:
+                    out.append(lower(UInt8(scalar - 0xFEE0)))  // full-width ASCII, never a space
+                case 0xFFE5:
+                    appendUTF8(0xA5, to: &out)  // ￥ folds to ¥
+                default:
+                    return nil
+                }
+            }
+            return out
+        }
+    }
+
+    private static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+        if scalar < 0x800 {
+            out.append(UInt8(0xC0 | scalar >> 6))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        } else {
+            out.append(UInt8(0xE0 | scalar >> 12))
+            out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+
+    static func generalNormalizedName(_ cell: String) -> String {
         var bytes: [UInt8]
         let folded = fold(cell)
         if folded.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -121,6 +195,11 @@ extension ValueParsers {
             }
             bytes = Array(String(scalars).utf8)
         }
+        return strippingLegalSuffixes(bytes)
+    }
+
+    /// `bytes` without trailing legal-form suffixes (see `normalizedName(_:)`).
+    private static func strippingLegalSuffixes(_ bytes: [UInt8]) -> String {
         var end = bytes.count
         var stripped = true
         while stripped {

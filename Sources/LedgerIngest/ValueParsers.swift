@@ -118,6 +118,12 @@ extension ValueParsers {
 
     /// The range of `bytes` left after trimming ASCII whitespace, U+3000, NBSP and BOMs at both ends.
     static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        // Most cells neither start nor end with a byte a trimmed character can start or end with.
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return 0..<0 }
+        let first = base[0], last = base[bytes.count - 1]
+        let mayStart = first <= 0x20 || first == 0xC2 || first == 0xE3 || first == 0xEF
+        let mayEnd = last <= 0x20 || last == 0xA0 || last == 0x80 || last == 0xBF
+        if !mayStart && !mayEnd { return 0..<bytes.count }
         var start = 0
         var end = bytes.count
         while start < end {

@@ -19,8 +19,8 @@ private func recordsByFields(_ reader: CSVReader) throws -> (records: [RawRecord
         var fields = CSVFields()
         while let line = try reader.nextFields(buffer, into: &fields) {
             let values = (0..<fields.count).map { index -> String in
-                let start = fields.starts[index]
-                return start < 0 ? fields.strings[-1 - start] : CSVReader.string(buffer, start, fields.ends[index])
+                let start = fields.start(index)
+                return start < 0 ? fields.strings[-1 - start] : CSVReader.string(buffer, start, fields.end(index))
             }
             records.append(RawRecord(line: line, values: values))
         }
