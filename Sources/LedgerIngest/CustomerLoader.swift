@@ -21,6 +21,9 @@ final class CustomerLoader: TableLoader {
     private(set) var findings: [Finding] = []
 
     struct Batch: RecordBatch {
+        /// The batch's customers, apart from their bookkeeping (`rows`): a `Customer` holds a
+        /// dozen strings, and each copy of one retains and releases them all.
+        var customers: [Customer] = []
         var rows: [Parsed] = []
         var findings: [Finding] = []
         var filledCells: [Int] = []
@@ -28,7 +31,6 @@ final class CustomerLoader: TableLoader {
     }
 
     struct Parsed {
-        var customer: Customer
         /// Values of the file's unknown columns, by header.
         var extra: [(header: String, value: String?)]
         var record: Int
@@ -85,7 +87,8 @@ final class CustomerLoader: TableLoader {
         customer.createdAt = row.date(map.slots.createdAt)?.day
         customer.updatedAt = row.date(map.slots.updatedAt)?.day
         if customer.updatedAt != nil { customer.updatedAtCell = row.raw(map.slots.updatedAt) }
-        batch.rows.append(Parsed(customer: customer, extra: row.unknownValues(), record: row.record,
+        batch.customers.append(customer)
+        batch.rows.append(Parsed(extra: row.unknownValues(), record: row.record,
                                  findings: RowFindings(start: start, checked: checked, end: row.findings.count)))
     }
 
@@ -95,26 +98,38 @@ final class CustomerLoader: TableLoader {
         }
         for (slot, count) in batch.filledCells.enumerated() { filledCells[slot] += count }
         let map = context.map
+        let lineOffset = Int32(clamping: context.lineOffset)
+        var kept = [Bool](repeating: true, count: batch.rows.count)
+        /// Lines of the batch's customers kept so far, which follow `customers`.
+        var keptLines: [Int32] = []
         var next = 0
-        for parsed in batch.rows {
+        for (index, parsed) in batch.rows.enumerated() {
             let marks = parsed.findings
             context.emit(batch.findings[next..<Int(marks.checked)], into: &findings)
             next = Int(marks.end)
-            var customer = parsed.customer
-            if let first = ids.lookup(customer.id) {
+            let id = batch.customers[index].id
+            let line = batch.customers[index].line
+            if let first = ids.lookup(id).map(Int.init) {
                 let idSlot = map.slots.customerID
-                findings.append(context.finding(.duplicateID, idSlot, line: customer.line, record: parsed.record,
-                    "\(map.header(idSlot)) \"\(customer.id)\" was already used on line \(customers[Int(first)].line); this row is not used."))
+                let firstLine = first < customers.count ? customers[first].line : keptLines[first - customers.count]
+                findings.append(context.finding(.duplicateID, idSlot, line: line, record: parsed.record,
+                    "\(map.header(idSlot)) \"\(id)\" was already used on line \(firstLine); this row is not used."))
+                kept[index] = false
                 continue
             }
             context.emit(batch.findings[Int(marks.checked)..<Int(marks.end)], into: &findings)
-            customer.line = Int32(context.line(customer.line))
-            customer.extra = extraValues(parsed.extra)
-            ids.insert(customer.id, Int32(customers.count))
-            customers.append(customer)
+            batch.customers[index].line = line + lineOffset
+            if !parsed.extra.isEmpty { batch.customers[index].extra = extraValues(parsed.extra) }
+            ids.insert(id, Int32(customers.count + keptLines.count))
+            keptLines.append(line + lineOffset)
             source.usedRows += 1
         }
         context.emit(batch.findings[next...], into: &findings)
+        if keptLines.count == batch.customers.count {
+            customers.append(contentsOf: batch.customers)
+        } else {
+            for (index, customer) in batch.customers.enumerated() where kept[index] { customers.append(customer) }
+        }
     }
 
     /// A row's unknown columns, aligned with `extraColumns` (which grows).
@@ -143,8 +158,10 @@ final class CustomerLoader: TableLoader {
         cell.withUTF8 { bytes in
             var start = 0, index = 0
             func take(_ end: Int) {
-                let tag = CellText.trim(String(decoding: bytes[start..<end], as: UTF8.self))
-                if !tag.isEmpty { tags.append(tag) }
+                // `CellText.trim` trims what `trimmedRange` does, so trim the bytes first.
+                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let range = ValueParsers.trimmedRange(piece)
+                if !range.isEmpty { tags.append(String(decoding: piece[range], as: UTF8.self)) }
             }
             while index < bytes.count {
                 let byte = bytes[index]

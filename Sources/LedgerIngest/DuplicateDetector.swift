@@ -23,8 +23,8 @@ enum DuplicateDetector {
         var values: [String?] = []
         values.reserveCapacity(customers.count)
         var byBytes = true
-        for customer in customers {
-            let value = key.value(of: customer)
+        for index in customers.indices {
+            let value = key.value(of: customers, index)
             if let value, !value.exact { byBytes = false }
             values.append(value?.text)
         }
@@ -64,13 +64,11 @@ enum DuplicateDetector {
         var groupOf: [Int32: Int] = [:]
         for (key, keyMatches) in zip(Key.allCases, matches) {
             for (index, earlier) in keyMatches {
-                let customer = customers[Int(index)]
-                let original = customers[Int(earlier)]
-                let file = files.isEmpty ? "" : files[Int(customer.file)]
+                let file = files.isEmpty ? "" : files[Int(customers[Int(index)].file)]
                 findings.append(Finding(
-                    table: .customers, file: file, line: Int(customer.line), column: key.column,
-                    value: key.cell(of: customer) ?? "", rule: .probableDuplicate,
-                    message: "Same \(key.description) as customer \"\(original.id)\" on line \(original.line)."))
+                    table: .customers, file: file, line: Int(customers[Int(index)].line), column: key.column,
+                    value: key.cell(of: customers, Int(index)) ?? "", rule: .probableDuplicate,
+                    message: "Same \(key.description) as customer \"\(customers[Int(earlier)].id)\" on line \(customers[Int(earlier)].line)."))
                 if let group = groupOf[earlier] ?? groupOf[index] {
                     if !groups[group].contains(index) { groups[group].append(index) }
                     if !groups[group].contains(earlier) { groups[group].append(earlier) }
@@ -105,11 +103,11 @@ enum DuplicateDetector {
             }
         }
 
-        func cell(of customer: Customer) -> String? {
+        func cell(of customers: [Customer], _ index: Int) -> String? {
             switch self {
-            case .phone: customer.phone
-            case .email: customer.email
-            case .name: customer.name
+            case .phone: customers[index].phone
+            case .email: customers[index].email
+            case .name: customers[index].name
             }
         }
 
@@ -117,18 +115,20 @@ enum DuplicateDetector {
         /// without a city), and whether it is `exact`: ASCII or known to be in NFC, so that it
         /// equals another such key exactly when their bytes are equal. Company and individual
         /// name keys never pair.
-        func value(of customer: Customer) -> (text: String, exact: Bool)? {
+        ///
+        /// Reads the customer's fields in place: a copy of a `Customer` retains a dozen strings.
+        func value(of customers: [Customer], _ index: Int) -> (text: String, exact: Bool)? {
             switch self {
             case .phone:
-                return customer.phone.flatMap(ValueParsers.phone).map { ($0, true) }
+                return customers[index].phone.flatMap(ValueParsers.phone).map { ($0, true) }
             case .email:
-                guard let email = customer.email, ValueParsers.isValidEmail(email) else { return nil }
+                guard let email = customers[index].email, ValueParsers.isValidEmail(email) else { return nil }
                 let key = email.lowercased()
                 return (key, key.utf8.allSatisfy { $0 < 0x80 })
             case .name:
-                let name = ValueParsers.normalizedNameKey(customer.name)
-                if customer.type == .individual {
-                    guard let city = customer.city.map(ValueParsers.fold), !city.isEmpty else { return nil }
+                let name = ValueParsers.normalizedNameKey(customers[index].name)
+                if customers[index].type == .individual {
+                    guard let city = customers[index].city.map(ValueParsers.fold), !city.isEmpty else { return nil }
                     return ("i\u{0}" + name.name + "\u{0}" + city, name.composed && Self.isSimple(city))
                 }
                 return ("c\u{0}" + name.name, name.composed)
