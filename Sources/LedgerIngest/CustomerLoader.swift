@@ -27,7 +27,12 @@ final class CustomerLoader: TableLoader {
         var rows: [Parsed] = []
         var findings: [Finding] = []
         var filledCells: [Int] = []
-        let ownerMemo = IDTable()
+        let memo = ReferenceMemo()
+
+        mutating func reserve(records: Int, bytes: Int) {
+            customers.reserveCapacity(records)
+            rows.reserveCapacity(records)
+        }
     }
 
     struct Parsed {
@@ -42,7 +47,7 @@ final class CustomerLoader: TableLoader {
         source = TableSource(table: .customers, files: files)
     }
 
-    func reserve(rows: Int) {
+    func reserve(rows: Int, bytes: Int) {
         customers.reserveCapacity(customers.count + rows)
         ids.reserveCapacity(customers.count + rows)
     }
@@ -75,7 +80,7 @@ final class CustomerLoader: TableLoader {
                                    treatedAs: "missing").value
         customer.birthDate = row.date(map.slots.birthDate)?.day
         customer.source = row.text(map.slots.source)
-        let owner = references.owner(&row, map.slots.ownerID, memo: batch.ownerMemo)
+        let owner = references.owner(&row, map.slots.ownerID, memo: batch.memo)
         customer.owner = owner.ref
         customer.ownerID = owner.id
         if case .none = owner.ref, owner.id == nil, let rep = references.rep(ofRegion: customer.region) {

@@ -21,7 +21,12 @@ final class InteractionLoader: TableLoader {
         var findings: [Finding] = []
         var latestActivity: Day?
         var usedRows = 0
-        let ownerMemo = IDTable()
+        let memo = ReferenceMemo()
+
+        mutating func reserve(records: Int, bytes: Int) {
+            interactions.reserveCapacity(records)
+            texts.reserveCapacity(bytes / 2)
+        }
     }
 
     init(references: LedgerReferences, files: [String]) {
@@ -29,8 +34,11 @@ final class InteractionLoader: TableLoader {
         source = TableSource(table: .interactions, files: files)
     }
 
-    func reserve(rows: Int) {
+    func reserve(rows: Int, bytes: Int) {
         interactions.reserveCapacity(interactions.count + rows)
+        // Summaries are a part of the file: reserved, the arena is never copied to grow, and
+        // pages not written cost nothing.
+        texts.reserveCapacity(texts.byteCount + bytes)
     }
 
     func parse(_ row: inout RowCursor, into batch: inout Batch) {
@@ -43,8 +51,8 @@ final class InteractionLoader: TableLoader {
             return
         }
         batch.usedRows += 1
-        let customer = references.customer(&row, customerSlot, customerID)
-        let owner = references.owner(&row, map.slots.ownerID, memo: batch.ownerMemo, wantsID: false)
+        let customer = references.customer(&row, customerSlot, customerID, memo: batch.memo)
+        let owner = references.owner(&row, map.slots.ownerID, memo: batch.memo, wantsID: false)
         let channel = row.code(map.slots.channel, ValueParsers.channelWordsExact, ValueParsers.channel, treatedAs: "other")
         let kind = row.code(map.slots.kind, ValueParsers.kindWordsExact, ValueParsers.interactionKind, treatedAs: "other")
         let satisfaction = self.satisfaction(&row, map.slots.satisfaction)

@@ -1,4 +1,3 @@
-import Foundation
 import LedgerModel
 
 /// Reads a ledger folder into a `Ledger`: every table, every row checked, every rejected row or
@@ -28,8 +27,6 @@ final class LedgerBuilder {
     static let customerColumnsOnOrders = ["name", "region", "city", "industry", "type"]
 
     func read() throws -> Ledger {
-        let t0 = ContinuousClock.now
-        func trace(_ what: String) { if ProcessInfo.processInfo.environment["TRACE_INGEST"] != nil { FileHandle.standardError.write(Data("\(what) \(ContinuousClock.now - t0)\n".utf8)) } }
         var files: [TableName: [String]] = [:]
         for table in TableName.allCases {
             files[table] = try TableLocator.files(for: table, settings: settings)
@@ -53,7 +50,6 @@ final class LedgerBuilder {
         reps.start()
         pool.drain()
         try reps.result()
-        trace("reps")
         let repTable = reps.loader.table
 
         let customers = table(.customers, CustomerLoader(
@@ -62,7 +58,6 @@ final class LedgerBuilder {
         customers.start()
         pool.drain()
         try customers.result()
-        trace("customers")
 
         // Orders, interactions and opportunities need only reps and customers, and duplicates
         // only customers: all are read at once, unless orders define the customers.
@@ -94,7 +89,6 @@ final class LedgerBuilder {
         opportunities.start()
         if derived { pool.submit { customerIndex.value = Self.index(of: orders.loader.customers) } }
         pool.drain()
-        trace("phase2")
         try orders.result()
         try interactions.result()
         try opportunities.result()
@@ -137,7 +131,6 @@ final class LedgerBuilder {
             ledger.findings.append(contentsOf: detected.findings)
             ledger.duplicateGroups = detected.groups
         }
-        trace("assembled")
         return ledger
     }
 

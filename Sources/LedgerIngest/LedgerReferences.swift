@@ -26,10 +26,11 @@ final class LedgerReferences: Sendable {
 
     /// Resolves an owner cell to a rep: by rep id, else by rep name (exports often carry the
     /// owner's name). Without a reps table owners are not checked. `memo` keeps answers by the
-    /// cell's bytes (rep index, or -1 for none): one per chunk, as owners repeat.
+    /// cell's bytes (`ReferenceMemo.owners`): one per chunk, as owners repeat.
     /// - Parameter wantsID: whether the owner id is used (customers keep it), else it is nil
     ///   unless the cell is an orphan, saving a string per row.
-    func owner(_ row: inout RowCursor, _ slot: Int, memo: IDTable, wantsID: Bool = true) -> (ref: OwnerRef, id: String?) {
+    func owner(_ row: inout RowCursor, _ slot: Int, memo: ReferenceMemo, wantsID: Bool = true) -> (ref: OwnerRef, id: String?) {
+        let memo = memo.owners
         let cell = row.cell(slot)
         if case .missing = cell { return (.none, nil) }
         guard repsPresent else { return (.none, wantsID ? cell.string : nil) }
@@ -55,8 +56,16 @@ final class LedgerReferences: Sendable {
     }
 
     /// A customer reference: the customer's index, or −1 with an `orphan_reference` finding.
-    func customer(_ row: inout RowCursor, _ slot: Int, _ cell: RowCursor.Cell) -> Int32 {
-        if let index = cell.withUTF8({ customerIDs.lookup($0!) }) { return index }
+    func customer(_ row: inout RowCursor, _ slot: Int, _ cell: RowCursor.Cell, memo: ReferenceMemo) -> Int32 {
+        if case .bytes(let bytes) = cell {
+            if let index = memo.customer(bytes) { return index }
+            if let index = customerIDs.lookup(bytes) {
+                memo.remember(customer: bytes, index)
+                return index
+            }
+        } else if let index = cell.withUTF8({ customerIDs.lookup($0!) }) {
+            return index
+        }
         row.report(.orphanReference, slot, "\(row.map.header(slot)) \"\(cell.string!)\" matches no customer; the row still counts where it can (rep and totals).")
         return -1
     }

@@ -13,7 +13,11 @@ final class OpportunityLoader: TableLoader {
     struct Batch: RecordBatch {
         var rows: [Parsed] = []
         var findings: [Finding] = []
-        let ownerMemo = IDTable()
+        let memo = ReferenceMemo()
+
+        mutating func reserve(records: Int, bytes: Int) {
+            rows.reserveCapacity(records)
+        }
     }
 
     struct Parsed {
@@ -30,7 +34,7 @@ final class OpportunityLoader: TableLoader {
         source = TableSource(table: .opportunities, files: files)
     }
 
-    func reserve(rows: Int) {
+    func reserve(rows: Int, bytes: Int) {
         opportunities.reserveCapacity(opportunities.count + rows)
     }
 
@@ -48,8 +52,8 @@ final class OpportunityLoader: TableLoader {
         }
         let checked = row.findings.count
         let stage = row.code(stageSlot, ValueParsers.stageWordsExact, ValueParsers.stage, treatedAs: "open").value
-        let customer = references.customer(&row, customerSlot, customerID)
-        let owner = references.owner(&row, map.slots.ownerID, memo: batch.ownerMemo, wantsID: false)
+        let customer = references.customer(&row, customerSlot, customerID, memo: batch.memo)
+        let owner = references.owner(&row, map.slots.ownerID, memo: batch.memo, wantsID: false)
         let amount = row.amount(map.slots.amount)
         let created = row.ownDate(map.slots.createdAt, required: false)
         let closedAt = row.date(map.slots.closedAt)?.day

@@ -33,7 +33,11 @@ final class OrderLoader: TableLoader {
     struct Batch: RecordBatch {
         var rows: [Parsed] = []
         var findings: [Finding] = []
-        let ownerMemo = IDTable()
+        let memo = ReferenceMemo()
+
+        mutating func reserve(records: Int, bytes: Int) {
+            rows.reserveCapacity(records)
+        }
         /// Category and product names of the batch by their bytes; a row holds their index here.
         let names = IDTable()
         var nameValues: [String] = []
@@ -68,7 +72,7 @@ final class OrderLoader: TableLoader {
         source = TableSource(table: .orders, files: files)
     }
 
-    func reserve(rows: Int) {
+    func reserve(rows: Int, bytes: Int) {
         pendingLines.reserveCapacity(pendingLines.count + rows)
         orders.reserveCapacity(orders.count + rows)
         orderIDs.reserveCapacity(orderIDs.count + rows)
@@ -101,9 +105,9 @@ final class OrderLoader: TableLoader {
             derived = Int32(batch.customers.count)
             batch.customers.append(derivedCustomer(row, id: customerID))
         } else {
-            customer = references.customer(&row, customerSlot, customerCell)
+            customer = references.customer(&row, customerSlot, customerCell, memo: batch.memo)
         }
-        var owner = references.owner(&row, map.slots.ownerID, memo: batch.ownerMemo, wantsID: false).ref
+        var owner = references.owner(&row, map.slots.ownerID, memo: batch.memo, wantsID: false).ref
         if case .none = owner, row.isMissing(map.slots.ownerID), let rep = references.rep(ofRegion: row.text(map.slots.region)) {
             owner = .rep(rep)
         }
@@ -174,8 +178,12 @@ final class OrderLoader: TableLoader {
             source.usedRows += usedRows
         }
         let orderIDs = self.orderIDs
+        /// The previous row's order id and its entry: an order's lines are usually adjacent,
+        /// and a lookup in a table of millions of ids is a cache miss.
+        var lastID = "", lastEntry: Int32?
         func addOrderID(_ id: String, _ entry: (order: Int32, customerID: String, line: Int)) {
             orderIDs.insert(id, Int32(orderEntries.count))
+            lastEntry = Int32(orderEntries.count)
             orderEntries.append(entry)
         }
         var next = 0
@@ -184,8 +192,10 @@ final class OrderLoader: TableLoader {
             context.emit(batch.findings[next..<Int(marks.checked)], into: &findings)
             next = Int(marks.end)
             let line = context.line(parsed.line)
-            let entry = orderIDs.lookup(parsed.orderID)
+            let entry = lastEntry != nil && lastID == parsed.orderID ? lastEntry : orderIDs.lookup(parsed.orderID)
             let existing = entry.map { orderEntries[Int($0)] }
+            lastID = parsed.orderID
+            lastEntry = entry
             if let existing, existing.customerID != parsed.customerID {
                 let idSlot = map.slots.orderID
                 findings.append(context.finding(.duplicateID, idSlot, line: parsed.line, record: parsed.record,

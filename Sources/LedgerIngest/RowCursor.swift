@@ -172,7 +172,8 @@ struct RowCursor {
         return value
     }
 
-    /// A cell as `parse` sees it: trimmed and folded, straight from the input when it is ASCII.
+    /// A cell as `parse` sees it: trimmed and folded, straight from the input when folding
+    /// leaves it as it is (`ValueParsers.foldsToItself`).
     private enum Parsed<Value> {
         case missing
         case value(Value)
@@ -189,7 +190,7 @@ struct RowCursor {
         if let bytes = bytes(slot) {
             let trimmed = UnsafeBufferPointer(rebasing: bytes[ValueParsers.trimmedRange(bytes)])
             if ValueParsers.isMissingToken(trimmed) { return .missing }
-            if ValueParsers.isASCII(trimmed, 0..<trimmed.count) {
+            if ValueParsers.foldsToItself(trimmed) {
                 if let value = parseBytes(trimmed) { return .value(value) }
                 return .bad(String(decoding: trimmed, as: UTF8.self))
             }

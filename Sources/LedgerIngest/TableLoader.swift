@@ -16,15 +16,16 @@ protocol TableLoader: AnyObject {
     func parse(_ row: inout RowCursor, into batch: inout Batch)
     /// Applies a batch, one call at a time, batches in file order.
     func commit(_ batch: inout Batch, _ context: CommitContext)
-    /// Grows the table's arrays once for about `rows` more rows, instead of doubling them as
-    /// rows arrive (at ten million rows each doubling briefly holds both copies).
-    func reserve(rows: Int)
+    /// Grows the table's arrays once for about `rows` more rows of a file of `bytes`, instead
+    /// of doubling them as rows arrive (at ten million rows each doubling briefly holds both
+    /// copies).
+    func reserve(rows: Int, bytes: Int)
     /// Called once every file is committed, on the committing thread.
     func finish()
 }
 
 extension TableLoader {
-    func reserve(rows: Int) {}
+    func reserve(rows: Int, bytes: Int) {}
     func finish() {}
 }
 
@@ -34,6 +35,12 @@ protocol RecordBatch {
     /// The findings of the batch's records in record order (moved in from the cursor), with
     /// lines relative to the chunk until the commit moves them.
     var findings: [Finding] { get set }
+    /// Makes room for about `records` records of `bytes`.
+    mutating func reserve(records: Int, bytes: Int)
+}
+
+extension RecordBatch {
+    mutating func reserve(records: Int, bytes: Int) {}
 }
 
 /// Where a parsed row's findings lie in its batch: `start..<checked` are made before the

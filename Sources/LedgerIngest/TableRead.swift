@@ -327,6 +327,9 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             var cursor = RowCursor(map: file.map, file: file.name, fileIndex: file.index, input: whole,
                                    today: settings.today, dateOrder: settings.dateOrder)
             var batch = Loader.Batch()
+            let chunkBytes = min(end, whole.count) - start
+            batch.reserve(records: Int(Double(chunkBytes) * Double(file.lines) / Double(max(1, whole.count))) + 16,
+                          bytes: chunkBytes)
             var position = start
             var line = 0
             CSVReader.skipBlankLines(buffer, position: &position, line: &line)
@@ -419,7 +422,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         do {
             switch step {
             case .startFile(let file):
-                loader.reserve(rows: file.lines)
+                loader.reserve(rows: file.lines, bytes: file.reader.withInput(\.count))
                 expected = file.firstRecord
                 fileStarted = true
             case .chunk(let file, let index, let outcome):
@@ -428,7 +431,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             case .finishFile:
                 advanceFile()
             case .sequential(let file):
-                loader.reserve(rows: file.lines)
+                loader.reserve(rows: file.lines, bytes: 0)
                 try readSequentially(file)
                 advanceFile()
             case .fail(let error):

@@ -20,9 +20,12 @@ extension ValueParsers {
 
 extension ValueParsers {
     /// `date(_:order:)` of bytes already trimmed and folded (an ASCII cell as it is).
-    static func date(foldedBytes bytes: UnsafeBufferPointer<UInt8>, order: DateOrder) -> LocalDateTime? {
+    /// - Parameter commonForms: read `YYYY-MM-DD[ HH:MM]` at fixed offsets (tests compare the
+    ///   two ways).
+    static func date(foldedBytes bytes: UnsafeBufferPointer<UInt8>, order: DateOrder,
+                     commonForms: Bool = true) -> LocalDateTime? {
         var scanner = DateScanner(bytes: bytes)
-        return scanner.scan(order: order)
+        return scanner.scan(order: order, commonForms: commonForms)
     }
 }
 
@@ -35,8 +38,8 @@ private struct DateScanner: ByteScanner {
 
     var atEnd: Bool { i == bytes.count }
 
-    mutating func scan(order: DateOrder) -> LocalDateTime? {
-        if let common = scanCommonForm() { return common }
+    mutating func scan(order: DateOrder, commonForms: Bool = true) -> LocalDateTime? {
+        if commonForms, let common = scanCommonForm() { return common }
         guard let day = scanDay(order: order) else { return nil }
         if atEnd { return LocalDateTime(day: day) }
         guard let second = scanTime() else { return nil }

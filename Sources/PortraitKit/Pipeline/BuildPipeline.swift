@@ -17,12 +17,10 @@ package enum BuildPipeline {
             try LedgerReader.read(IngestSettings(dataDirectory: options.dataDirectory, tables: configuration.tables,
                                                  dateOrder: configuration.dateOrder, today: today))
         }
-        if ProcessInfo.processInfo.environment["TRACE_INGEST"] != nil { FileHandle.standardError.write(Data("read done \(ContinuousClock.now)\n".utf8)) }
         let asOf = AnalysisSettings.resolveAsOf(explicit: options.asOf ?? configuration.asOf, ledger: ledger, today: today)
         let quality = try runner.run(.auditQuality) {
             QualityAudit.audit(ledger, asOf: asOf, staleDays: configuration.thresholds.staleDays)
         }
-        if ProcessInfo.processInfo.environment["TRACE_INGEST"] != nil { FileHandle.standardError.write(Data("audit done \(ContinuousClock.now)\n".utf8)) }
         return Validation(configuration: configuration, ledger: ledger, quality: quality, asOf: asOf, today: today)
     }
 
