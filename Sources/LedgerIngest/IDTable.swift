@@ -29,12 +29,14 @@ final class IDTable: @unchecked Sendable {
         var key: UInt64
     }
 
-    private var buckets: UnsafeMutablePointer<Bucket>
-    private var mask: Int
-    private(set) var count = 0
-    private var keyBytes: UnsafeMutablePointer<UInt8>
-    private var keyByteCount = 0
-    private var keyByteCapacity: Int
+    // Unchecked exclusivity: see the class comment for who may touch the table when; the
+    // checks cost more than a lookup.
+    @exclusivity(unchecked) private var buckets: UnsafeMutablePointer<Bucket>
+    @exclusivity(unchecked) private var mask: Int
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var keyBytes: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var keyByteCount = 0
+    @exclusivity(unchecked) private var keyByteCapacity: Int
 
     init(capacity: Int = 0) {
         var size = 16

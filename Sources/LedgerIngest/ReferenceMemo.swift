@@ -6,8 +6,8 @@ final class ReferenceMemo {
     /// Owner answers by the cell's bytes: rep index, or -1 for none.
     let owners = IDTable()
     /// The last customer id found, as bytes of the input (valid while the chunk is parsed).
-    private var lastCustomer: UnsafeBufferPointer<UInt8>?
-    private var lastIndex: Int32 = -1
+    @exclusivity(unchecked) private var lastCustomer: UnsafeBufferPointer<UInt8>?
+    @exclusivity(unchecked) private var lastIndex: Int32 = -1
 
     /// The index last found for exactly these bytes.
     @inline(__always)
