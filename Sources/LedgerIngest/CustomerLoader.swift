@@ -28,6 +28,9 @@ final class CustomerLoader: TableLoader {
         var findings: [Finding] = []
         var filledCells: [Int] = []
         let memo = ReferenceMemo()
+        /// Values of the columns that repeat, and tags by their cell.
+        let texts = TextCache<String>()
+        let tags = TextCache<[String]>()
 
         mutating func reserve(records: Int, bytes: Int) {
             customers.reserveCapacity(records)
@@ -69,9 +72,9 @@ final class CustomerLoader: TableLoader {
         customer.file = Int16(clamping: row.fileIndex)
         customer.type = row.code(map.slots.type, ValueParsers.customerTypeWordsExact, ValueParsers.customerType,
                                  treatedAs: "missing").value
-        customer.industry = row.text(map.slots.industry)
-        customer.region = row.text(map.slots.region)
-        customer.city = row.text(map.slots.city)
+        customer.industry = row.text(map.slots.industry, cache: batch.texts)
+        customer.region = row.text(map.slots.region, cache: batch.texts)
+        customer.city = row.text(map.slots.city, cache: batch.texts)
         customer.address = row.text(map.slots.address)
         customer.contactName = row.text(map.slots.contactName)
         customer.phone = checkedPhone(&row, map.slots.phone)
@@ -79,7 +82,7 @@ final class CustomerLoader: TableLoader {
         customer.gender = row.code(map.slots.gender, ValueParsers.genderWordsExact, ValueParsers.gender,
                                    treatedAs: "missing").value
         customer.birthDate = row.date(map.slots.birthDate)?.day
-        customer.source = row.text(map.slots.source)
+        customer.source = row.text(map.slots.source, cache: batch.texts)
         let owner = references.owner(&row, map.slots.ownerID, memo: batch.memo)
         customer.owner = owner.ref
         customer.ownerID = owner.id
@@ -87,8 +90,12 @@ final class CustomerLoader: TableLoader {
             customer.owner = .rep(rep)
             customer.ownerID = references.reps[Int(rep)].id
         }
-        customer.grade = row.text(map.slots.grade)
-        customer.tags = row.text(map.slots.tags).map(Self.splitTags) ?? []
+        customer.grade = row.text(map.slots.grade, cache: batch.texts)
+        switch row.cell(map.slots.tags) {
+        case .missing: customer.tags = []
+        case .bytes(let bytes): customer.tags = batch.tags.value(bytes) { Self.splitTags(String(decoding: bytes, as: UTF8.self)) }
+        case .text(let text): customer.tags = Self.splitTags(text)
+        }
         customer.createdAt = row.date(map.slots.createdAt)?.day
         customer.updatedAt = row.date(map.slots.updatedAt)?.day
         if customer.updatedAt != nil { customer.updatedAtCell = row.raw(map.slots.updatedAt) }

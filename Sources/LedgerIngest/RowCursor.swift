@@ -161,6 +161,15 @@ struct RowCursor {
         return .text(text)
     }
 
+    /// `text(slot)`, taken from `cache` when the same bytes were read before.
+    func text(_ slot: Int, cache: TextCache<String>) -> String? {
+        switch cell(slot) {
+        case .missing: return nil
+        case .bytes(let bytes): return cache.value(bytes) { bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self) }
+        case .text(let text): return text
+        }
+    }
+
     /// A required cell; a missing one is `missing_required` and the row is not used.
     mutating func requiredCell(_ slot: Int) -> Cell? {
         let value = cell(slot)

@@ -14,10 +14,12 @@ import Foundation
 /// Lookups may run on several threads at once once nothing inserts any more.
 final class StringKeyTable: @unchecked Sendable {
     // Unchecked: `bytes` and `hasNonASCIIKey` change only in `insert`, which callers never run
-    // beside lookups; `strings` is only touched under `lock`.
+    // beside lookups; `strings` is only touched under `lock`, `hasStrings` written under it.
     private let bytes: IDTable
-    private var hasNonASCIIKey = false
+    @exclusivity(unchecked) private var hasNonASCIIKey = false
     private var strings: [String: Int32]?
+    /// Whether `strings` exists; read by `insert` without the lock (no lookup runs then).
+    @exclusivity(unchecked) private var hasStrings = false
     private let lock = NSLock()
 
     init(capacity: Int = 0) {
@@ -44,11 +46,15 @@ final class StringKeyTable: @unchecked Sendable {
         bytes.insert(bytes: key, value)
         let ascii = Self.isASCII(key)
         if !ascii { hasNonASCIIKey = true }
+        // Once `strings` is needed (a key that is not ASCII, or a lookup of one), every key is
+        // kept there too; until then an insert takes no lock.
+        guard !ascii || hasStrings else { return }
         lock.lock()
         if strings != nil {
             strings![String(decoding: key, as: UTF8.self)] = value
-        } else if !ascii {
+        } else {
             strings = buildStrings()
+            hasStrings = true
         }
         lock.unlock()
     }
@@ -61,7 +67,10 @@ final class StringKeyTable: @unchecked Sendable {
     private func slowLookup(_ key: String) -> Int32? {
         lock.lock()
         defer { lock.unlock() }
-        if strings == nil { strings = buildStrings() }
+        if strings == nil {
+            strings = buildStrings()
+            hasStrings = true
+        }
         return strings![key]
     }
 
