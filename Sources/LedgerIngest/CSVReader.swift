@@ -44,15 +44,6 @@ package struct CSVReader: RecordReader {
         try self.init(bytes: utf8, mapping: nil, file: file)
     }
 
-    /// Reads a file that is not plain UTF-8 (a BOM, GB18030) whole, decoded, and counts its
-    /// lines; throws `IngestError` for one that cannot be read or decoded.
-    static func decoding(path: String, file: String) throws -> (reader: CSVReader, lines: Int) {
-        let bytes = try FileBytes.read(path, name: file)
-        let utf8 = try TextDecoding.decode(bytes, file: file).utf8
-        let lines = FileBytes.countLines(utf8)
-        return (try CSVReader(utf8: utf8, file: file), lines)
-    }
-
     /// Reads a mapped file, valid UTF-8 (`TextDecoding.isPlainUTF8`); pages behind the reader
     /// are handed back as it goes.
     init(mapping: FileMapping, file: String) throws {

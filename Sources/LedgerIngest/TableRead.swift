@@ -202,8 +202,26 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
     /// Reads a file that is not plain UTF-8 (a BOM, GB18030, or an error to report) whole.
     @inline(never)
     private func decodeAndOpen(_ index: Int, map: ColumnMap, path: String) throws {
-        let opened = try CSVReader.decoding(path: path, file: files[index])
-        try openCSV(index, map: map, reader: opened.reader, lines: opened.lines)
+        let name = files[index]
+        let bytes = try FileBytes.read(path, name: name)
+        if let decoded = try TextDecoding.decodedUnlessGB18030(bytes, file: name) {
+            try openDecoded(index, map: map, utf8: decoded.utf8)
+            return
+        }
+        TextDecoding.convertGB18030(bytes, file: name, on: pool, partSize: settings.chunkBytes) { result in
+            do {
+                let text = try result.get()
+                try self.openCSV(index, map: map, reader: try CSVReader(mapping: text, file: name),
+                                 lines: FileBytes.countLines(text.buffer))
+            } catch {
+                self.failed(index, error)
+            }
+        }
+    }
+
+    @inline(never)
+    private func openDecoded(_ index: Int, map: ColumnMap, utf8: [UInt8]) throws {
+        try openCSV(index, map: map, reader: try CSVReader(utf8: utf8, file: files[index]), lines: FileBytes.countLines(utf8))
     }
 
     @inline(never)

@@ -214,6 +214,30 @@ struct ChunkedReadingTests {
     }
 }
 
+@Suite("Decoding GB18030 in parts")
+struct GB18030PartsTests {
+    /// A ledger whose customers file is GB18030 with `tail` after its rows.
+    private func folder(tail: [UInt8]) -> TemporaryFolder {
+        let folder = TemporaryFolder("gb-parts")
+        var customers = "客户编号,客户名称,城市\n"
+        for index in 1...200 { customers += "C\(index),杭州云帆科技有限公司\(index),\(index % 2 == 0 ? "杭州" : "北京")\n" }
+        folder.write("customers.csv", bytes: gb18030(customers) + tail)
+        return folder
+    }
+
+    @Test("a GB18030 file reads the same split into any number of parts", arguments: [
+        [UInt8](), Array("C999,\u{FF}\u{FE}\n".utf8), [0x43, 0x39, 0x2C, 0x81, 0x0A], [0x43, 0x39, 0x2C, 0x81],
+    ])
+    func parts(tail: [UInt8]) {
+        let folder = folder(tail: tail)
+        let expected = read(folder, workers: 1, split: { buffer, start in [start, buffer.count] })
+        #expect(!expected.isEmpty)
+        for size in [1, 7, 64, 333, 4_096] {
+            #expect(firstDifference(expected, read(folder, workers: 3, chunkBytes: size)) == nil, "\(size)-byte parts")
+        }
+    }
+}
+
 @Suite("Ids looked up by bytes")
 struct StringKeyTableTests {
     /// Keys with canonically equivalent spellings: K and the Kelvin sign, é composed and not.
