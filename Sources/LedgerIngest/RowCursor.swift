@@ -90,34 +90,19 @@ struct RowCursor {
         return index >= 0 ? cell(atHeader: index) : nil
     }
 
-    /// The cell's bytes as written, when it is a range of the input (CSV, not rebuilt).
-    @inline(__always)
-    private func bytes(_ slot: Int) -> UnsafeBufferPointer<UInt8>? {
-        guard usesFields else { return nil }
-        let index = source[slot]
-        guard index >= 0, index < fields.count else { return nil }
-        let start = fields.start(index)
-        guard start >= 0 else { return nil }
-        return UnsafeBufferPointer(rebasing: input[start..<fields.end(index)])
-    }
-
     /// Whether the cell is absent or missing (`text(slot) == nil`), without making its text.
     func isMissing(_ slot: Int) -> Bool {
-        if usesFields {
-            let index = source[slot]
-            guard index >= 0, index < fields.count else { return true }
-            if let bytes = bytes(slot) {
-                return ValueParsers.isMissingToken(UnsafeBufferPointer(rebasing: bytes[ValueParsers.trimmedRange(bytes)]))
-            }
-        }
-        return text(slot) == nil
+        if case .missing = cell(slot) { return true }
+        return false
     }
 
     /// The cell trimmed, nil when missing (empty, NULL, N/A, -, 无, …).
     func text(_ slot: Int) -> String? {
-        if let bytes = bytes(slot) { return ValueParsers.trimmedUnlessMissing(bytes) }
-        guard let cell = raw(slot) else { return nil }
-        return ValueParsers.trimmedUnlessMissing(cell)
+        switch cell(slot) {
+        case .missing: return nil
+        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .text(let text): return text
+        }
     }
 
     /// The trimmed cell: its bytes in the input when it is a plain range of it (no string
@@ -146,18 +131,36 @@ struct RowCursor {
     }
 
     /// The cell trimmed, or `.missing` as `text(slot) == nil` would say.
+    ///
+    /// Inlined, with the tests most cells pass first (nothing to trim, longer than any missing
+    /// token): a ledger has tens of millions of cells.
+    @inline(__always)
     func cell(_ slot: Int) -> Cell {
         if usesFields {
             let index = source[slot]
             guard index >= 0, index < fields.count else { return .missing }
-            let start = fields.start(index)
-            if start >= 0 {
-                let raw = UnsafeBufferPointer(rebasing: input[start..<fields.end(index)])
-                let trimmed = UnsafeBufferPointer(rebasing: raw[ValueParsers.trimmedRange(raw)])
-                return ValueParsers.isMissingToken(trimmed) ? .missing : .bytes(trimmed)
+            var start = fields.start(index)
+            if start >= 0, let base = input.baseAddress {
+                var end = fields.end(index)
+                if start < end {
+                    let first = base[start], last = base[end - 1]
+                    if first <= 0x20 || first == 0xC2 || first == 0xE3 || first == 0xEF
+                        || last <= 0x20 || last == 0xA0 || last == 0x80 || last == 0xBF {
+                        let range = ValueParsers.trimmedRange(UnsafeBufferPointer(start: base + start, count: end - start))
+                        end = start + range.upperBound
+                        start += range.lowerBound
+                    }
+                }
+                let trimmed = UnsafeBufferPointer(start: base + start, count: end - start)
+                return trimmed.count <= 4 && ValueParsers.isMissingToken(trimmed) ? .missing : .bytes(trimmed)
             }
         }
-        guard let text = text(slot) else { return .missing }
+        return textCell(slot)
+    }
+
+    /// `cell(_:)` of a cell that is not a plain range of the input.
+    private func textCell(_ slot: Int) -> Cell {
+        guard let raw = raw(slot), let text = ValueParsers.trimmedUnlessMissing(raw) else { return .missing }
         return .text(text)
     }
 
@@ -196,17 +199,21 @@ struct RowCursor {
     @inline(__always)
     private func parse<Value>(_ slot: Int, _ parseBytes: (UnsafeBufferPointer<UInt8>) -> Value?,
                               _ parseText: (String) -> Value?) -> Parsed<Value> {
-        if let bytes = bytes(slot) {
-            let trimmed = UnsafeBufferPointer(rebasing: bytes[ValueParsers.trimmedRange(bytes)])
-            if ValueParsers.isMissingToken(trimmed) { return .missing }
+        let text: String
+        switch cell(slot) {
+        case .missing:
+            return .missing
+        case .bytes(let trimmed):
             if ValueParsers.foldsToItself(trimmed) {
                 if let value = parseBytes(trimmed) { return .value(value) }
                 return .bad(String(decoding: trimmed, as: UTF8.self))
             }
+            text = String(decoding: trimmed, as: UTF8.self)
+        case .text(let cell):
+            text = cell
         }
-        guard let cell = text(slot) else { return .missing }
-        if let value = parseText(cell) { return .value(value) }
-        return .bad(cell)
+        if let value = parseText(text) { return .value(value) }
+        return .bad(text)
     }
 
     private func parseDate(_ slot: Int) -> Parsed<LocalDateTime> {
