@@ -70,7 +70,7 @@ final class CustomerLoader: TableLoader {
         let checked = row.findings.count
         var customer = Customer(id: id, name: name, line: Int32(row.line))
         customer.file = Int16(clamping: row.fileIndex)
-        customer.type = row.code(map.slots.type, ValueParsers.customerTypeWordsExact, ValueParsers.customerType,
+        customer.type = row.code(map.slots.type, ValueParsers.customerTypeWordIndex, ValueParsers.customerType,
                                  treatedAs: "missing").value
         customer.industry = row.text(map.slots.industry, cache: batch.texts)
         customer.region = row.text(map.slots.region, cache: batch.texts)
@@ -79,7 +79,7 @@ final class CustomerLoader: TableLoader {
         customer.contactName = row.text(map.slots.contactName)
         customer.phone = checkedPhone(&row, map.slots.phone)
         customer.email = checkedEmail(&row, map.slots.email)
-        customer.gender = row.code(map.slots.gender, ValueParsers.genderWordsExact, ValueParsers.gender,
+        customer.gender = row.code(map.slots.gender, ValueParsers.genderWordIndex, ValueParsers.gender,
                                    treatedAs: "missing").value
         customer.birthDate = row.date(map.slots.birthDate)?.day
         customer.source = row.text(map.slots.source, cache: batch.texts)

@@ -37,6 +37,8 @@ final class IDTable: @unchecked Sendable {
     @exclusivity(unchecked) private var keyBytes: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var keyByteCount = 0
     @exclusivity(unchecked) private var keyByteCapacity: Int
+    /// `IDTable.processSeed`, kept here: reading the global costs a `swift_once` per lookup.
+    private let seed = IDTable.processSeed
 
     init(capacity: Int = 0) {
         var size = 16
@@ -122,7 +124,7 @@ final class IDTable: @unchecked Sendable {
     /// Whether `bytes` is in the table, and the bucket where it is or would go, with its tag.
     @inline(__always)
     private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (hit: Bool, bucket: Int, tag: UInt32) {
-        let hash = Self.hash(bytes)
+        let hash = self.hash(bytes)
         let short = bytes.count <= 8
         let tag = (UInt32(truncatingIfNeeded: hash >> 32) & ~0xF) | 0x10 | (short ? UInt32(bytes.count) : 0xF)
         let packed = short ? Self.packed(bytes) : 0
@@ -157,12 +159,12 @@ final class IDTable: @unchecked Sendable {
                 var packed = bucket.key
                 let length = Int(bucket.tag & 0xF)
                 hash = withUnsafeBytes(of: &packed) { raw in
-                    Self.hash(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length))
+                    self.hash(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length))
                 }
             } else {
                 let start = keyBytes + Int(bucket.key)
                 let length = Int(UnsafeRawPointer(start).loadUnaligned(as: UInt32.self))
-                hash = Self.hash(UnsafeBufferPointer(start: start + 4, count: length))
+                hash = self.hash(UnsafeBufferPointer(start: start + 4, count: length))
             }
             var slot = Int(truncatingIfNeeded: hash) & newMask
             while grown[slot].tag != 0 { slot = (slot + 1) & newMask }
@@ -197,13 +199,13 @@ final class IDTable: @unchecked Sendable {
     }
 
     /// Per-process random seed, so crafted ids cannot be chosen to collide.
-    private static let seed = UInt64.random(in: .min ... .max)
+    private static let processSeed = UInt64.random(in: .min ... .max)
 
     @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    private func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let h = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
-        if bytes.count <= 8 { return mix(h ^ packed(bytes)) }
-        return longHash(bytes, h)
+        if bytes.count <= 8 { return Self.mix(h ^ Self.packed(bytes)) }
+        return Self.longHash(bytes, h)
     }
 
     private static func longHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt64) -> UInt64 {

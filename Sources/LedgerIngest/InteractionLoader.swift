@@ -53,8 +53,8 @@ final class InteractionLoader: TableLoader {
         batch.usedRows += 1
         let customer = references.customer(&row, customerSlot, customerID, memo: batch.memo)
         let owner = references.owner(&row, map.slots.ownerID, memo: batch.memo, wantsID: false)
-        let channel = row.code(map.slots.channel, ValueParsers.channelWordsExact, ValueParsers.channel, treatedAs: "other")
-        let kind = row.code(map.slots.kind, ValueParsers.kindWordsExact, ValueParsers.interactionKind, treatedAs: "other")
+        let channel = row.code(map.slots.channel, ValueParsers.channelWordIndex, ValueParsers.channel, treatedAs: "other")
+        let kind = row.code(map.slots.kind, ValueParsers.kindWordIndex, ValueParsers.interactionKind, treatedAs: "other")
         let satisfaction = self.satisfaction(&row, map.slots.satisfaction)
         let resolvedAt = row.date(map.slots.resolvedAt)
         let summary: TextRef

@@ -51,7 +51,7 @@ final class OpportunityLoader: TableLoader {
             return
         }
         let checked = row.findings.count
-        let stage = row.code(stageSlot, ValueParsers.stageWordsExact, ValueParsers.stage, treatedAs: "open").value
+        let stage = row.code(stageSlot, ValueParsers.stageWordIndex, ValueParsers.stage, treatedAs: "open").value
         let customer = references.customer(&row, customerSlot, customerID, memo: batch.memo)
         let owner = references.owner(&row, map.slots.ownerID, memo: batch.memo, wantsID: false)
         let amount = row.amount(map.slots.amount)

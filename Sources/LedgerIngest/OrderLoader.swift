@@ -93,7 +93,7 @@ final class OrderLoader: TableLoader {
         }
         let checked = row.findings.count
         let customerID = customerCell.string!
-        let statusCell = row.code(map.slots.status, ValueParsers.orderStatusWordsExact, ValueParsers.orderStatus,
+        let statusCell = row.code(map.slots.status, ValueParsers.orderStatusWordIndex, ValueParsers.orderStatus,
                                   treatedAs: "not a purchase")
         let status: OrderStatus = statusCell.bad ? .unknown : (statusCell.value ?? .completed)
         if status == .completed && amount < .zero {

@@ -320,12 +320,10 @@ struct RowCursor {
 
     /// `code(_:_:treatedAs:)` for a cell written exactly as one of `words` (the common case),
     /// matched by its bytes: no string made, no folding. Any other cell takes the general path.
-    mutating func code<Value>(_ slot: Int, _ words: [([UInt8], Value)], _ parse: (String) -> Value?,
+    mutating func code<Value>(_ slot: Int, _ words: WordIndex<Value>, _ parse: (String) -> Value?,
                               treatedAs fallback: String) -> (value: Value?, bad: Bool) {
-        if map.valueMaps[slot] == nil, case .bytes(let bytes) = cell(slot), let base = bytes.baseAddress {
-            for (word, value) in words where word.count == bytes.count && memcmp(word, base, word.count) == 0 {
-                return (value, false)
-            }
+        if map.valueMaps[slot] == nil, case .bytes(let bytes) = cell(slot), let value = words.value(bytes) {
+            return (value, false)
         }
         return code(slot, parse, treatedAs: fallback)
     }
