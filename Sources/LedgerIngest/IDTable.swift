@@ -43,15 +43,14 @@ final class IDTable: @unchecked Sendable {
     init(capacity: Int = 0) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        buckets = .allocate(capacity: size)
-        buckets.initialize(repeating: Bucket(tag: 0, value: 0, key: 0), count: size)
+        buckets = Self.allocateBuckets(size)
         mask = size - 1
         keyByteCapacity = 64
         keyBytes = .allocate(capacity: keyByteCapacity)
     }
 
     deinit {
-        buckets.deallocate()
+        Self.deallocateBuckets(buckets, mask + 1)
         keyBytes.deallocate()
     }
 
@@ -149,8 +148,7 @@ final class IDTable: @unchecked Sendable {
 
     private func grow() {
         let size = (mask + 1) * 2
-        let grown = UnsafeMutablePointer<Bucket>.allocate(capacity: size)
-        grown.initialize(repeating: Bucket(tag: 0, value: 0, key: 0), count: size)
+        let grown = Self.allocateBuckets(size)
         let newMask = size - 1
         for index in 0...mask where buckets[index].tag != 0 {
             let bucket = buckets[index]
@@ -170,10 +168,54 @@ final class IDTable: @unchecked Sendable {
             while grown[slot].tag != 0 { slot = (slot + 1) & newMask }
             grown[slot] = bucket
         }
-        buckets.deallocate()
+        Self.deallocateBuckets(buckets, mask + 1)
         buckets = grown
         mask = newMask
     }
+
+    /// Tables of this many bytes or more get memory of their own, in huge pages: a lookup in a
+    /// table of millions of ids lands on a random page, and with 4 KB pages each one also
+    /// missed the TLB.
+    private static let hugeTableBytes = 4 << 20
+    private static let hugePage = 2 << 20
+
+    /// `count` empty buckets.
+    private static func allocateBuckets(_ count: Int) -> UnsafeMutablePointer<Bucket> {
+        let bytes = count * MemoryLayout<Bucket>.stride
+        if bytes >= hugeTableBytes,
+           let address = mmap(nil, bytes + hugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+           address != UnsafeMutableRawPointer(bitPattern: -1) {
+            // Aligned to a huge page; the memory is zero, which is an empty bucket.
+            let aligned = (Int(bitPattern: address) + hugePage - 1) / hugePage * hugePage
+            let start = UnsafeMutableRawPointer(bitPattern: aligned)!
+            madvise(start, bytes, MADV_HUGEPAGE)
+            mappings.lock()
+            mappedStarts[aligned] = address
+            mappings.unlock()
+            return start.bindMemory(to: Bucket.self, capacity: count)
+        }
+        let buckets = UnsafeMutablePointer<Bucket>.allocate(capacity: count)
+        buckets.initialize(repeating: Bucket(tag: 0, value: 0, key: 0), count: count)
+        return buckets
+    }
+
+    private static func deallocateBuckets(_ buckets: UnsafeMutablePointer<Bucket>, _ count: Int) {
+        let bytes = count * MemoryLayout<Bucket>.stride
+        if bytes >= hugeTableBytes {
+            mappings.lock()
+            let address = mappedStarts.removeValue(forKey: Int(bitPattern: buckets))
+            mappings.unlock()
+            if let address {
+                munmap(address, bytes + hugePage)
+                return
+            }
+        }
+        buckets.deallocate()
+    }
+
+    /// Where each huge table's mapping starts (before its alignment), by its aligned start.
+    nonisolated(unsafe) private static var mappedStarts: [Int: UnsafeMutableRawPointer] = [:]
+    private static let mappings = NSLock()
 
     /// A key of at most 8 bytes as one zero-padded word.
     @inline(__always)

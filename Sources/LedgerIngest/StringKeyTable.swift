@@ -20,6 +20,9 @@ final class StringKeyTable: @unchecked Sendable {
     private var strings: [String: Int32]?
     /// Whether `strings` exists; read by `insert` without the lock (no lookup runs then).
     @exclusivity(unchecked) private var hasStrings = false
+    /// The greatest key added, by bytes, once one was.
+    @exclusivity(unchecked) private var greatest: [UInt8] = []
+    @exclusivity(unchecked) private var hasGreatest = false
     private let lock = NSLock()
 
     init(capacity: Int = 0) {
@@ -31,9 +34,21 @@ final class StringKeyTable: @unchecked Sendable {
     func reserveCapacity(_ capacity: Int) { bytes.reserveCapacity(capacity) }
 
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if !hasNonASCIIKey && isAboveAll(key) && Self.isASCII(key) { return nil }
         if let value = bytes[bytes: key] { return value }
         if !hasNonASCIIKey && Self.isASCII(key) { return nil }
         return slowLookup(String(decoding: key, as: UTF8.self))
+    }
+
+    /// Whether `key` sorts (by bytes) after every key added: then no key equals its bytes,
+    /// and when all are ASCII none equals it at all, which spares the probe, a cache miss in
+    /// a table of millions. Ids of exports mostly count up (`SO000000001`, `SO000000002`).
+    @inline(__always)
+    private func isAboveAll(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard hasGreatest, let base = key.baseAddress else { return false }
+        let common = min(key.count, greatest.count)
+        let order = memcmp(base, greatest, common)
+        return order > 0 || (order == 0 && key.count > greatest.count)
     }
 
     func lookup(_ key: String) -> Int32? {
@@ -46,6 +61,11 @@ final class StringKeyTable: @unchecked Sendable {
         bytes.insert(bytes: key, value)
         let ascii = Self.isASCII(key)
         if !ascii { hasNonASCIIKey = true }
+        if !hasGreatest || isAboveAll(key) {
+            greatest.removeAll(keepingCapacity: true)
+            greatest.append(contentsOf: key)
+            hasGreatest = true
+        }
         // Once `strings` is needed (a key that is not ASCII, or a lookup of one), every key is
         // kept there too; until then an insert takes no lock.
         guard !ascii || hasStrings else { return }
