@@ -20,28 +20,54 @@ extension Array: CSVFieldSink where Element == String {
 ///
 /// Reused from record to record, so reading a row allocates nothing; a `String` is made only
 /// for a cell a loader keeps as text (`RowCursor`). The few rebuilt fields are kept as strings.
-struct CSVFields: CSVFieldSink {
-    /// Per field: where it starts in the input, or for a rebuilt field `-1 - i` for `strings[i]`.
-    private(set) var starts: [Int] = []
-    private(set) var ends: [Int] = []
-    private(set) var strings: [String] = []
+/// A class over raw memory: as a struct of two arrays every field appended paid two uniqueness
+/// checks, and emptying it for the next record two more calls.
+final class CSVFields: CSVFieldSink {
+    /// Per field, its start and end in the input; a rebuilt field starts at `-1 - i` for
+    /// `strings[i]`.
+    // Unchecked exclusivity: a cursor's fields are only touched by the thread reading its
+    // chunk, and the checks cost more than filling a field.
+    @exclusivity(unchecked) private var bounds: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var capacity = 16
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private(set) var strings: [String] = []
 
-    var count: Int { starts.count }
+    init() {
+        bounds = .allocate(capacity: 2 * capacity)
+    }
 
-    mutating func removeAll() {
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+    deinit { bounds.deallocate() }
+
+    /// Where field `index` starts in the input, or `-1 - i` for `strings[i]`.
+    @inline(__always)
+    func start(_ index: Int) -> Int { bounds[2 * index] }
+
+    @inline(__always)
+    func end(_ index: Int) -> Int { bounds[2 * index + 1] }
+
+    func removeAll() {
+        count = 0
         if !strings.isEmpty { strings.removeAll(keepingCapacity: true) }
     }
 
-    mutating func appendField(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
-        starts.append(start)
-        ends.append(end)
+    @inline(__always)
+    func appendField(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        if count == capacity { grow() }
+        bounds[2 * count] = start
+        bounds[2 * count + 1] = end
+        count += 1
     }
 
-    mutating func appendField(_ value: String) {
-        starts.append(-1 - strings.count)
-        ends.append(0)
+    func appendField(_ value: String) {
+        appendField(UnsafeBufferPointer(start: nil, count: 0), -1 - strings.count, 0)
         strings.append(value)
+    }
+
+    private func grow() {
+        let grown = UnsafeMutablePointer<Int>.allocate(capacity: 4 * capacity)
+        grown.moveInitialize(from: bounds, count: 2 * count)
+        bounds.deallocate()
+        bounds = grown
+        capacity *= 2
     }
 }

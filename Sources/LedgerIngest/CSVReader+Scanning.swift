@@ -57,11 +57,7 @@ extension CSVReader {
                 )
             } else {
                 let start = index
-                while index < end {
-                    let byte = buffer[index]
-                    if byte == delimiter || byte == lineFeed || byte == carriageReturn { break }
-                    index += 1
-                }
+                index = fieldEnd(buffer, from: index, delimiter: delimiter)
                 values.appendField(buffer, start, index)
             }
             if index >= end { break }
@@ -90,8 +86,19 @@ extension CSVReader {
         // Only filled when the field has `""` escapes or trailing text; most fields slice directly.
         var scratch: [UInt8] = []
         var escaped = false
+        let base = UnsafeRawPointer(buffer.baseAddress!)
         while true {
             while cursor < end {
+                // Eight bytes at a time up to the next quote or line end.
+                if cursor + 8 <= end {
+                    let word = base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+                    let found = Self.matches(word, quote) | Self.matches(word, lineFeed) | Self.matches(word, carriageReturn)
+                    if found == 0 {
+                        cursor += 8
+                        continue
+                    }
+                    cursor += found.littleEndian.trailingZeroBitCount >> 3
+                }
                 let byte = buffer[cursor]
                 if byte == quote { break }
                 if byte == lineFeed {
@@ -134,6 +141,39 @@ extension CSVReader {
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[segmentStart..<closing]))
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[cursor..<trailingEnd]))
         values.appendField(String(decoding: scratch, as: UTF8.self))
+    }
+
+    /// The end of the unquoted field starting at `index`: the next delimiter or line end, or
+    /// the end of the buffer.
+    ///
+    /// Eight bytes at a time: a 100-byte note costs a dozen steps instead of a hundred.
+    @inline(__always)
+    static func fieldEnd(_ buffer: UnsafeBufferPointer<UInt8>, from index: Int, delimiter: UInt8) -> Int {
+        var index = index
+        let end = buffer.count
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let found = matches(word, delimiter) | matches(word, lineFeed) | matches(word, carriageReturn)
+                if found != 0 { return index + found.littleEndian.trailingZeroBitCount >> 3 }
+                index += 8
+            }
+        }
+        while index < end {
+            let byte = buffer[index]
+            if byte == delimiter || byte == lineFeed || byte == carriageReturn { break }
+            index += 1
+        }
+        return index
+    }
+
+    /// High bits set in the bytes of `word` equal to `byte`, exact up to the first such byte
+    /// (a borrow may mark bytes after it), which is all a scan for the first one needs.
+    @inline(__always)
+    static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     /// The text of `buffer[start..<end]`.

@@ -8,10 +8,19 @@ import Foundation
 /// private read-only mapping reads the same bytes, and `release(below:)` drops pages behind the
 /// reader (`MADV_DONTNEED`; were one touched again it would be read back from the file), so the
 /// input costs a few megabytes of resident memory whatever its size.
-final class FileMapping {
-    let buffer: UnsafeBufferPointer<UInt8>
+///
+/// It also holds text decoded into anonymous memory (`init(anonymous:)`); those pages are
+/// never handed back, as nothing could read them back.
+final class FileMapping: @unchecked Sendable {
+    // Unchecked: `buffer` changes only in `truncate(to:)`, before any reader sees it; `released`
+    // only in `release(below:)`, called by the one thread reading the file in order.
+    private(set) var buffer: UnsafeBufferPointer<UInt8>
     /// Bytes below this offset have been handed back.
     private var released = 0
+    /// The mapped length, for `munmap`: `buffer` may be shorter for decoded text.
+    private let length: Int
+    /// Whether the pages come from a file, and may be handed back.
+    private let fromFile: Bool
 
     /// Pages are handed back in steps of this many bytes, not one `madvise` per record.
     private static let step = 8 << 20
@@ -29,24 +38,62 @@ final class FileMapping {
               address != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
         madvise(address, size, MADV_SEQUENTIAL)
         buffer = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)
+        length = size
+        fromFile = true
+    }
+
+    /// Anonymous, writable memory of `capacity` bytes, for text decoded into it (see
+    /// `truncate(to:)`); nil when the memory cannot be had. Pages never written cost nothing.
+    ///
+    /// For a GB18030 file decoded on several cores: each part is converted straight into its
+    /// own region, then the regions are moved together, so the text is never copied whole.
+    init?(anonymous capacity: Int) {
+        let size = max(1, capacity)
+        guard let address = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              address != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
+        buffer = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)
+        length = size
+        fromFile = false
+    }
+
+    /// The memory to write into, for an anonymous mapping.
+    var writable: UnsafeMutableBufferPointer<UInt8> { UnsafeMutableBufferPointer(mutating: buffer) }
+
+    /// Ends the text after `count` bytes, once it is written.
+    func truncate(to count: Int) {
+        buffer = UnsafeBufferPointer(rebasing: buffer[..<min(count, buffer.count)])
     }
 
     deinit {
-        munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count)
+        munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), length)
     }
 
     /// Hands back the pages wholly below `offset`; nothing there may be read from `buffer`
     /// afterwards without faulting it in again.
     func release(below offset: Int) {
-        guard offset - released >= Self.step else { return }
+        guard fromFile, offset - released >= Self.step else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let end = offset / page * page
         madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + released), end - released, MADV_DONTNEED)
         released = end
     }
 
+    /// Hands back the pages wholly inside `range`, a chunk read on its own (see `TableRead`);
+    /// a page touched again later is read back from the file.
+    func release(_ range: Range<Int>) {
+        guard fromFile else { return }
+        let page = Self.pageSize
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = range.upperBound / page * page
+        guard end > start else { return }
+        madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + start), end - start, MADV_DONTNEED)
+    }
+
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
     /// Hands back every page read so far (after a validation pass over the whole file).
     func releaseAll() {
+        guard fromFile else { return }
         madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count, MADV_DONTNEED)
     }
 }

@@ -6,104 +6,260 @@ import Foundation
 /// A `String` key is hashed with SipHash (and non-ASCII keys through Unicode normalization):
 /// two lookups per order and interaction row made that a tenth of reading them. Equal bytes
 /// imply equal strings, so a hit here is the answer the `String` table would give; a miss
-/// (an orphan id, or an id spelled with other code points that `String` deems equal) falls
-/// back to it, and every result is unchanged.
-struct IDTable {
-    /// Per bucket: 1 + index into `entries`, or 0 when empty. The count is a power of two.
-    private var buckets: [Int32]
-    private var keyStarts: [Int] = []
-    private var keyLengths: [Int32] = []
-    private var values: [Int32] = []
-    private var keyBytes: [UInt8] = []
+/// (an orphan id, or an id spelled with other code points that `String` deems equal) is for
+/// the caller to settle (`StringKeyTable`).
+///
+/// Each 16-byte bucket holds a tag (hash bits and the key's length), the value, and the key
+/// itself when it has at most 8 bytes (`C000123`, `S023`), else where it is in `keyBytes`: a
+/// lookup of a short id touches one cache line, where arrays of entries and key offsets cost
+/// three misses per lookup in a table of a million customers.
+///
+/// A class over raw memory rather than a struct of arrays: a struct kept in a class property
+/// was copied (its arrays retained and released) for every lookup, which cost more than the
+/// lookup. Lookups may run on several threads at once while nothing inserts.
+final class IDTable: @unchecked Sendable {
+    // Unchecked: mutated only by `insert`, which callers never run beside lookups.
+    private struct Bucket {
+        /// 0 when empty; else hash bits 31...4 (bit 4 forced on) and, in bits 3...0, the key's
+        /// length when at most 8, or 15 for a longer key.
+        var tag: UInt32
+        var value: Int32
+        /// A short key's bytes, zero-padded; a longer key's offset in `keyBytes`, where its
+        /// length (`UInt32`) precedes its bytes.
+        var key: UInt64
+    }
+
+    // Unchecked exclusivity: see the class comment for who may touch the table when; the
+    // checks cost more than a lookup.
+    @exclusivity(unchecked) private var buckets: UnsafeMutablePointer<Bucket>
+    @exclusivity(unchecked) private var mask: Int
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var keyBytes: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var keyByteCount = 0
+    @exclusivity(unchecked) private var keyByteCapacity: Int
+    /// `IDTable.processSeed`, kept here: reading the global costs a `swift_once` per lookup.
+    private let seed = IDTable.processSeed
 
     init(capacity: Int = 0) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        buckets = [Int32](repeating: 0, count: size)
-        keyStarts.reserveCapacity(capacity)
-        keyLengths.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+        buckets = Self.allocateBuckets(size)
+        mask = size - 1
+        keyByteCapacity = 64
+        keyBytes = .allocate(capacity: keyByteCapacity)
     }
 
-    var count: Int { values.count }
+    deinit {
+        Self.deallocateBuckets(buckets, mask + 1)
+        keyBytes.deallocate()
+    }
+
+    /// Grows the table once to hold `capacity` keys without growing again.
+    func reserveCapacity(_ capacity: Int) {
+        while capacity * 2 > mask + 1 { grow() }
+    }
 
     subscript(key: String) -> Int32? {
         var key = key
-        return key.withUTF8 { bytes in
-            let found = find(bytes)
-            return found.entry >= 0 ? values[found.entry] : nil
-        }
+        return key.withUTF8 { self[bytes: $0] }
+    }
+
+    subscript(bytes bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let found = find(bytes)
+        return found.hit ? buckets[found.bucket].value : nil
     }
 
     /// Adds `key` unless it is there; the first value for a key stays.
-    mutating func insert(_ key: String, _ value: Int32) {
-        if (count + 1) * 2 > buckets.count { grow() }
+    func insert(_ key: String, _ value: Int32) {
         var key = key
-        key.withUTF8 { bytes in
-            let found = find(bytes)
-            guard found.entry < 0 else { return }
-            keyStarts.append(keyBytes.count)
-            keyLengths.append(Int32(bytes.count))
-            keyBytes.append(contentsOf: bytes)
-            values.append(value)
-            buckets[found.bucket] = Int32(values.count)
-        }
+        key.withUTF8 { insert(bytes: $0, value) }
     }
 
-    /// The entry holding `bytes` (or -1) and the bucket where it is or would go.
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (entry: Int, bucket: Int) {
-        let mask = buckets.count - 1
-        var bucket = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
-        return keyBytes.withUnsafeBufferPointer { stored in
-            while true {
-                let slot = Int(buckets[bucket])
-                if slot == 0 { return (-1, bucket) }
-                let entry = slot - 1
-                if Int(keyLengths[entry]) == bytes.count
-                    && (bytes.isEmpty || memcmp(stored.baseAddress! + keyStarts[entry], bytes.baseAddress!, bytes.count) == 0) {
-                    return (entry, bucket)
+    /// Adds the key `bytes` unless it is there; the first value for a key stays.
+    func insert(bytes: UnsafeBufferPointer<UInt8>, _ value: Int32) {
+        if (count + 1) * 2 > mask + 1 { grow() }
+        let found = find(bytes)
+        guard !found.hit else { return }
+        var stored: UInt64
+        if bytes.count <= 8 {
+            stored = Self.packed(bytes)
+        } else {
+            let needed = keyByteCount + 4 + bytes.count
+            if needed > keyByteCapacity {
+                while needed > keyByteCapacity { keyByteCapacity *= 2 }
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: keyByteCapacity)
+                grown.moveInitialize(from: keyBytes, count: keyByteCount)
+                keyBytes.deallocate()
+                keyBytes = grown
+            }
+            UnsafeMutableRawPointer(keyBytes + keyByteCount).storeBytes(of: UInt32(bytes.count), as: UInt32.self)
+            (keyBytes + keyByteCount + 4).initialize(from: bytes.baseAddress!, count: bytes.count)
+            stored = UInt64(keyByteCount)
+            keyByteCount = needed
+        }
+        buckets[found.bucket] = Bucket(tag: found.tag, value: value, key: stored)
+        count += 1
+    }
+
+    /// Every key as a string, with its value.
+    func forEach(_ body: (String, Int32) -> Void) {
+        for index in 0...mask where buckets[index].tag != 0 {
+            let bucket = buckets[index]
+            if bucket.tag & 0xF != 0xF {
+                var packed = bucket.key
+                let length = Int(bucket.tag & 0xF)
+                let text = withUnsafeBytes(of: &packed) { raw in
+                    String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<length]), as: UTF8.self)
                 }
-                bucket = (bucket + 1) & mask
+                body(text, bucket.value)
+            } else {
+                let start = keyBytes + Int(bucket.key)
+                let length = Int(UnsafeRawPointer(start).loadUnaligned(as: UInt32.self))
+                body(String(decoding: UnsafeBufferPointer(start: start + 4, count: length), as: UTF8.self), bucket.value)
             }
         }
     }
 
-    private mutating func grow() {
-        let size = buckets.count * 2
-        let mask = size - 1
-        var grown = [Int32](repeating: 0, count: size)
-        keyBytes.withUnsafeBufferPointer { stored in
-            for entry in values.indices {
-                let key = UnsafeBufferPointer(rebasing: stored[keyStarts[entry]..<keyStarts[entry] + Int(keyLengths[entry])])
-                var bucket = Int(truncatingIfNeeded: Self.hash(key)) & mask
-                while grown[bucket] != 0 { bucket = (bucket + 1) & mask }
-                grown[bucket] = Int32(entry + 1)
+    /// Whether `bytes` is in the table, and the bucket where it is or would go, with its tag.
+    @inline(__always)
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (hit: Bool, bucket: Int, tag: UInt32) {
+        let hash = self.hash(bytes)
+        let short = bytes.count <= 8
+        let tag = (UInt32(truncatingIfNeeded: hash >> 32) & ~0xF) | 0x10 | (short ? UInt32(bytes.count) : 0xF)
+        let packed = short ? Self.packed(bytes) : 0
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let bucket = buckets[index]
+            if bucket.tag == 0 { return (false, index, tag) }
+            if bucket.tag == tag {
+                if short {
+                    if bucket.key == packed { return (true, index, tag) }
+                } else {
+                    let start = keyBytes + Int(bucket.key)
+                    if Int(UnsafeRawPointer(start).loadUnaligned(as: UInt32.self)) == bytes.count
+                        && memcmp(start + 4, bytes.baseAddress!, bytes.count) == 0 {
+                        return (true, index, tag)
+                    }
+                }
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    private func grow() {
+        let size = (mask + 1) * 2
+        let grown = Self.allocateBuckets(size)
+        let newMask = size - 1
+        for index in 0...mask where buckets[index].tag != 0 {
+            let bucket = buckets[index]
+            let hash: UInt64
+            if bucket.tag & 0xF != 0xF {
+                var packed = bucket.key
+                let length = Int(bucket.tag & 0xF)
+                hash = withUnsafeBytes(of: &packed) { raw in
+                    self.hash(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length))
+                }
+            } else {
+                let start = keyBytes + Int(bucket.key)
+                let length = Int(UnsafeRawPointer(start).loadUnaligned(as: UInt32.self))
+                hash = self.hash(UnsafeBufferPointer(start: start + 4, count: length))
+            }
+            var slot = Int(truncatingIfNeeded: hash) & newMask
+            while grown[slot].tag != 0 { slot = (slot + 1) & newMask }
+            grown[slot] = bucket
+        }
+        Self.deallocateBuckets(buckets, mask + 1)
+        buckets = grown
+        mask = newMask
+    }
+
+    /// Tables of this many bytes or more get memory of their own, in huge pages: a lookup in a
+    /// table of millions of ids lands on a random page, and with 4 KB pages each one also
+    /// missed the TLB.
+    private static let hugeTableBytes = 4 << 20
+    private static let hugePage = 2 << 20
+
+    /// `count` empty buckets.
+    private static func allocateBuckets(_ count: Int) -> UnsafeMutablePointer<Bucket> {
+        let bytes = count * MemoryLayout<Bucket>.stride
+        if bytes >= hugeTableBytes,
+           let address = mmap(nil, bytes + hugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+           address != UnsafeMutableRawPointer(bitPattern: -1) {
+            // Aligned to a huge page; the memory is zero, which is an empty bucket.
+            let aligned = (Int(bitPattern: address) + hugePage - 1) / hugePage * hugePage
+            let start = UnsafeMutableRawPointer(bitPattern: aligned)!
+            madvise(start, bytes, MADV_HUGEPAGE)
+            mappings.lock()
+            mappedStarts[aligned] = address
+            mappings.unlock()
+            return start.bindMemory(to: Bucket.self, capacity: count)
+        }
+        let buckets = UnsafeMutablePointer<Bucket>.allocate(capacity: count)
+        buckets.initialize(repeating: Bucket(tag: 0, value: 0, key: 0), count: count)
+        return buckets
+    }
+
+    private static func deallocateBuckets(_ buckets: UnsafeMutablePointer<Bucket>, _ count: Int) {
+        let bytes = count * MemoryLayout<Bucket>.stride
+        if bytes >= hugeTableBytes {
+            mappings.lock()
+            let address = mappedStarts.removeValue(forKey: Int(bitPattern: buckets))
+            mappings.unlock()
+            if let address {
+                munmap(address, bytes + hugePage)
+                return
             }
         }
-        buckets = grown
+        buckets.deallocate()
+    }
+
+    /// Where each huge table's mapping starts (before its alignment), by its aligned start.
+    nonisolated(unsafe) private static var mappedStarts: [Int: UnsafeMutableRawPointer] = [:]
+    private static let mappings = NSLock()
+
+    /// A key of at most 8 bytes as one zero-padded word.
+    @inline(__always)
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        if count == 8 { return raw.loadUnaligned(as: UInt64.self) }
+        var word: UInt64 = 0
+        var index = 0
+        if count & 4 != 0 {
+            word = UInt64(raw.loadUnaligned(as: UInt32.self))
+            index = 4
+        }
+        if count & 2 != 0 {
+            word |= UInt64(raw.loadUnaligned(fromByteOffset: index, as: UInt16.self)) << UInt64(index * 8)
+            index += 2
+        }
+        if count & 1 != 0 {
+            word |= UInt64(base[index]) << UInt64(index * 8)
+        }
+        return word
     }
 
     /// Per-process random seed, so crafted ids cannot be chosen to collide.
-    private static let seed = UInt64.random(in: .min ... .max)
+    private static let processSeed = UInt64.random(in: .min ... .max)
 
     @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
+    private func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let h = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
+        if bytes.count <= 8 { return Self.mix(h ^ Self.packed(bytes)) }
+        return Self.longHash(bytes, h)
+    }
+
+    private static func longHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt64) -> UInt64 {
+        var h = start
         var index = 0
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while index + 8 <= bytes.count {
-                h = mix(h ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                index += 8
-            }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < bytes.count {
-                tail |= UInt64(base[index]) << shift
-                shift += 8
-                index += 1
-            }
-            h = mix(h ^ tail)
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        while index + 8 <= bytes.count {
+            h = mix(h ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            index += 8
+        }
+        if index < bytes.count {
+            h = mix(h ^ packed(UnsafeBufferPointer(rebasing: bytes[index...])))
         }
         return h
     }

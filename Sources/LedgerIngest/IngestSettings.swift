@@ -7,13 +7,24 @@ package struct IngestSettings: Sendable {
     package var tables: [TableName: TableSettings]
     package var dateOrder: DateOrder
     package var today: Day
+    /// Threads reading at once (default: one per processor).
+    package var workers: Int?
+    /// Bytes per chunk of a CSV file read on its own (default: a few per worker, up to 4 MB);
+    /// tests set a few bytes to split files everywhere.
+    package var chunkBytes: Int?
+    /// Tests only: splits a CSV file's records (the input, the first record's offset) into
+    /// chunks instead of `CSVReader.chunkBounds`, at any offsets, to check that a chunk's
+    /// guessed start is never trusted.
+    var chunkBounds: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> [Int])?
 
     package init(dataDirectory: String, tables: [TableName: TableSettings] = [:],
-                 dateOrder: DateOrder = .ymd, today: Day) {
+                 dateOrder: DateOrder = .ymd, today: Day, workers: Int? = nil, chunkBytes: Int? = nil) {
         self.dataDirectory = dataDirectory
         self.tables = tables
         self.dateOrder = dateOrder
         self.today = today
+        self.workers = workers
+        self.chunkBytes = chunkBytes
     }
 
     package func table(_ name: TableName) -> TableSettings { tables[name] ?? TableSettings() }

@@ -1,24 +1,35 @@
+import Foundation
 import LedgerModel
 
 /// One record of a table file with the cell accessors every loader uses; each accessor that
 /// rejects a cell records the finding, so a loader reads as the list of its columns.
+///
+/// A chunk of a CSV file is read through one cursor: `fields` is refilled and `begin` called
+/// for each record, and `findings` collects the findings of all its records (each loader notes
+/// where a row's findings start), so a record costs no allocation of its own.
 struct RowCursor {
     let map: ColumnMap
     let file: String
     /// Position of `file` among the table's files.
     let fileIndex: Int
-    let line: Int
+    /// The record's physical line: relative to the chunk's first record while a chunk is read
+    /// on its own, made absolute when it is committed.
+    private(set) var line: Int
+    /// Offset of the record in `input` (CSV), so a committed row can read its cells again; -1
+    /// for a record given as strings.
+    private(set) var record: Int
     /// The record's cells as strings (XML, derived columns); empty when `fields` holds them.
     var values: [String]
     /// The record's cells as byte ranges of `input` (CSV), read without making strings.
-    let fields: CSVFields
+    var fields: CSVFields
     let input: UnsafeBufferPointer<UInt8>
     let usesFields: Bool
-    /// `map.source`, read once per row: a class property read costs an exclusivity check per cell.
+    /// `map.source`, read once: a class property read costs an exclusivity check per cell.
     let source: [Int]
     let today: Day
     let dateOrder: DateOrder
-    private(set) var findings: [Finding] = []
+    /// Findings of the records read through this cursor, in order.
+    var findings: [Finding] = []
     /// False once a required cell was missing or unparsable: the row is not used.
     private(set) var usable = true
 
@@ -27,6 +38,7 @@ struct RowCursor {
         self.file = file
         self.fileIndex = fileIndex
         self.line = record.line
+        self.record = -1
         self.values = record.values
         self.fields = CSVFields()
         self.input = UnsafeBufferPointer(start: nil, count: 0)
@@ -37,16 +49,18 @@ struct RowCursor {
         map.appendDerived(to: &values)
     }
 
-    /// A CSV record as byte ranges of `input`, which must outlive the cursor. Only for a map
-    /// without derived columns (those are computed on strings).
-    init(map: ColumnMap, file: String, fileIndex: Int, line: Int, fields: CSVFields,
-         input: UnsafeBufferPointer<UInt8>, today: Day, dateOrder: DateOrder) {
+    /// A cursor over CSV records given as byte ranges of `input`, which must outlive it; fill
+    /// `fields` and call `begin` for each record. Only for a map without derived columns
+    /// (those are computed on strings) whose headers no longer change.
+    init(map: ColumnMap, file: String, fileIndex: Int, input: UnsafeBufferPointer<UInt8>, today: Day,
+         dateOrder: DateOrder) {
         self.map = map
         self.file = file
         self.fileIndex = fileIndex
-        self.line = line
+        self.line = 0
+        self.record = -1
         self.values = []
-        self.fields = fields
+        self.fields = CSVFields()
         self.input = input
         self.usesFields = true
         self.source = map.source
@@ -54,13 +68,20 @@ struct RowCursor {
         self.dateOrder = dateOrder
     }
 
+    /// Starts the record now in `fields`, found at `record` on `line`.
+    mutating func begin(line: Int, record: Int) {
+        self.line = line
+        self.record = record
+        usable = true
+    }
+
     /// The cell under header `index` as written, or nil when the record ends before it.
     func cell(atHeader index: Int) -> String? {
         guard usesFields else { return index < values.count ? values[index] : nil }
         guard index < fields.count else { return nil }
-        let start = fields.starts[index]
+        let start = fields.start(index)
         if start < 0 { return fields.strings[-1 - start] }
-        return CSVReader.string(input, start, fields.ends[index])
+        return CSVReader.string(input, start, fields.end(index))
     }
 
     /// The cell as written, or nil when the file has no such column or the record ends before it.
@@ -69,37 +90,102 @@ struct RowCursor {
         return index >= 0 ? cell(atHeader: index) : nil
     }
 
-    /// The cell's bytes as written, when it is a range of the input (CSV, not rebuilt).
-    @inline(__always)
-    private func bytes(_ slot: Int) -> UnsafeBufferPointer<UInt8>? {
-        guard usesFields else { return nil }
-        let index = source[slot]
-        guard index >= 0, index < fields.count else { return nil }
-        let start = fields.starts[index]
-        guard start >= 0 else { return nil }
-        return UnsafeBufferPointer(rebasing: input[start..<fields.ends[index]])
-    }
-
     /// Whether the cell is absent or missing (`text(slot) == nil`), without making its text.
     func isMissing(_ slot: Int) -> Bool {
-        if usesFields {
-            let index = source[slot]
-            guard index >= 0, index < fields.count else { return true }
-            if let bytes = bytes(slot) {
-                return ValueParsers.isMissingToken(UnsafeBufferPointer(rebasing: bytes[ValueParsers.trimmedRange(bytes)]))
-            }
-        }
-        return text(slot) == nil
+        if case .missing = cell(slot) { return true }
+        return false
     }
 
     /// The cell trimmed, nil when missing (empty, NULL, N/A, -, 无, …).
     func text(_ slot: Int) -> String? {
-        if let bytes = bytes(slot) { return ValueParsers.trimmedUnlessMissing(bytes) }
-        guard let cell = raw(slot) else { return nil }
-        return ValueParsers.trimmedUnlessMissing(cell)
+        switch cell(slot) {
+        case .missing: return nil
+        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .text(let text): return text
+        }
     }
 
-    /// A cell as `parse` sees it: trimmed and folded, straight from the input when it is ASCII.
+    /// The trimmed cell: its bytes in the input when it is a plain range of it (no string
+    /// made), else its text.
+    enum Cell {
+        case missing
+        case bytes(UnsafeBufferPointer<UInt8>)
+        case text(String)
+
+        var string: String? {
+            switch self {
+            case .missing: nil
+            case .bytes(let bytes): bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
+            case .text(let text): text
+            }
+        }
+
+        /// Calls `body` with the cell's UTF-8 bytes (nil when missing).
+        func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+            switch self {
+            case .missing: return body(nil)
+            case .bytes(let bytes): return body(bytes)
+            case .text(var text): return text.withUTF8 { body($0) }
+            }
+        }
+    }
+
+    /// The cell trimmed, or `.missing` as `text(slot) == nil` would say.
+    ///
+    /// Inlined, with the tests most cells pass first (nothing to trim, longer than any missing
+    /// token): a ledger has tens of millions of cells.
+    @inline(__always)
+    func cell(_ slot: Int) -> Cell {
+        if usesFields {
+            let index = source[slot]
+            guard index >= 0, index < fields.count else { return .missing }
+            var start = fields.start(index)
+            if start >= 0, let base = input.baseAddress {
+                var end = fields.end(index)
+                if start < end {
+                    let first = base[start], last = base[end - 1]
+                    if first <= 0x20 || first == 0xC2 || first == 0xE3 || first == 0xEF
+                        || last <= 0x20 || last == 0xA0 || last == 0x80 || last == 0xBF {
+                        let range = ValueParsers.trimmedRange(UnsafeBufferPointer(start: base + start, count: end - start))
+                        end = start + range.upperBound
+                        start += range.lowerBound
+                    }
+                }
+                let trimmed = UnsafeBufferPointer(start: base + start, count: end - start)
+                return trimmed.count <= 4 && ValueParsers.isMissingToken(trimmed) ? .missing : .bytes(trimmed)
+            }
+        }
+        return textCell(slot)
+    }
+
+    /// `cell(_:)` of a cell that is not a plain range of the input.
+    private func textCell(_ slot: Int) -> Cell {
+        guard let raw = raw(slot), let text = ValueParsers.trimmedUnlessMissing(raw) else { return .missing }
+        return .text(text)
+    }
+
+    /// `text(slot)`, taken from `cache` when the same bytes were read before.
+    func text(_ slot: Int, cache: TextCache<String>) -> String? {
+        switch cell(slot) {
+        case .missing: return nil
+        case .bytes(let bytes): return cache.value(bytes) { bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self) }
+        case .text(let text): return text
+        }
+    }
+
+    /// A required cell; a missing one is `missing_required` and the row is not used.
+    mutating func requiredCell(_ slot: Int) -> Cell? {
+        let value = cell(slot)
+        if case .missing = value {
+            report(.missingRequired, slot, "\(map.header(slot)) is empty; the row is not used.")
+            usable = false
+            return nil
+        }
+        return value
+    }
+
+    /// A cell as `parse` sees it: trimmed and folded, straight from the input when folding
+    /// leaves it as it is (`ValueParsers.foldsToItself`).
     private enum Parsed<Value> {
         case missing
         case value(Value)
@@ -113,17 +199,21 @@ struct RowCursor {
     @inline(__always)
     private func parse<Value>(_ slot: Int, _ parseBytes: (UnsafeBufferPointer<UInt8>) -> Value?,
                               _ parseText: (String) -> Value?) -> Parsed<Value> {
-        if let bytes = bytes(slot) {
-            let trimmed = UnsafeBufferPointer(rebasing: bytes[ValueParsers.trimmedRange(bytes)])
-            if ValueParsers.isMissingToken(trimmed) { return .missing }
-            if ValueParsers.isASCII(trimmed, 0..<trimmed.count) {
+        let text: String
+        switch cell(slot) {
+        case .missing:
+            return .missing
+        case .bytes(let trimmed):
+            if ValueParsers.foldsToItself(trimmed) {
                 if let value = parseBytes(trimmed) { return .value(value) }
                 return .bad(String(decoding: trimmed, as: UTF8.self))
             }
+            text = String(decoding: trimmed, as: UTF8.self)
+        case .text(let cell):
+            text = cell
         }
-        guard let cell = text(slot) else { return .missing }
-        if let value = parseText(cell) { return .value(value) }
-        return .bad(cell)
+        if let value = parseText(text) { return .value(value) }
+        return .bad(text)
     }
 
     private func parseDate(_ slot: Int) -> Parsed<LocalDateTime> {
@@ -226,6 +316,16 @@ struct RowCursor {
         if let value = parse(cell) { return (value, false) }
         report(.badValue, slot, "\(map.header(slot)) \"\(cell)\" is not a known value; it is treated as \(fallback).")
         return (nil, true)
+    }
+
+    /// `code(_:_:treatedAs:)` for a cell written exactly as one of `words` (the common case),
+    /// matched by its bytes: no string made, no folding. Any other cell takes the general path.
+    mutating func code<Value>(_ slot: Int, _ words: WordIndex<Value>, _ parse: (String) -> Value?,
+                              treatedAs fallback: String) -> (value: Value?, bad: Bool) {
+        if map.valueMaps[slot] == nil, case .bytes(let bytes) = cell(slot), let value = words.value(bytes) {
+            return (value, false)
+        }
+        return code(slot, parse, treatedAs: fallback)
     }
 
     /// Values of the file's unknown columns, by header, for "other fields".

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import LedgerModel
 
 extension TextDecoding {
@@ -16,65 +17,156 @@ extension TextDecoding {
     /// - Throws: `IngestError` with the line of the first byte that is not GB18030, or of a
     ///   character cut off by the end of the file.
     static func convertGB18030(_ bytes: [UInt8], file: String) throws -> [UInt8] {
-        let converter = iconv_open("UTF-8", "GB18030")
-        guard Int(bitPattern: converter) != -1 else {
-            throw IngestError(
-                file: file, line: nil,
-                problem: "the file is not valid UTF-8, and this system's iconv cannot decode GB18030 to try that encoding.",
-                hint: "Save the file as UTF-8."
-            )
+        var part = GB18030Part()
+        var output = [UInt8](unsafeUninitializedCapacity: bytes.count / 2 * 3 + 16) { out, initialized in
+            part = bytes.withUnsafeBufferPointer { convertGB18030($0, into: out) }
+            initialized = part.written
         }
-        defer { iconv_close(converter) }
-
-        let capacity = bytes.count / 2 * 3 + 16
-        var failure: (offset: Int, code: Int32)?
-        var output = [UInt8](unsafeUninitializedCapacity: capacity) { outBuffer, initializedCount in
-            initializedCount = 0
-            bytes.withUnsafeBufferPointer { inBuffer in
-                guard let inBase = inBuffer.baseAddress, let outBase = outBuffer.baseAddress else { return }
-                // iconv takes `char **` for its input but does not write through it.
-                let inStart = UnsafeMutableRawPointer(mutating: inBase).assumingMemoryBound(to: CChar.self)
-                var inPointer: UnsafeMutablePointer<CChar>? = inStart
-                var inLeft = inBuffer.count
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase)
-                    .assumingMemoryBound(to: CChar.self)
-                var outLeft = outBuffer.count
-                let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-                if result == -1 {
-                    failure = (inStart.distance(to: inPointer ?? inStart), errno)
-                } else {
-                    _ = iconv(converter, nil, nil, &outPointer, &outLeft)
-                }
-                initializedCount = outBuffer.count - outLeft
-            }
-        }
-        if let failure {
-            let line = lineNumber(at: failure.offset, in: bytes)
-            switch failure.code {
-            case EINVAL:
-                throw IngestError(
-                    file: file, line: line,
-                    problem: "the file ends in the middle of a character: it is neither valid UTF-8 nor complete GB18030.",
-                    hint: "Save the file as UTF-8 or GB18030; it may have been cut off while copying."
-                )
-            case EILSEQ:
-                let byte = String(bytes[failure.offset], radix: 16, uppercase: true)
-                throw IngestError(
-                    file: file, line: line,
-                    problem: "byte 0x\(byte) is neither valid UTF-8 nor valid GB18030, so the file's encoding is unknown.",
-                    hint: "Save the file as UTF-8 or GB18030."
-                )
-            default:
-                throw IngestError(
-                    file: file, line: line,
-                    problem: "the file could not be converted from GB18030 (iconv error \(failure.code)).",
-                    hint: "Save the file as UTF-8."
-                )
-            }
-        }
+        try check([part], starts: [0], of: bytes, file: file)
         if output.count >= 3 && output[0] == 0xEF && output[1] == 0xBB && output[2] == 0xBF {
             output.removeFirst(3)
         }
         return output
+    }
+
+    /// `convertGB18030(_:file:)` on every core: the file is split after line feeds (no
+    /// GB18030 character holds the byte 0x0A, and one that would end in it is as wrong in a
+    /// part as in the whole), the parts are converted at once on `pool`, each into its own
+    /// region of one anonymous mapping, and the regions moved together. `then` gets the text,
+    /// or the error of the first part that failed, which is the whole file's.
+    /// - Parameter partSize: bytes per part (default: a few parts per worker, at least 1 MB).
+    static func convertGB18030(_ bytes: [UInt8], file: String, on pool: WorkPool, partSize: Int? = nil,
+                               then: @escaping (Result<FileMapping, any Error>) -> Void) {
+        let bounds = bytes.withUnsafeBufferPointer {
+            CSVReader.lineBounds($0, size: partSize ?? max(1 << 20, bytes.count / (pool.workers * 4)))
+        }
+        let partCount = bounds.count - 1
+        // Worst case per part: a two-byte character becomes three UTF-8 bytes.
+        var regions = [0]
+        for index in 0..<partCount { regions.append(regions[index] + (bounds[index + 1] - bounds[index]) / 2 * 3 + 16) }
+        guard let output = FileMapping(anonymous: regions[partCount]) else {
+            then(.failure(IngestError(file: file, problem: "There is not enough memory to decode this GB18030 file.",
+                                      hint: "Free memory, or save the file as UTF-8, which is read without a copy.")))
+            return
+        }
+        let parts = GB18030Parts(count: partCount)
+        let writable = output.writable
+        for index in 0..<partCount {
+            pool.submit {
+                let part = bytes.withUnsafeBufferPointer {
+                    convertGB18030(UnsafeBufferPointer(rebasing: $0[bounds[index]..<bounds[index + 1]]),
+                                   into: UnsafeMutableBufferPointer(rebasing: writable[regions[index]..<regions[index + 1]]))
+                }
+                guard let all = parts.add(part, at: index) else { return }
+                then(Result {
+                    try check(all, starts: Array(bounds.dropLast()), of: bytes, file: file)
+                    // Move the parts together, dropping a leading byte order mark.
+                    let base = writable.baseAddress!
+                    var end = 0
+                    for (index, part) in all.enumerated() {
+                        var from = regions[index], count = part.written
+                        if index == 0, count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF {
+                            from += 3
+                            count -= 3
+                        }
+                        if from != end { memmove(base + end, base + from, count) }
+                        end += count
+                    }
+                    output.truncate(to: end)
+                    return output
+                })
+            }
+        }
+    }
+
+    /// A part of a GB18030 file converted: how many UTF-8 bytes it made, or where (in the part)
+    /// and why `iconv` stopped, or that this system's `iconv` has no GB18030.
+    struct GB18030Part {
+        var written = 0
+        var failure: (offset: Int, code: Int32)?
+        var unavailable = false
+    }
+
+    /// Parts converted so far, in order.
+    private final class GB18030Parts: @unchecked Sendable {
+        // Unchecked: every property is touched under `lock`.
+        private let lock = NSLock()
+        private var parts: [GB18030Part]
+        private var remaining: Int
+
+        init(count: Int) {
+            parts = Array(repeating: GB18030Part(), count: count)
+            remaining = count
+        }
+
+        /// Keeps a part; returns them all once the last is in.
+        func add(_ part: GB18030Part, at index: Int) -> [GB18030Part]? {
+            lock.lock()
+            defer { lock.unlock() }
+            parts[index] = part
+            remaining -= 1
+            return remaining == 0 ? parts : nil
+        }
+    }
+
+    /// One bulk `iconv` call from `input` into `output`, which holds the worst case.
+    static func convertGB18030(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> GB18030Part {
+        let converter = iconv_open("UTF-8", "GB18030")
+        guard Int(bitPattern: converter) != -1 else { return GB18030Part(unavailable: true) }
+        defer { iconv_close(converter) }
+        guard let inBase = input.baseAddress, let outBase = output.baseAddress else { return GB18030Part() }
+        // iconv takes `char **` for its input but does not write through it.
+        let inStart = UnsafeMutableRawPointer(mutating: inBase).assumingMemoryBound(to: CChar.self)
+        var inPointer: UnsafeMutablePointer<CChar>? = inStart
+        var inLeft = input.count
+        var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase).assumingMemoryBound(to: CChar.self)
+        var outLeft = output.count
+        var part = GB18030Part()
+        if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) == -1 {
+            part.failure = (inStart.distance(to: inPointer ?? inStart), errno)
+        } else {
+            _ = iconv(converter, nil, nil, &outPointer, &outLeft)
+        }
+        part.written = output.count - outLeft
+        return part
+    }
+
+    /// Throws the error of the first part (starting at `starts` in `bytes`) that failed.
+    static func check(_ parts: [GB18030Part], starts: [Int], of bytes: [UInt8], file: String) throws {
+        for (part, start) in zip(parts, starts) {
+            if part.unavailable {
+                throw IngestError(
+                    file: file, line: nil,
+                    problem: "the file is not valid UTF-8, and this system's iconv cannot decode GB18030 to try that encoding.",
+                    hint: "Save the file as UTF-8."
+                )
+            }
+            if let failure = part.failure { throw gb18030Error(at: start + failure.offset, code: failure.code, in: bytes, file: file) }
+        }
+    }
+
+    private static func gb18030Error(at offset: Int, code: Int32, in bytes: [UInt8], file: String) -> IngestError {
+        let line = lineNumber(at: offset, in: bytes)
+        switch code {
+        case EINVAL:
+            return IngestError(
+                file: file, line: line,
+                problem: "the file ends in the middle of a character: it is neither valid UTF-8 nor complete GB18030.",
+                hint: "Save the file as UTF-8 or GB18030; it may have been cut off while copying."
+            )
+        case EILSEQ:
+            let byte = String(bytes[offset], radix: 16, uppercase: true)
+            return IngestError(
+                file: file, line: line,
+                problem: "byte 0x\(byte) is neither valid UTF-8 nor valid GB18030, so the file's encoding is unknown.",
+                hint: "Save the file as UTF-8 or GB18030."
+            )
+        default:
+            return IngestError(
+                file: file, line: line,
+                problem: "the file could not be converted from GB18030 (iconv error \(code)).",
+                hint: "Save the file as UTF-8."
+            )
+        }
     }
 }

@@ -36,15 +36,36 @@ extension TextDecoding {
             var index = start
             while index < count {
                 if index + 8 <= count {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 {
+                    let high = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080
+                    if high == 0 {
                         index += 8
                         continue
                     }
+                    // Straight to the first byte that is not ASCII (the load is little-endian).
+                    index += high.littleEndian.trailingZeroBitCount >> 3
                 }
                 let lead = base[index]
                 if lead < 0x80 {
                     index += 1
+                    continue
+                }
+                // Two CJK characters (three bytes each, leads E1...EF but ED) in one load.
+                if index + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian
+                    if word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 {
+                        let first = word & 0x0F, second = (word >> 24) & 0x0F
+                        if first != 0 && first != 0xD && second != 0 && second != 0xD {
+                            index += 6
+                            continue
+                        }
+                    }
+                }
+                // Three bytes with an unrestricted second byte: most of CJK, checked at once.
+                if (lead >= 0xE1 && lead <= 0xEC) || lead >= 0xEE && lead <= 0xEF {
+                    guard index + 3 <= count, base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80 else {
+                        return index
+                    }
+                    index += 3
                     continue
                 }
                 // Bounds for the second byte, and how many continuation bytes follow.

@@ -21,6 +21,13 @@ package enum TextDecoding {
     /// - Complexity: O(n); the valid UTF-8 case returns the input storage without copying when
     ///   there is no BOM.
     package static func decode(_ bytes: [UInt8], file: String) throws -> (utf8: [UInt8], encoding: SourceEncoding) {
+        if let decoded = try decodedUnlessGB18030(bytes, file: file) { return decoded }
+        return (try convertGB18030(bytes, file: file), .gb18030)
+    }
+
+    /// `decode(_:file:)` but for GB18030, which it leaves to the caller: nil when the bytes
+    /// are to be converted from GB18030 (see `convertGB18030(_:file:on:then:)`).
+    static func decodedUnlessGB18030(_ bytes: [UInt8], file: String) throws -> (utf8: [UInt8], encoding: SourceEncoding)? {
         if bytes.isEmpty { return ([], .utf8) }
         if let error = binaryFileError(bytes, file: file) { throw error }
         if let nul = firstNUL(in: bytes) {
@@ -42,7 +49,7 @@ package enum TextDecoding {
                 hint: "Save the file as UTF-8 (or as GB18030 without a byte order mark)."
             )
         }
-        return (try convertGB18030(bytes, file: file), .gb18030)
+        return nil
     }
 
     /// Whether a file's bytes are UTF-8 that `decode` would return unchanged: no BOM, no NUL,

@@ -1,3 +1,4 @@
+import Foundation
 import LedgerModel
 
 extension ValueParsers {
@@ -8,11 +9,17 @@ extension ValueParsers {
     /// `\+[1-9]\d{6,14}` as cleaned. Extensions and two numbers in one cell are not phones.
     /// - Complexity: one pass, one small allocation for the result.
     package static func phone(_ cell: String) -> String? {
-        withFoldedBytes(cell) { bytes -> String? in
+        withPhoneKey(cell) { key in key.map { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// Calls `body` with the bytes of `phone(cell)` (nil when it is not a valid phone), without
+    /// making a string: duplicate keys are compared as bytes.
+    static func withPhoneKey<R>(_ cell: String, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        withFoldedBytes(cell) { bytes -> R in
             // Longest valid phone: `+` and 15 digits; anything longer is not one, so 16 bytes
             // on the stack hold every candidate.
             var storage: (UInt64, UInt64) = (0, 0)
-            return withUnsafeMutableBytes(of: &storage) { raw -> String? in
+            return withUnsafeMutableBytes(of: &storage) { raw -> R in
                 let out = raw.bindMemory(to: UInt8.self)
                 var count = 0
                 for byte in bytes {
@@ -20,14 +27,14 @@ extension ValueParsers {
                     case 0x20, UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "."):
                         continue
                     default:
-                        guard count < 16 else { return nil }
+                        guard count < 16 else { return body(nil) }
                         out[count] = byte
                         count += 1
                     }
                 }
                 let cleaned = UnsafeBufferPointer(rebasing: out[0..<count])
-                guard let range = validPhone(cleaned) else { return nil }
-                return String(decoding: UnsafeBufferPointer(rebasing: cleaned[range]), as: UTF8.self)
+                guard let range = validPhone(cleaned) else { return body(nil) }
+                return body(UnsafeBufferPointer(rebasing: cleaned[range]))
             }
         }
     }
@@ -106,6 +113,94 @@ extension ValueParsers {
     /// whitespace first, the suffix needs no word boundary: `Zinc` becomes `z`, `Acme, Inc.`
     /// becomes `acme,` (the spec's literal reading; both sides of a duplicate key agree).
     package static func normalizedName(_ cell: String) -> String {
+        normalizedNameKey(cell).name
+    }
+
+    /// `normalizedName(_:)`, and whether the result is known to be in NFC, so that two such
+    /// names are equal strings exactly when their bytes are equal.
+    ///
+    /// A name made only of characters whose folding, case and whitespace are known (ASCII,
+    /// Latin-1 letters, CJK ideographs, full-width ASCII, a few CJK punctuation marks and
+    /// spaces, `¥`: what Chinese and English company names are made of) is normalised in one
+    /// pass over its bytes; for others the general path folds through Foundation and
+    /// lower-cases by Unicode rules, five times slower.
+    static func normalizedNameKey(_ cell: String) -> (name: String, composed: Bool) {
+        var bytes: [UInt8] = []
+        if appendSimpleNormalizedName(cell, to: &bytes) { return (String(decoding: bytes, as: UTF8.self), true) }
+        return (generalNormalizedName(cell), false)
+    }
+
+    /// Appends `normalizedName(cell)` to `out` when `cell` is made only of characters whose
+    /// folding, case and whitespace are known (then the result is in NFC), and returns true;
+    /// returns false, appending nothing, for any other cell.
+    static func appendSimpleNormalizedName(_ cell: String, to out: inout [UInt8]) -> Bool {
+        let start = out.count
+        guard appendSimpleFold(cell, to: &out) else {
+            out.removeSubrange(start...)
+            return false
+        }
+        let end = out.withUnsafeBufferPointer { strippedEnd(UnsafeBufferPointer(rebasing: $0[start...])) }
+        out.removeSubrange((start + end)...)
+        return true
+    }
+
+    /// Appends the folded, lower-cased bytes of `cell` without whitespace, or returns false when
+    /// it holds a character outside the set `foldNonASCII` maps by hand (then NFKC could change it).
+    private static func appendSimpleFold(_ cell: String, to out: inout [UInt8]) -> Bool {
+        var copy = cell
+        return copy.withUTF8 { buffer -> Bool in
+            let range = trimmedRange(buffer)
+            out.reserveCapacity(out.count + range.count)
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let lead = buffer[i]
+                if lead < 0x80 {
+                    if !(lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)) { out.append(lower(lead)) }
+                    i += 1
+                    continue
+                }
+                let scalar: UInt32
+                if lead & 0xE0 == 0xC0, i + 1 < end {
+                    scalar = UInt32(lead & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F)
+                    i += 2
+                } else if lead & 0xF0 == 0xE0, i + 2 < end {
+                    scalar = UInt32(lead & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    return false
+                }
+                switch scalar {
+                case 0xA0, 0x3000:
+                    continue  // spaces, removed
+                case 0xA5, 0xD7, 0xDF...0xFF, 0x3001...0x3002, 0x3008...0x3011, 0x3400...0x4DBF, 0x4E00...0x9FFF:
+                    appendUTF8(scalar, to: &out)
+                case 0xC0...0xDE:
+                    appendUTF8(scalar + 0x20, to: &out)  // Latin-1 capitals
+                case 0xFF01...0xFF5E:
+                    out.append(lower(UInt8(scalar - 0xFEE0)))  // full-width ASCII, never a space
+                case 0xFFE5:
+                    appendUTF8(0xA5, to: &out)  // ￥ folds to ¥
+                default:
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
+    private static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+        if scalar < 0x800 {
+            out.append(UInt8(0xC0 | scalar >> 6))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        } else {
+            out.append(UInt8(0xE0 | scalar >> 12))
+            out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+
+    static func generalNormalizedName(_ cell: String) -> String {
         var bytes: [UInt8]
         let folded = fold(cell)
         if folded.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -121,21 +216,36 @@ extension ValueParsers {
             }
             bytes = Array(String(scalars).utf8)
         }
+        return strippingLegalSuffixes(bytes)
+    }
+
+    /// `bytes` without trailing legal-form suffixes (see `normalizedName(_:)`).
+    private static func strippingLegalSuffixes(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[..<strippedEnd(buffer)]), as: UTF8.self)
+        }
+    }
+
+    /// Where `bytes` end once trailing legal-form suffixes are stripped: repeatedly the first
+    /// suffix of `legalSuffixes` that ends them, never down to nothing and never once what is
+    /// left is itself a suffix.
+    private static func strippedEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
         var end = bytes.count
         var stripped = true
         while stripped {
             stripped = false
             // What is left is itself a legal form (`Co., Ltd.`): keep it whole.
-            if legalSuffixes.contains(where: { $0.elementsEqual(bytes[0..<end]) }) { break }
-            for suffix in legalSuffixes where suffix.count < end {
-                if bytes[(end - suffix.count)..<end].elementsEqual(suffix) {
+            if legalSuffixes.contains(where: { $0.count == end && memcmp($0, base, end) == 0 }) { break }
+            for suffix in legalSuffixes where suffix.count < end && suffix.last == base[end - 1] {
+                if memcmp(suffix, base + (end - suffix.count), suffix.count) == 0 {
                     end -= suffix.count
                     stripped = true
                     break
                 }
             }
         }
-        return String(decoding: bytes[0..<end], as: UTF8.self)
+        return end
     }
 
     /// precise-rules.md's legal-form suffixes, longest variants first, as UTF-8.

@@ -20,9 +20,12 @@ extension ValueParsers {
 
 extension ValueParsers {
     /// `date(_:order:)` of bytes already trimmed and folded (an ASCII cell as it is).
-    static func date(foldedBytes bytes: UnsafeBufferPointer<UInt8>, order: DateOrder) -> LocalDateTime? {
+    /// - Parameter commonForms: read `YYYY-MM-DD[ HH:MM]` at fixed offsets (tests compare the
+    ///   two ways).
+    static func date(foldedBytes bytes: UnsafeBufferPointer<UInt8>, order: DateOrder,
+                     commonForms: Bool = true) -> LocalDateTime? {
         var scanner = DateScanner(bytes: bytes)
-        return scanner.scan(order: order)
+        return scanner.scan(order: order, commonForms: commonForms)
     }
 }
 
@@ -35,11 +38,39 @@ private struct DateScanner: ByteScanner {
 
     var atEnd: Bool { i == bytes.count }
 
-    mutating func scan(order: DateOrder) -> LocalDateTime? {
+    mutating func scan(order: DateOrder, commonForms: Bool = true) -> LocalDateTime? {
+        if commonForms, let common = scanCommonForm() { return common }
         guard let day = scanDay(order: order) else { return nil }
         if atEnd { return LocalDateTime(day: day) }
         guard let second = scanTime() else { return nil }
         return LocalDateTime(day: day, secondOfDay: Int32(second), hasTime: true)
+    }
+
+    /// `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`, what exports write most, read at fixed offsets: the
+    /// result `scanDay` and `scanTime` give those forms (`.some(nil)` for an impossible date or
+    /// time), or nil for any other form.
+    private func scanCommonForm() -> LocalDateTime?? {
+        let count = bytes.count
+        guard count == 10 || count == 16, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func digit(_ index: Int) -> Int? {
+            let value = bytes[index] &- 0x30
+            return value < 10 ? Int(value) : nil
+        }
+        guard let y1 = digit(0), let y2 = digit(1), let y3 = digit(2), let y4 = digit(3),
+              let m1 = digit(5), let m2 = digit(6), let d1 = digit(8), let d2 = digit(9) else { return nil }
+        var hour = 0, minute = 0
+        if count == 16 {
+            guard bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+                  let h1 = digit(11), let h2 = digit(12), let n1 = digit(14), let n2 = digit(15) else { return nil }
+            hour = h1 * 10 + h2
+            minute = n1 * 10 + n2
+        }
+        guard let day = Day(year: ((y1 * 10 + y2) * 10 + y3) * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2) else {
+            return .some(nil)
+        }
+        if count == 10 { return .some(LocalDateTime(day: day)) }
+        guard hour < 24, minute < 60 else { return .some(nil) }
+        return .some(LocalDateTime(day: day, secondOfDay: Int32(hour * 3600 + minute * 60), hasTime: true))
     }
 
     private mutating func scanDay(order: DateOrder) -> Day? {

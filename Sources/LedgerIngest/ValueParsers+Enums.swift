@@ -103,6 +103,7 @@ extension ValueParsers {
     ]
     static let orderStatusWords: [String: OrderStatus] = wordTable(orderStatusEntries)
     static let orderStatusWordsExact = exactTable(orderStatusEntries)
+    static let orderStatusWordIndex = WordIndex(orderStatusWordsExact)
 
     static let channelEntries: [(Channel, [String])] = [
         (.phone, ["phone", "电话"]),
@@ -116,6 +117,7 @@ extension ValueParsers {
     ]
     static let channelWords: [String: Channel] = wordTable(channelEntries)
     static let channelWordsExact = exactTable(channelEntries)
+    static let channelWordIndex = WordIndex(channelWordsExact)
 
     static let kindEntries: [(InteractionKind, [String])] = [
         (.followUp, ["follow_up", "跟进"]),
@@ -128,6 +130,7 @@ extension ValueParsers {
     ]
     static let kindWords: [String: InteractionKind] = wordTable(kindEntries)
     static let kindWordsExact = exactTable(kindEntries)
+    static let kindWordIndex = WordIndex(kindWordsExact)
 
     static let stageEntries: [(OpportunityStage, [String])] = [
         (.lead, ["lead", "prospecting", "线索"]),
@@ -139,6 +142,7 @@ extension ValueParsers {
     ]
     static let stageWords: [String: OpportunityStage] = wordTable(stageEntries)
     static let stageWordsExact = exactTable(stageEntries)
+    static let stageWordIndex = WordIndex(stageWordsExact)
 
     static let customerTypeEntries: [(CustomerType, [String])] = [
         (.company, ["company", "企业"]),
@@ -146,6 +150,7 @@ extension ValueParsers {
     ]
     static let customerTypeWords: [String: CustomerType] = wordTable(customerTypeEntries)
     static let customerTypeWordsExact = exactTable(customerTypeEntries)
+    static let customerTypeWordIndex = WordIndex(customerTypeWordsExact)
 
     static let genderEntries: [(Gender, [String])] = [
         (.male, ["male", "男"]),
@@ -153,4 +158,5 @@ extension ValueParsers {
     ]
     static let genderWords: [String: Gender] = wordTable(genderEntries)
     static let genderWordsExact = exactTable(genderEntries)
+    static let genderWordIndex = WordIndex(genderWordsExact)
 }

@@ -107,9 +107,9 @@ extension ValueParsers {
     static func withFoldedBytes<R>(_ cell: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         var copy = cell
         let direct: R? = copy.withUTF8 { buffer in
-            let range = trimmedRange(buffer)
-            guard isASCII(buffer, range) else { return nil }
-            return body(UnsafeBufferPointer(rebasing: buffer[range]))
+            let trimmed = UnsafeBufferPointer(rebasing: buffer[trimmedRange(buffer)])
+            guard foldsToItself(trimmed) else { return nil }
+            return body(trimmed)
         }
         if let direct { return direct }
         var folded = foldNonASCII(cell)
@@ -118,6 +118,12 @@ extension ValueParsers {
 
     /// The range of `bytes` left after trimming ASCII whitespace, U+3000, NBSP and BOMs at both ends.
     static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        // Most cells neither start nor end with a byte a trimmed character can start or end with.
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return 0..<0 }
+        let first = base[0], last = base[bytes.count - 1]
+        let mayStart = first <= 0x20 || first == 0xC2 || first == 0xE3 || first == 0xEF
+        let mayEnd = last <= 0x20 || last == 0xA0 || last == 0x80 || last == 0xBF
+        if !mayStart && !mayEnd { return 0..<bytes.count }
         var start = 0
         var end = bytes.count
         while start < end {
@@ -154,6 +160,42 @@ extension ValueParsers {
             if a == 0xEF && m == 0xBB && c == 0xBF { return 3 }
         }
         return 0
+    }
+
+    /// Whether trimmed bytes are their own NFKC fold: ASCII, or every character one that
+    /// `foldNonASCII` keeps as it is (CJK ideographs, Latin-1 letters, `¥`, a few CJK marks).
+    /// `1.2万` and `2025年3月1日` then parse from the input's bytes without a folded copy.
+    static func foldsToItself(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var i = 0
+        while i < count {
+            if i + 8 <= count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let lead = base[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            let scalar: UInt32
+            if lead & 0xE0 == 0xC0, i + 1 < count {
+                scalar = UInt32(lead & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
+                i += 2
+            } else if lead & 0xF0 == 0xE0, i + 2 < count {
+                scalar = UInt32(lead & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
+                i += 3
+            } else {
+                return false
+            }
+            switch scalar {
+            case 0xA5, 0xC0...0xFF, 0x3001...0x3002, 0x3008...0x3011, 0x3400...0x4DBF, 0x4E00...0x9FFF: continue
+            default: return false
+            }
+        }
+        return true
     }
 
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {

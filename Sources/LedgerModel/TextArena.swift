@@ -14,6 +14,24 @@ package struct TextArena: Sendable {
         return TextRef(offset: offset, length: Int32(clamping: bytes.count - Int(offset)))
     }
 
+    /// `append(_:)` of a text given as its UTF-8 bytes.
+    package mutating func append(utf8 text: UnsafeBufferPointer<UInt8>) -> TextRef {
+        guard !text.isEmpty else { return .empty }
+        let offset = Int64(bytes.count)
+        bytes.append(contentsOf: text)
+        return TextRef(offset: offset, length: Int32(clamping: text.count))
+    }
+
+    /// Appends every text of `other`; a `TextRef` of `other` is one here once its offset is
+    /// moved by the returned amount.
+    package mutating func append(contentsOf other: TextArena) -> Int64 {
+        let offset = Int64(bytes.count)
+        bytes.append(contentsOf: other.bytes)
+        return offset
+    }
+
+    package var byteCount: Int { bytes.count }
+
     /// The text, or nil for `TextRef.empty`.
     package subscript(ref: TextRef) -> String? {
         guard ref.length > 0 else { return nil }

@@ -19,8 +19,8 @@ private func recordsByFields(_ reader: CSVReader) throws -> (records: [RawRecord
         var fields = CSVFields()
         while let line = try reader.nextFields(buffer, into: &fields) {
             let values = (0..<fields.count).map { index -> String in
-                let start = fields.starts[index]
-                return start < 0 ? fields.strings[-1 - start] : CSVReader.string(buffer, start, fields.ends[index])
+                let start = fields.start(index)
+                return start < 0 ? fields.strings[-1 - start] : CSVReader.string(buffer, start, fields.end(index))
             }
             records.append(RawRecord(line: line, values: values))
         }
@@ -100,15 +100,30 @@ struct CSVFieldsTests {
 struct IDTableTests {
     @Test("Finds every id inserted, keeps the first value, and misses others")
     func insertAndFind() {
-        var table = IDTable()
+        let table = IDTable()
         for index in 0..<5_000 { table.insert("C\(index)", Int32(index)) }
         table.insert("C7", 99)
         table.insert("客户甲", -1)
+        table.insert("a-key-longer-than-eight-bytes", 42)
         #expect(table["C7"] == 7)
         #expect(table["C4999"] == 4999)
         #expect(table["客户甲"] == -1)
+        #expect(table["a-key-longer-than-eight-bytes"] == 42)
+        #expect(table["a-key-longer-than-eight-byteS"] == nil)
         #expect(table["C5000"] == nil)
         #expect(table[""] == nil)
-        #expect(table.count == 5_001)
+        #expect(table.count == 5_002)
+        table.insert("", 5)
+        #expect(table[""] == 5)
+    }
+
+    @Test("Gives back every key it holds, short and long", arguments: [0, 1, 7, 8, 9, 64])
+    func everyKey(length: Int) {
+        let table = IDTable()
+        let keys = (0..<300).map { index in String(repeating: "x", count: length) + "\(index)" }
+        for (index, key) in keys.enumerated() { table.insert(key, Int32(index)) }
+        var seen: [String: Int32] = [:]
+        table.forEach { key, value in seen[key] = value }
+        #expect(seen == Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) }))
     }
 }

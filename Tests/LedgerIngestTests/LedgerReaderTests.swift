@@ -156,6 +156,6 @@ struct TagSplittingTests {
         ("中文标签", ["中文标签"]),
     ])
     func tagsSplit(cell: String, tags: [String]) {
-        #expect(LedgerBuilder.splitTags(cell) == tags)
+        #expect(CustomerLoader.splitTags(cell) == tags)
     }
 }

@@ -91,3 +91,24 @@ struct ValueParsersContactTests {
         #expect(ValueParsers.normalizedName(cell) == expected)
     }
 }
+
+@Suite("Normalised names, fast and general")
+struct NormalizedNameFastPathTests {
+    @Test("Names of simple characters normalise in one pass exactly as through Foundation", arguments: [
+        "杭州云帆科技有限公司", "  杭州 云帆　科技股份有限公司 ", "ＡＢＣ　Ｃｏ．，Ｌｔｄ．", "Acme, Inc.", "ÀÉÎÕÜ Ltd",
+        "Ça va SARL", "￥商店", "¥ Yen Co.", "北京（总部）【一】、。", "ÞØRN×÷ßÿ", "有限公司", "  ", "\u{FEFF}客户\u{FEFF}",
+        "\u{00A0}Zinc\u{3000}", "mIxEd CaSe LLC", "Tab\tSeparated\nName",
+    ])
+    func fastEqualsGeneral(name: String) {
+        let key = ValueParsers.normalizedNameKey(name)
+        #expect(key.composed, "takes the fast path")
+        #expect(key.name == ValueParsers.generalNormalizedName(name))
+    }
+
+    @Test("Other characters take the general path", arguments: ["e\u{301}cole", "ｶﾀｶﾅ", "①②", "Ǆemal", "😀 Inc", "\u{212A}elvin"])
+    func generalPath(name: String) {
+        let key = ValueParsers.normalizedNameKey(name)
+        #expect(!key.composed)
+        #expect(key.name == ValueParsers.generalNormalizedName(name))
+    }
+}

@@ -64,6 +64,14 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try LedgerReader.read(IngestSettings(dataDirectory: Fixture.directory, today: Fixture.today)))
         }
     }
+
+    // The same on one thread: chunks parsed and committed in turn, what the cores add.
+    Benchmark("read: whole ledger, one thread") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try LedgerReader.read(IngestSettings(dataDirectory: Fixture.directory, today: Fixture.today,
+                                                           workers: 1)))
+        }
+    }
 }
 
 /// The generated ledger, written on first use and shared by every benchmark.

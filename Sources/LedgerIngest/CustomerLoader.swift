@@ -1,0 +1,217 @@
+import LedgerModel
+
+/// Reads the customers table: `customer_id` and `name` required; every other cell checked.
+///
+/// Parsing builds the whole `Customer`; the commit only rejects a duplicate id, numbers the
+/// customer and places its "other fields".
+final class CustomerLoader: TableLoader {
+    let references: LedgerReferences
+    var source: TableSource
+    private(set) var customers: [Customer] = []
+    /// `Ledger.customerIndex` by bytes; the dictionary itself is built once reading is done.
+    let ids = StringKeyTable()
+    /// Headers of columns Portrait does not know, in file order (`Ledger.customerExtraColumns`).
+    private(set) var extraColumns: [String] = []
+    /// Position of each header in `extraColumns`: a linear search there made sparse XML
+    /// records (each with its own element) cubic in the file's size (found by fuzzing).
+    private var extraIndex: [String: Int] = [:]
+    /// Filled cells by slot, moved into `Ledger.completeness` (keyed by column) once the table
+    /// is read: a dictionary update per cell cost a tenth of the loader.
+    private(set) var filledCells: [Int] = []
+    private(set) var findings: [Finding] = []
+
+    struct Batch: RecordBatch {
+        /// The batch's customers, apart from their bookkeeping (`rows`): a `Customer` holds a
+        /// dozen strings, and each copy of one retains and releases them all.
+        var customers: [Customer] = []
+        var rows: [Parsed] = []
+        var findings: [Finding] = []
+        var filledCells: [Int] = []
+        let memo = ReferenceMemo()
+        /// Values of the columns that repeat, and tags by their cell.
+        let texts = TextCache<String>()
+        let tags = TextCache<[String]>()
+
+        mutating func reserve(records: Int, bytes: Int) {
+            customers.reserveCapacity(records)
+            rows.reserveCapacity(records)
+        }
+    }
+
+    struct Parsed {
+        /// Values of the file's unknown columns, by header.
+        var extra: [(header: String, value: String?)]
+        var record: Int
+        var findings: RowFindings
+    }
+
+    init(references: LedgerReferences, files: [String]) {
+        self.references = references
+        source = TableSource(table: .customers, files: files)
+    }
+
+    func reserve(rows: Int, bytes: Int) {
+        customers.reserveCapacity(customers.count + rows)
+        ids.reserveCapacity(customers.count + rows)
+    }
+
+    func parse(_ row: inout RowCursor, into batch: inout Batch) {
+        let map = row.map
+        if batch.filledCells.count != map.columns.count {
+            batch.filledCells = [Int](repeating: 0, count: map.columns.count)
+        }
+        for slot in map.columns.indices where row.source[slot] >= 0 {
+            if !row.isMissing(slot) { batch.filledCells[slot] += 1 }
+        }
+        let start = row.findings.count
+        let id = row.required(map.slots.customerID)
+        let name = row.required(map.slots.name)
+        guard let id, let name else { return }
+        let checked = row.findings.count
+        var customer = Customer(id: id, name: name, line: Int32(row.line))
+        customer.file = Int16(clamping: row.fileIndex)
+        customer.type = row.code(map.slots.type, ValueParsers.customerTypeWordIndex, ValueParsers.customerType,
+                                 treatedAs: "missing").value
+        customer.industry = row.text(map.slots.industry, cache: batch.texts)
+        customer.region = row.text(map.slots.region, cache: batch.texts)
+        customer.city = row.text(map.slots.city, cache: batch.texts)
+        customer.address = row.text(map.slots.address)
+        customer.contactName = row.text(map.slots.contactName)
+        customer.phone = checkedPhone(&row, map.slots.phone)
+        customer.email = checkedEmail(&row, map.slots.email)
+        customer.gender = row.code(map.slots.gender, ValueParsers.genderWordIndex, ValueParsers.gender,
+                                   treatedAs: "missing").value
+        customer.birthDate = row.date(map.slots.birthDate)?.day
+        customer.source = row.text(map.slots.source, cache: batch.texts)
+        let owner = references.owner(&row, map.slots.ownerID, memo: batch.memo)
+        customer.owner = owner.ref
+        customer.ownerID = owner.id
+        if case .none = owner.ref, owner.id == nil, let rep = references.rep(ofRegion: customer.region) {
+            customer.owner = .rep(rep)
+            customer.ownerID = references.reps[Int(rep)].id
+        }
+        customer.grade = row.text(map.slots.grade, cache: batch.texts)
+        switch row.cell(map.slots.tags) {
+        case .missing: customer.tags = []
+        case .bytes(let bytes): customer.tags = batch.tags.value(bytes) { Self.splitTags(String(decoding: bytes, as: UTF8.self)) }
+        case .text(let text): customer.tags = Self.splitTags(text)
+        }
+        customer.createdAt = row.date(map.slots.createdAt)?.day
+        customer.updatedAt = row.date(map.slots.updatedAt)?.day
+        if customer.updatedAt != nil { customer.updatedAtCell = row.raw(map.slots.updatedAt) }
+        batch.customers.append(customer)
+        batch.rows.append(Parsed(extra: row.unknownValues(), record: row.record,
+                                 findings: RowFindings(start: start, checked: checked, end: row.findings.count)))
+    }
+
+    func commit(_ batch: inout Batch, _ context: CommitContext) {
+        if filledCells.count < batch.filledCells.count {
+            filledCells += [Int](repeating: 0, count: batch.filledCells.count - filledCells.count)
+        }
+        for (slot, count) in batch.filledCells.enumerated() { filledCells[slot] += count }
+        let map = context.map
+        let lineOffset = Int32(clamping: context.lineOffset)
+        var kept = [Bool](repeating: true, count: batch.rows.count)
+        /// Lines of the batch's customers kept so far, which follow `customers`.
+        var keptLines: [Int32] = []
+        var next = 0
+        for (index, parsed) in batch.rows.enumerated() {
+            let marks = parsed.findings
+            context.emit(batch.findings[next..<Int(marks.checked)], into: &findings)
+            next = Int(marks.end)
+            let id = batch.customers[index].id
+            let line = batch.customers[index].line
+            if let first = ids.lookup(id).map(Int.init) {
+                let idSlot = map.slots.customerID
+                let firstLine = first < customers.count ? customers[first].line : keptLines[first - customers.count]
+                findings.append(context.finding(.duplicateID, idSlot, line: line, record: parsed.record,
+                    "\(map.header(idSlot)) \"\(id)\" was already used on line \(firstLine); this row is not used."))
+                kept[index] = false
+                continue
+            }
+            context.emit(batch.findings[Int(marks.checked)..<Int(marks.end)], into: &findings)
+            batch.customers[index].line = line + lineOffset
+            if !parsed.extra.isEmpty { batch.customers[index].extra = extraValues(parsed.extra) }
+            ids.insert(id, Int32(customers.count + keptLines.count))
+            keptLines.append(line + lineOffset)
+            source.usedRows += 1
+        }
+        context.emit(batch.findings[next...], into: &findings)
+        if keptLines.count == batch.customers.count {
+            customers.append(contentsOf: batch.customers)
+        } else {
+            for (index, customer) in batch.customers.enumerated() where kept[index] { customers.append(customer) }
+        }
+    }
+
+    /// A row's unknown columns, aligned with `extraColumns` (which grows).
+    private func extraValues(_ pairs: [(header: String, value: String?)]) -> [String?] {
+        guard !pairs.isEmpty else { return [] }
+        var values = [String?](repeating: nil, count: extraColumns.count)
+        for (header, value) in pairs {
+            if let index = extraIndex[header] {
+                values[index] = value
+            } else {
+                extraIndex[header] = extraColumns.count
+                extraColumns.append(header)
+                values.append(value)
+            }
+        }
+        return values
+    }
+
+    /// Tags separated by `;` `,` `|`, `、` or the full-width `；` `，` `｜`, trimmed, empty ones dropped.
+    ///
+    /// Scans bytes for the separators' exact UTF-8 sequences: splitting by `Character` costs a
+    /// grapheme break test per character, a tenth of the customers table's reading time.
+    static func splitTags(_ cell: String) -> [String] {
+        var tags: [String] = []
+        var cell = cell
+        cell.withUTF8 { bytes in
+            var start = 0, index = 0
+            func take(_ end: Int) {
+                // `CellText.trim` trims what `trimmedRange` does, so trim the bytes first.
+                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let range = ValueParsers.trimmedRange(piece)
+                if !range.isEmpty { tags.append(String(decoding: piece[range], as: UTF8.self)) }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                var width = 0
+                if byte == 0x3B || byte == 0x2C || byte == 0x7C {
+                    width = 1
+                } else if index + 2 < bytes.count {
+                    let b1 = bytes[index + 1], b2 = bytes[index + 2]
+                    if byte == 0xE3 && b1 == 0x80 && b2 == 0x81 { width = 3 }                  // 、
+                    else if byte == 0xEF && b1 == 0xBC && (b2 == 0x9B || b2 == 0x8C) { width = 3 } // ；，
+                    else if byte == 0xEF && b1 == 0xBD && b2 == 0x9C { width = 3 }               // ｜
+                }
+                if width > 0 {
+                    take(index)
+                    index += width
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            take(bytes.count)
+        }
+        return tags
+    }
+
+    private func checkedPhone(_ row: inout RowCursor, _ slot: Int) -> String? {
+        guard let phone = row.text(slot) else { return nil }
+        if ValueParsers.phone(phone) == nil {
+            row.report(.badPhone, slot, "\(row.map.header(slot)) \"\(phone)\" is not a mainland mobile, landline or +international number.")
+        }
+        return phone
+    }
+
+    private func checkedEmail(_ row: inout RowCursor, _ slot: Int) -> String? {
+        guard let email = row.text(slot) else { return nil }
+        if !ValueParsers.isValidEmail(email) {
+            row.report(.badEmail, slot, "\(row.map.header(slot)) \"\(email)\" is not an address of the form name@domain.tld.")
+        }
+        return email
+    }
+}

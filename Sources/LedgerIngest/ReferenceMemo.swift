@@ -1,0 +1,24 @@
+import Foundation
+
+/// Answers a chunk's rows already got from `LedgerReferences`: rows of one customer and
+/// owners repeat, and a lookup in a table of a million customers is a cache miss.
+final class ReferenceMemo {
+    /// Owner answers by the cell's bytes: rep index, or -1 for none.
+    let owners = IDTable()
+    /// The last customer id found, as bytes of the input (valid while the chunk is parsed).
+    @exclusivity(unchecked) private var lastCustomer: UnsafeBufferPointer<UInt8>?
+    @exclusivity(unchecked) private var lastIndex: Int32 = -1
+
+    /// The index last found for exactly these bytes.
+    @inline(__always)
+    func customer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard let last = lastCustomer, last.count == bytes.count, let a = last.baseAddress, let b = bytes.baseAddress,
+              a == b || memcmp(a, b, bytes.count) == 0 else { return nil }
+        return lastIndex
+    }
+
+    func remember(customer bytes: UnsafeBufferPointer<UInt8>, _ index: Int32) {
+        lastCustomer = bytes
+        lastIndex = index
+    }
+}

@@ -1,0 +1,559 @@
+import Foundation
+import LedgerModel
+
+/// Reads one table's files into its loader on every core: each CSV file is split into chunks
+/// at guessed record boundaries, the chunks are parsed at once on the pool's threads, and the
+/// parsed rows are committed a chunk at a time in file order.
+///
+/// The result is exactly that of one pass over the files in order, because:
+/// - Reading from a record start is deterministic. A chunk notes where its first record
+///   starts (after blank lines) and where it stopped: at the first record start at or past its
+///   end (reading the record that straddles the end to its end). A chunk whose first record
+///   starts where the previous chunk stopped read what one pass reads. One that does not (its
+///   start fell inside a quoted field) is read again at its commit from where the previous
+///   chunk stopped. The check is by offset, so it needs no assumption about quotes.
+/// - Lines are counted from the chunk's first record and moved, at its commit, by the line where
+///   the previous chunk stopped.
+/// - Commits run one at a time, in file order (whichever thread finishes the chunk that is next
+///   runs them), so duplicate ids, indices of new rows and the order of findings are those of
+///   one pass. `TableLoader` draws the line between parsing and committing.
+/// - A record with more fields than the header (headers grow by `column_N`), a file with
+///   `derive:` columns and an XML file are read one record at a time, as before: the first
+///   from that record to the end of its file, at the commit that reaches it.
+/// - A record that cannot be read (an unterminated quote) is read again at its commit with its
+///   true line, so the error is the one a single pass gives, after the same rows.
+final class TableRead<Loader: TableLoader>: @unchecked Sendable {
+    // Unchecked: the state below `lock` is only touched under it; the committer's state only by
+    // the one thread that holds the committer role (taken and handed back under `lock`); the
+    // rest is immutable.
+    let table: TableName
+    let loader: Loader
+    private let files: [String]
+    private let settings: IngestSettings
+    private let borrowing: [String]
+    private let borrowedFrom: TableName?
+    private let pool: WorkPool
+
+    private let lock = NSLock()
+    private var prepared: [Prepared?]
+    private var outcomes: [Int: Outcome] = [:]
+    private var committing = false
+    private var stopped = false
+    private var sawChineseHeaders = false
+
+    // The committer's.
+    private var nextFile = 0
+    private var nextChunk = 0
+    private var fileStarted = false
+    /// Where the next chunk's first record must start (after blank lines), and its line.
+    private var expected = (position: 0, line: 0)
+    /// The error that stopped the table, if any; read once the pool is drained.
+    private(set) var failure: (any Error)?
+    private(set) var finished = false
+    /// Chunks read again because their guessed start was not a record start.
+    private(set) var rereadChunks = 0
+
+    init(_ table: TableName, files: [String], loader: Loader, settings: IngestSettings, pool: WorkPool,
+         borrowing: [String] = [], from other: TableName? = nil) {
+        self.table = table
+        self.files = files
+        self.loader = loader
+        self.settings = settings
+        self.pool = pool
+        self.borrowing = borrowing
+        self.borrowedFrom = other
+        prepared = Array(repeating: nil, count: files.count)
+    }
+
+    /// Whether a header of a file read was written in Chinese (the site then defaults to zh-CN).
+    var chineseHeaders: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return sawChineseHeaders
+    }
+
+    /// Queues the reading; `pool.drain()` waits for it. Files are opened one after another
+    /// (each as soon as the one before is split), so their chunks queue in file order.
+    func start() {
+        if files.isEmpty {
+            deliver(nil, nil)
+        } else {
+            pool.submit { self.prepare(0) }
+        }
+    }
+
+    /// Throws the error that stopped the table; call after `pool.drain()`.
+    func result() throws {
+        if let failure { throw failure }
+        precondition(finished, "\(table.rawValue): reading ended before every file was committed")
+    }
+
+    // MARK: - Opening files
+
+    private enum Prepared {
+        case chunks(ChunkedFile)
+        case sequential(SequentialFile)
+        case failed(any Error)
+    }
+
+    /// An XML file, or a CSV file with `derive:` columns: read one record at a time.
+    private struct SequentialFile {
+        let name: String
+        let index: Int
+        let map: ColumnMap
+        let reader: any RecordReader
+        let lines: Int
+    }
+
+    private func makeMap() throws -> ColumnMap {
+        do {
+            return try ColumnMap(table: table, settings: settings.table(table), borrowing: borrowing, from: borrowedFrom)
+        } catch let error as DeriveExpression.SyntaxError {
+            throw IngestError(file: "portrait.yml", problem: "A derive expression of tables.\(table.rawValue) does not parse (\(error)).",
+                              hint: "Use column names, numbers, + - * / and parentheses.")
+        }
+    }
+
+    /// Opens file `index`: maps it, checks its encoding in parts on every core, reads its header
+    /// and queues its chunks; then the next file.
+    private func prepare(_ index: Int) {
+        if isStopped { return }
+        let name = files[index]
+        let path = settings.dataDirectory + "/" + name
+        do {
+            let map = try makeMap()
+            if name.lowercased().hasSuffix(".xml") {
+                let reader = try XMLRecordReader(path: path, file: name, recordPath: settings.table(table).recordPath)
+                try opened(index, .sequential(SequentialFile(name: name, index: index, map: map, reader: reader, lines: 0)),
+                           map: map, headers: reader.headers)
+                return
+            }
+            if let mapping = FileMapping(path: path), Self.mayBePlainUTF8(mapping.buffer) {
+                validate(mapping) { plain, lines in
+                    do {
+                        if plain {
+                            mapping.releaseAll()
+                            try self.openCSV(index, map: map, reader: try CSVReader(mapping: mapping, file: name), lines: lines)
+                        } else {
+                            try self.decodeAndOpen(index, map: map, path: path)
+                        }
+                    } catch {
+                        self.failed(index, error)
+                    }
+                }
+                return
+            }
+            try decodeAndOpen(index, map: map, path: path)
+        } catch {
+            failed(index, error)
+        }
+    }
+
+    /// `TextDecoding.isPlainUTF8` but for the NUL bytes and UTF-8 validity, which `validate`
+    /// checks in parts.
+    private static func mayBePlainUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !buffer.isEmpty else { return false }
+        if TextDecoding.binaryFileError(Array(buffer.prefix(16)), file: "") != nil { return false }
+        return !(buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+    }
+
+    /// Checks a mapped file for NUL bytes and invalid UTF-8 in parts split after line feeds
+    /// (no UTF-8 sequence holds one), on every core, counting its lines; then calls `then` on
+    /// the thread that checked the last part.
+    private func validate(_ mapping: FileMapping, then: @escaping (_ plain: Bool, _ lines: Int) -> Void) {
+        let buffer = mapping.buffer
+        let partSize = max(1 << 20, buffer.count / (pool.workers * 4))
+        let bounds = CSVReader.lineBounds(buffer, size: partSize)
+        let tally = Tally(parts: bounds.count - 1)
+        for part in 0..<(bounds.count - 1) {
+            pool.submit {
+                let range = bounds[part]..<bounds[part + 1]
+                let slice = UnsafeBufferPointer(rebasing: mapping.buffer[range])
+                let plain = memchr(slice.baseAddress!, 0, slice.count) == nil
+                    && TextDecoding.firstInvalidUTF8(in: slice) == nil
+                let lines = FileBytes.countLines(slice)
+                mapping.release(range)
+                if let total = tally.add(plain: plain, lines: lines) { then(total.plain, total.lines) }
+            }
+        }
+    }
+
+    /// Counts the parts of a file checked so far.
+    private final class Tally: @unchecked Sendable {
+        // Unchecked: every property is touched under `lock`.
+        private let lock = NSLock()
+        private var remaining: Int
+        private var plain = true
+        private var lines = 0
+
+        init(parts: Int) { remaining = parts }
+
+        /// Adds a part; returns the totals once every part is in.
+        func add(plain: Bool, lines: Int) -> (plain: Bool, lines: Int)? {
+            lock.lock()
+            defer { lock.unlock() }
+            self.plain = self.plain && plain
+            self.lines += lines
+            remaining -= 1
+            return remaining == 0 ? (self.plain, self.lines) : nil
+        }
+    }
+
+    /// Reads a file that is not plain UTF-8 (a BOM, GB18030, or an error to report) whole.
+    @inline(never)
+    private func decodeAndOpen(_ index: Int, map: ColumnMap, path: String) throws {
+        let name = files[index]
+        let bytes = try FileBytes.read(path, name: name)
+        if let decoded = try TextDecoding.decodedUnlessGB18030(bytes, file: name) {
+            try openDecoded(index, map: map, utf8: decoded.utf8)
+            return
+        }
+        TextDecoding.convertGB18030(bytes, file: name, on: pool, partSize: settings.chunkBytes) { result in
+            do {
+                let text = try result.get()
+                try self.openCSV(index, map: map, reader: try CSVReader(mapping: text, file: name),
+                                 lines: FileBytes.countLines(text.buffer))
+            } catch {
+                self.failed(index, error)
+            }
+        }
+    }
+
+    @inline(never)
+    private func openDecoded(_ index: Int, map: ColumnMap, utf8: [UInt8]) throws {
+        try openCSV(index, map: map, reader: try CSVReader(utf8: utf8, file: files[index]), lines: FileBytes.countLines(utf8))
+    }
+
+    @inline(never)
+    private func openCSV(_ index: Int, map: ColumnMap, reader: CSVReader, lines: Int) throws {
+        let name = files[index]
+        if map.hasDerived {
+            try opened(index, .sequential(SequentialFile(name: name, index: index, map: map, reader: reader, lines: lines)),
+                       map: map, headers: reader.headers)
+            return
+        }
+        let file = ChunkedFile(name: name, index: index, map: map, reader: reader, lines: lines,
+                               chunkBytes: settings.chunkBytes ?? 0, workers: pool.workers, split: settings.chunkBounds)
+        try opened(index, .chunks(file), map: map, headers: reader.headers)
+    }
+
+    /// Checks the headers of an opened file and queues its chunks, then the next file.
+    @inline(never)
+    private func opened(_ index: Int, _ file: Prepared, map: ColumnMap, headers: [String]) throws {
+        map.update(headers: headers)
+        noteLanguage(of: headers)
+        if !map.headers.isEmpty { try Self.checkColumns(map, file: files[index]) }
+        lock.lock()
+        prepared[index] = file
+        lock.unlock()
+        if case .chunks(let chunked) = file {
+            for chunk in 0..<chunked.chunkCount {
+                pool.submit {
+                    guard !self.isStopped else { return }
+                    let outcome = self.parse(chunked, from: chunked.bounds[chunk], to: chunked.bounds[chunk + 1],
+                                             speculative: chunk > 0)
+                    if let mapping = chunked.reader.mapping {
+                        mapping.release(chunked.bounds[chunk]..<chunked.bounds[chunk + 1])
+                    }
+                    self.deliver(Self.key(index, chunk), outcome)
+                }
+            }
+        }
+        if index + 1 < files.count { pool.submit { self.prepare(index + 1) } }
+        deliver(nil, nil)
+    }
+
+    private func failed(_ index: Int, _ error: any Error) {
+        lock.lock()
+        prepared[index] = .failed(error)
+        lock.unlock()
+        deliver(nil, nil)
+    }
+
+    private var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
+
+    private func noteLanguage(of headers: [String]) {
+        let chinese = headers.contains { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+        guard chinese else { return }
+        lock.lock()
+        sawChineseHeaders = true
+        lock.unlock()
+    }
+
+    /// A file that lacks a required column entirely cannot be read: every row would be rejected.
+    static func checkColumns(_ map: ColumnMap, file: String) throws {
+        let table = map.table
+        let required = HeaderAliases.required(of: table)
+        let missing: [String]
+        if table == .reps {
+            missing = map.has(map.slot("rep_id")) || map.has(map.slot("name")) ? [] : ["rep_id or name"]
+        } else {
+            missing = required.filter { !map.has(map.slot($0)) }
+        }
+        if !missing.isEmpty {
+            let found = map.headers.isEmpty ? "none" : map.headers.joined(separator: ", ")
+            throw IngestError(
+                file: file, line: 1,
+                problem: "The \(table.rawValue) table has no \(missing.joined(separator: ", ")) column (headers found: \(found)).",
+                hint: "Rename the header to a known alias (see input-format.md) or map it in portrait.yml under tables.\(table.rawValue).columns.")
+        }
+        let unresolved = map.unresolvedIdentifiers()
+        if let first = unresolved.first {
+            throw IngestError(
+                file: "portrait.yml",
+                problem: "tables.\(table.rawValue).derive.\(first.column) names \"\(first.identifier)\", which is no column of \(file).",
+                hint: "Use a header of the file or a canonical column name.")
+        }
+    }
+
+    // MARK: - Parsing chunks
+
+    /// What reading one chunk gave: its rows, and where it started and stopped.
+    private struct Outcome {
+        var batch: Loader.Batch
+        var records: Int
+        /// The first record start at or after the chunk's start (after blank lines), line 0.
+        var first: (position: Int, line: Int)
+        /// The first record start (after blank lines) at or past the chunk's end, and its line.
+        var stop: (position: Int, line: Int)
+        /// A record that could not be read, and its line; reading stopped there.
+        var failure: (position: Int, line: Int)?
+        /// A record with more fields than the header, and its line; reading stopped there.
+        var grew: (position: Int, line: Int)?
+        /// Reading gave up on a record running far past the chunk's end.
+        var incomplete = false
+    }
+
+    private static func key(_ file: Int, _ chunk: Int) -> Int { file << 32 | chunk }
+
+    /// Parses the records that start in `start..<end` (the last one read to its end), counting
+    /// lines from the first.
+    ///
+    /// With `speculative`, a chunk whose start is only a guess, reading gives up on a record
+    /// that runs more than a chunk (at least 1 MB) past `end`: a start inside a long quoted
+    /// field would otherwise read to the end of the file, for every such chunk. Its commit
+    /// then reads it again in full.
+    private func parse(_ file: ChunkedFile, from start: Int, to end: Int, speculative: Bool) -> Outcome {
+        file.reader.withInput { whole in
+            let reach = speculative ? min(whole.count, end + max(end - start, 1 << 20)) : whole.count
+            let buffer = UnsafeBufferPointer(rebasing: whole[0..<reach])
+            let truncated = reach < whole.count
+            var cursor = RowCursor(map: file.map, file: file.name, fileIndex: file.index, input: whole,
+                                   today: settings.today, dateOrder: settings.dateOrder)
+            var batch = Loader.Batch()
+            let chunkBytes = min(end, whole.count) - start
+            batch.reserve(records: Int(Double(chunkBytes) * Double(file.lines) / Double(max(1, whole.count))) + 16,
+                          bytes: chunkBytes)
+            var position = start
+            var line = 0
+            CSVReader.skipBlankLines(buffer, position: &position, line: &line)
+            let first = (position: position, line: line)
+            var records = 0
+            var failure: (position: Int, line: Int)?
+            var grew: (position: Int, line: Int)?
+            let end = min(end, buffer.count)
+            let delimiter = file.reader.delimiter
+            while position < end {
+                let recordStart = position, recordLine = line
+                cursor.fields.removeAll()
+                do {
+                    try CSVReader.readRecord(buffer, position: &position, line: &line, delimiter: delimiter,
+                                             file: file.name, into: &cursor.fields)
+                } catch {
+                    failure = (recordStart, recordLine)
+                    break
+                }
+                if cursor.fields.count > file.headerCount {
+                    grew = (recordStart, recordLine)
+                    break
+                }
+                if truncated && position >= reach { break }
+                records += 1
+                cursor.begin(line: recordLine, record: recordStart)
+                loader.parse(&cursor, into: &batch)
+                CSVReader.skipBlankLines(buffer, position: &position, line: &line)
+            }
+            batch.findings = cursor.findings
+            var outcome = Outcome(batch: batch, records: records, first: first, stop: (position, line),
+                                  failure: failure, grew: grew)
+            // Reading reached the end of the view, not of the input: nothing after the last
+            // record read is known.
+            outcome.incomplete = truncated && (position >= reach || failure != nil)
+            return outcome
+        }
+    }
+
+    // MARK: - Committing in order
+
+    private enum Step {
+        case startFile(ChunkedFile)
+        case chunk(ChunkedFile, Int, Outcome)
+        case finishFile
+        case sequential(SequentialFile)
+        case fail(any Error)
+        case finishTable
+    }
+
+    /// Keeps `outcome` and, unless another thread holds the committer role, takes it and
+    /// commits whatever is next in file order until the next chunk is not yet parsed.
+    private func deliver(_ key: Int?, _ outcome: Outcome?) {
+        lock.lock()
+        if let key, let outcome, !stopped { outcomes[key] = outcome }
+        guard !committing else {
+            lock.unlock()
+            return
+        }
+        committing = true
+        while let step = nextStep() {
+            lock.unlock()
+            perform(step)
+            lock.lock()
+        }
+        committing = false
+        lock.unlock()
+    }
+
+    /// What to commit next, with the lock held; nil when it is not ready yet or all is done.
+    private func nextStep() -> Step? {
+        guard !stopped, !finished else { return nil }
+        guard nextFile < files.count else { return .finishTable }
+        switch prepared[nextFile] {
+        case nil:
+            return nil
+        case .failed(let error):
+            return .fail(error)
+        case .sequential(let file):
+            return .sequential(file)
+        case .chunks(let file):
+            if !fileStarted { return .startFile(file) }
+            if nextChunk >= file.chunkCount || file.skipRest { return .finishFile }
+            guard let outcome = outcomes.removeValue(forKey: Self.key(nextFile, nextChunk)) else { return nil }
+            return .chunk(file, nextChunk, outcome)
+        }
+    }
+
+    private func perform(_ step: Step) {
+        do {
+            switch step {
+            case .startFile(let file):
+                loader.reserve(rows: file.lines, bytes: file.reader.withInput(\.count))
+                expected = file.firstRecord
+                fileStarted = true
+            case .chunk(let file, let index, let outcome):
+                try commit(outcome, of: file, chunk: index)
+                nextChunk += 1
+            case .finishFile:
+                advanceFile()
+            case .sequential(let file):
+                loader.reserve(rows: file.lines, bytes: 0)
+                try readSequentially(file)
+                advanceFile()
+            case .fail(let error):
+                throw error
+            case .finishTable:
+                loader.finish()
+                finished = true
+            }
+        } catch {
+            failure = error
+            lock.lock()
+            stopped = true
+            outcomes = [:]
+            lock.unlock()
+        }
+    }
+
+    private func advanceFile() {
+        lock.lock()
+        let done = nextFile
+        nextFile += 1
+        nextChunk = 0
+        fileStarted = false
+        // Chunks of a file whose rest was read record by record are not needed.
+        outcomes = outcomes.filter { $0.key >> 32 != done }
+        lock.unlock()
+    }
+
+    private func commit(_ outcome: Outcome, of file: ChunkedFile, chunk: Int) throws {
+        var outcome = outcome
+        if outcome.first.position != expected.position || outcome.incomplete {
+            // The guessed start was not a record start (or a record ran far past the chunk):
+            // read the chunk from where the one before it stopped.
+            outcome = parse(file, from: expected.position, to: file.bounds[chunk + 1], speculative: false)
+            rereadChunks += 1
+        }
+        let offset = expected.line - outcome.first.line
+        try file.reader.withInput { buffer in
+            let context = CommitContext(table: table, map: file.map, file: file.name, lineOffset: offset, input: buffer,
+                                        delimiter: file.reader.delimiter, row: nil)
+            loader.commit(&outcome.batch, context)
+            loader.source.rows += outcome.records
+            if let failure = outcome.failure {
+                // Read again with its true line: the same error one pass gives.
+                var position = failure.position
+                var line = failure.line + offset
+                var fields = CSVFields()
+                try CSVReader.readRecord(buffer, position: &position, line: &line, delimiter: file.reader.delimiter,
+                                         file: file.name, into: &fields)
+            }
+        }
+        if let grew = outcome.grew {
+            try readRest(of: file, from: grew.position, line: grew.line + offset)
+            file.skipRest = true
+            return
+        }
+        expected = (outcome.stop.position, outcome.stop.line + offset)
+    }
+
+    /// Reads a CSV file one record at a time from the record at `position`, whose headers grow.
+    private func readRest(of file: ChunkedFile, from position: Int, line: Int) throws {
+        // A map of its own: chunk jobs of this file may still be reading the file's.
+        let map = try makeMap()
+        map.update(headers: file.reader.headers)
+        var csv = file.reader.resumed(at: position, line: line)
+        try file.reader.withInput { buffer in
+            var fields = CSVFields()
+            while let recordLine = try csv.nextFields(buffer, into: &fields) {
+                map.update(headers: csv.headers)
+                var cursor = RowCursor(map: map, file: file.name, fileIndex: file.index, input: buffer,
+                                       today: settings.today, dateOrder: settings.dateOrder)
+                cursor.fields = fields
+                cursor.begin(line: recordLine, record: -1)
+                commitAlone(&cursor, input: buffer, delimiter: file.reader.delimiter)
+            }
+        }
+    }
+
+    /// Reads an XML file, or a CSV file with `derive:` columns, one record at a time.
+    private func readSequentially(_ file: SequentialFile) throws {
+        var reader = file.reader
+        let map = file.map
+        var rows = 0
+        while let record = try reader.next() {
+            map.update(headers: reader.headers)
+            if rows == 0 {
+                try Self.checkColumns(map, file: file.name)
+                noteLanguage(of: reader.headers)
+            }
+            rows += 1
+            var cursor = RowCursor(map: map, file: file.name, fileIndex: file.index, record: record,
+                                   today: settings.today, dateOrder: settings.dateOrder)
+            commitAlone(&cursor, input: UnsafeBufferPointer(start: nil, count: 0), delimiter: 0)
+        }
+    }
+
+    /// Parses and commits the cursor's record as a batch of its own.
+    private func commitAlone(_ cursor: inout RowCursor, input: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
+        var batch = Loader.Batch()
+        loader.parse(&cursor, into: &batch)
+        batch.findings = cursor.findings
+        let context = CommitContext(table: table, map: cursor.map, file: cursor.file, lineOffset: 0, input: input,
+                                    delimiter: delimiter, row: cursor)
+        loader.commit(&batch, context)
+        loader.source.rows += 1
+    }
+}

@@ -1,0 +1,270 @@
+import Foundation
+@testable import LedgerIngest
+import LedgerModel
+import PortraitTestSupport
+import Testing
+
+/// A small ledger with everything that makes splitting a file hard: quoted fields over several
+/// lines with `""` escapes, blank and space-only lines, duplicate ids near each other, order
+/// line items, orphans, future dates, unknown columns and a missing final line end.
+private func awkwardLedger(lineEnd: String = "\n") -> [String: String] {
+    var reps = "rep_id,name,region,quota\n"
+    reps += "S1,Alice,North,1000\nS2,\"Bob, Jr.\",South,\"2,000\"\nS2,Bob again,East,5\n,,,\n"
+    reps += "S3,\"Carol\n\"\"CJ\"\"\nSmith\",West,abc\n"
+
+    var customers = "customer_id,name,type,region,city,phone,email,owner_id,tags,created_at,updated_at,vip_note\n"
+    for index in 1...24 {
+        let id = index % 7 == 0 ? "C\(index - 1)" : "C\(index)"
+        let note = index % 3 == 0 ? "\"line one\nline \"\"two\"\"\n\nline four\"" : "plain \(index)"
+        let phone = index % 5 == 0 ? "12345" : "1380000\(String(format: "%04d", index % 9))"
+        let owner = ["S1", "S2", "Bob, Jr.", "S9", ""][index % 5]
+        let name = index % 4 == 0 ? "Acme Co., Ltd." : "Shop \(index % 6)"
+        customers += "\(id),\"\(name)\",\(index % 2 == 0 ? "company" : "person"),North,Beijing,\(phone),"
+        customers += "u\(index % 8)@example.com,\"\(owner)\",\"a;b,c\",2026-0\(index % 9 + 1)-01,2027-01-01,\(note)\n"
+        if index % 6 == 0 { customers += "\n   \n\t\n" }
+    }
+    customers += ",Nameless,company\nC99,  ,company\n"
+
+    var orders = "order_id,customer_id,order_date,amount,product,category,status,owner_id\n"
+    for index in 1...40 {
+        let order = "O\(index / 2)"
+        let customer = index == 17 ? "C3" : "C\(index % 24 + 1)"
+        let date = index % 11 == 0 ? "2027-05-01" : "2026-\(String(format: "%02d", index % 12 + 1))-0\(index % 9 + 1)"
+        let amount = index % 13 == 0 ? "bad" : "\(index * 10).5"
+        let status = ["completed", "已完成", "refunded", "weird", ""][index % 5]
+        orders += "\(order),\(customer),\(date),\(amount),\"Widget\n\(index % 3)\",Cat \(index % 4),\(status),S\(index % 4)\n"
+    }
+    orders += "O99,C1,2026-01-01,9223372036854.775807,X,Y,completed,S1\nO99,C1,2026-01-02,9223372036854.775807,X,Y,completed,S1"
+
+    var interactions = "customer_id,date,channel,kind,owner_id,satisfaction,resolved_at,summary\n"
+    for index in 1...50 {
+        let summary = index % 4 == 0 ? "\"说\"\"好\"\"\n再议\"" : (index % 5 == 0 ? "\"\"" : "Note \(index)")
+        let satisfaction = ["5", "4.0", "7", "x", ""][index % 5]
+        let channel = ["phone", "E-mail", "微信", "fax", ""][index % 5]
+        interactions += "C\(index % 30),2026-\(String(format: "%02d", index % 12 + 1))-10 09:30,\(channel),跟进,S\(index % 5),"
+        interactions += "\(satisfaction),2026-12-01,\(summary)\n"
+        if index % 9 == 0 { interactions += "\n" }
+    }
+
+    var opportunities = "opportunity_id,customer_id,stage,amount,created_at,closed_at,owner_id\n"
+    for index in 1...20 {
+        let id = index % 6 == 0 ? "P\(index - 1)" : "P\(index)"
+        opportunities += "\(id),C\(index % 26),\(["won", "lost", "proposal", "闲聊", ""][index % 5]),\(index * 100),"
+        opportunities += "2026-0\(index % 9 + 1)-01,\(index % 3 == 0 ? "2027-01-01" : "2026-10-01"),S\(index % 3)\n"
+    }
+
+    let files = ["reps.csv": reps, "customers.csv": customers, "orders.csv": orders,
+                 "interactions.csv": interactions, "opportunities.csv": opportunities]
+    guard lineEnd != "\n" else { return files }
+    return files.mapValues { $0.replacingOccurrences(of: "\n", with: lineEnd) }
+}
+
+/// A folder holding `files`, each written as UTF-8 or as given bytes.
+private func folder(_ files: [String: String], encode: (String) -> [UInt8] = { Array($0.utf8) }) -> TemporaryFolder {
+    let folder = TemporaryFolder("chunks")
+    for (name, text) in files { folder.write(name, bytes: encode(text)) }
+    return folder
+}
+
+/// The ledger's fingerprint, or the error's description.
+private func read(_ folder: TemporaryFolder, workers: Int, chunkBytes: Int? = nil,
+                  split: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> [Int])? = nil) -> [String] {
+    var settings = IngestSettings(dataDirectory: folder.path, today: Day(iso: "2026-11-01")!, workers: workers,
+                                  chunkBytes: chunkBytes)
+    settings.chunkBounds = split
+    do {
+        return fingerprint(try LedgerReader.read(settings))
+    } catch {
+        return ["error \(error)"]
+    }
+}
+
+/// One pass per file: a single chunk each, on one thread.
+private func onePass(_ folder: TemporaryFolder) -> [String] {
+    read(folder, workers: 1, split: { buffer, start in [start, buffer.count] })
+}
+
+/// The first line where two fingerprints differ, for a readable failure.
+private func firstDifference(_ a: [String], _ b: [String]) -> String? {
+    for (x, y) in zip(a, b) where x != y { return "\(x)\n  vs\n\(y)" }
+    return a.count == b.count ? nil : "\(a.count) lines vs \(b.count)"
+}
+
+struct ChunkingCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let files: [String: String]
+    var gb18030 = false
+    var testDescription: String { name }
+}
+
+private let cases: [ChunkingCase] = [
+    ChunkingCase(name: "LF", files: awkwardLedger()),
+    ChunkingCase(name: "CRLF", files: awkwardLedger(lineEnd: "\r\n")),
+    ChunkingCase(name: "lone CR", files: awkwardLedger(lineEnd: "\r")),
+    ChunkingCase(name: "BOM", files: awkwardLedger().mapValues { "\u{FEFF}" + $0 }),
+    ChunkingCase(name: "GB18030", files: awkwardLedger().mapValues { $0.replacingOccurrences(of: "Shop", with: "商店") }, gb18030: true),
+    ChunkingCase(name: "more fields than headers", files: awkwardLedger().merging([
+        "interactions.csv": "customer_id,date\nC1,2026-01-01\nC2,2026-01-02,extra,\"x\ny\"\nC1,2026-01-03\n",
+        "customers.csv": "customer_id,name\nC1,A\nC2,B\nC3,C,surplus\nC2,again\n",
+    ]) { $1 }),
+    ChunkingCase(name: "unterminated quote", files: awkwardLedger().merging([
+        "orders.csv": "order_id,customer_id,order_date,amount\nO1,C1,2026-01-01,5\nO2,C1,\"2026-01-02,6\nO3,C1,2026-01-03,7\n",
+    ]) { $1 }),
+    ChunkingCase(name: "tiny and empty files", files: [
+        "customers.csv": "customer_id,name\nC1,A", "orders.csv": "", "reps.csv": "rep_id\n",
+        "interactions.csv": "\n\n  \n", "opportunities.csv": "opportunity_id,customer_id,stage\n\n\nP1,C1,won\n  ",
+    ]),
+    ChunkingCase(name: "huge field", files: awkwardLedger().merging([
+        "interactions.csv": "customer_id,date,summary\nC1,2026-01-01,\""
+            + String(repeating: "很长的备注, \"\"引用\"\"\n", count: 3_000) + "\"\nC2,2026-01-02,short\n",
+    ]) { $1 }),
+]
+
+@Suite("Reading a table in chunks on several threads")
+struct ChunkedReadingTests {
+    @Test("any chunk size on any number of threads gives the ledger of one pass", arguments: cases)
+    func chunkSizes(_ example: ChunkingCase) {
+        let folder = folder(example.files, encode: example.gb18030 ? gb18030 : { Array($0.utf8) })
+        let expected = onePass(folder)
+        #expect(expected.count > 5 || expected.first?.hasPrefix("error") == true)
+        for workers in [1, 2, 3] {
+            for size in [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 1_000, 4_096] {
+                let actual = read(folder, workers: workers, chunkBytes: size)
+                if let difference = firstDifference(expected, actual) {
+                    Issue.record("\(workers) threads, \(size)-byte chunks: \(difference)")
+                    return
+                }
+            }
+        }
+    }
+
+    @Test("a chunk may start at any byte, inside a quoted field or a character", arguments: cases)
+    func anyStart(_ example: ChunkingCase) {
+        let folder = folder(example.files, encode: example.gb18030 ? gb18030 : { Array($0.utf8) })
+        let expected = onePass(folder)
+        // Chunks of `period` bytes in every phase: each offset of each file starts a chunk once.
+        let period = 61
+        for phase in 0..<period {
+            let actual = read(folder, workers: 2, split: { buffer, start in
+                [start] + Array(stride(from: start + phase + 1, to: buffer.count, by: period)) + [buffer.count]
+            })
+            if let difference = firstDifference(expected, actual) {
+                Issue.record("chunks of \(period) bytes from \(phase + 1) bytes after the header: \(difference)")
+                return
+            }
+        }
+    }
+
+    @Test("every byte its own chunk", arguments: cases.filter { $0.name != "huge field" })
+    func everyByte(_ example: ChunkingCase) {
+        let folder = folder(example.files, encode: example.gb18030 ? gb18030 : { Array($0.utf8) })
+        let expected = onePass(folder)
+        let actual = read(folder, workers: 3, split: { buffer, start in Array(start...buffer.count) })
+        #expect(firstDifference(expected, actual) == nil)
+    }
+
+    @Test("the fixture ledgers and fuzzing seeds read the same in chunks as in one pass")
+    func fixtures() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures").path
+        let seeds = fixtures + "/fuzz/ledger/seeds"
+        var examples: [(name: String, settings: IngestSettings)] = [
+            ("every-rule", IngestSettings(dataDirectory: fixtures + "/ledgers/every-rule", today: Day(iso: "2026-11-01")!)),
+        ]
+        var folders: [TemporaryFolder] = []
+        for seed in try FileManager.default.contentsOfDirectory(atPath: seeds).sorted() {
+            // Latin-1 keeps every byte (GB18030 seeds are not UTF-8).
+            let text = try String(contentsOfFile: seeds + "/" + seed, encoding: .isoLatin1)
+            let folder = TemporaryFolder("chunks-seed")
+            folders.append(folder)
+            var settings = IngestSettings(dataDirectory: folder.path, today: Day(iso: "2026-11-01")!)
+            var name = "customers.csv"
+            var sections: [String: [UInt8]] = [:]
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let words = line.split(separator: " ").map(String.init)
+                if words.count == 2, words[0] == "---", words[1].hasSuffix(".csv") || words[1].hasSuffix(".xml") {
+                    name = words[1]
+                } else if words.count == 3, words[0] == "---", words[1] == "dates" {
+                    settings.dateOrder = DateOrder(rawValue: words[2]) ?? .ymd
+                } else if words.count >= 4, words[0] == "---", words[1] == "derive" {
+                    let target = words[2].split(separator: ".").map(String.init)
+                    settings.tables[TableName(rawValue: target[0])!, default: TableSettings()].derive[target[1]]
+                        = words[3...].joined(separator: " ")
+                } else {
+                    sections[name, default: []] += line.unicodeScalars.map { UInt8($0.value) } + [0x0A]
+                }
+            }
+            for (file, bytes) in sections { folder.write(file, bytes: bytes) }
+            examples.append((seed, settings))
+        }
+        for (name, settings) in examples {
+            func read(_ workers: Int, _ split: @escaping @Sendable (UnsafeBufferPointer<UInt8>, Int) -> [Int]) -> [String] {
+                var settings = settings
+                settings.workers = workers
+                settings.chunkBounds = split
+                do { return fingerprint(try LedgerReader.read(settings)) } catch { return ["error \(error)"] }
+            }
+            let expected = read(1) { buffer, start in [start, buffer.count] }
+            #expect(expected.count > 3 || expected.first?.hasPrefix("error") == true, "\(name)")
+            for step in [1, 5, 17, 64] {
+                let actual = read(2) { buffer, start in Array(stride(from: start, to: buffer.count, by: step)) + [buffer.count] }
+                #expect(firstDifference(expected, actual) == nil, "\(name), a chunk every \(step) bytes")
+            }
+        }
+    }
+}
+
+@Suite("Decoding GB18030 in parts")
+struct GB18030PartsTests {
+    /// A ledger whose customers file is GB18030 with `tail` after its rows.
+    private func folder(tail: [UInt8]) -> TemporaryFolder {
+        let folder = TemporaryFolder("gb-parts")
+        var customers = "客户编号,客户名称,城市\n"
+        for index in 1...200 { customers += "C\(index),杭州云帆科技有限公司\(index),\(index % 2 == 0 ? "杭州" : "北京")\n" }
+        folder.write("customers.csv", bytes: gb18030(customers) + tail)
+        return folder
+    }
+
+    @Test("a GB18030 file reads the same split into any number of parts", arguments: [
+        [UInt8](), Array("C999,\u{FF}\u{FE}\n".utf8), [0x43, 0x39, 0x2C, 0x81, 0x0A], [0x43, 0x39, 0x2C, 0x81],
+    ])
+    func parts(tail: [UInt8]) {
+        let folder = folder(tail: tail)
+        let expected = read(folder, workers: 1, split: { buffer, start in [start, buffer.count] })
+        #expect(!expected.isEmpty)
+        for size in [1, 7, 64, 333, 4_096] {
+            #expect(firstDifference(expected, read(folder, workers: 3, chunkBytes: size)) == nil, "\(size)-byte parts")
+        }
+    }
+}
+
+@Suite("Ids looked up by bytes")
+struct StringKeyTableTests {
+    /// Keys with canonically equivalent spellings: K and the Kelvin sign, é composed and not.
+    static let keys = ["C1", "K7", "\u{212A}7", "caf\u{E9}", "cafe\u{301}", "客户1", "C1 ", "", "c1", "Å", "A\u{30A}", "\u{212B}"]
+
+    @Test("a table answers as a [String: Int32] does, whatever was added first", arguments: [0, 1, 2, 3])
+    func matchesDictionary(rotation: Int) {
+        let order = Array(Self.keys[rotation...] + Self.keys[..<rotation])
+        let table = StringKeyTable()
+        var dictionary: [String: Int32] = [:]
+        for (position, key) in order.enumerated() {
+            #expect(table.lookup(key) == dictionary[key], "before adding \(key.debugDescription)")
+            if dictionary[key] == nil {
+                dictionary[key] = Int32(position)
+                table.insert(key, Int32(position))
+            }
+        }
+        for key in Self.keys + ["K", "\u{212A}", "C2", "CAFÉ"] {
+            #expect(table.lookup(key) == dictionary[key], "\(key.debugDescription)")
+        }
+    }
+
+    @Test("an ASCII-only table finds a non-ASCII spelling of an ASCII key")
+    func kelvinSign() {
+        let table = StringKeyTable()
+        table.insert("K7", 1)
+        #expect(table.lookup("\u{212A}7") == 1)
+        #expect(table.lookup("k7") == nil)
+    }
+}
