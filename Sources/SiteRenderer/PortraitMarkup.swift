@@ -11,6 +11,8 @@ import LedgerModel
 /// thousand times. Built once in ``SiteBuild``, read by every render thread; a class, so a page takes it with
 /// one retain rather than one per field.
 final class PortraitMarkup: @unchecked Sendable {
+    /// Owns every chunk and table below (never read while rendering, so never retained there).
+    private let arena: ByteArena
     /// Money, numbers and dates of this build's locale and currency.
     let numbers: ByteFormatter
     /// The layout up to the title, between the title and the body, after the body.
@@ -90,6 +92,7 @@ final class PortraitMarkup: @unchecked Sendable {
 
     /// - Parameter arena: holds the bytes; it must outlive the markup (``SiteBuild`` keeps both).
     init(site: SiteBuild, shell: [String], arena: ByteArena) {
+        self.arena = arena
         let s = site.s
         func bytes(_ text: String) -> ByteChunk { arena.chunk(text) }
         func t(_ key: String) -> String { HTML.escape(s[key]) }

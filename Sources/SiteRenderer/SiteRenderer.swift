@@ -59,7 +59,10 @@ package enum SiteRenderer {
                     try text.withUTF8 { try sink.write(path, UnsafeRawBufferPointer($0), fingerprint: nil) }
                 }
                 switch pages[index] {
-                case .searchIndex: try write("assets/search-index.js", SearchIndex.script(site))
+                case .searchIndex:
+                    var buffer = ByteBuffer(capacity: site.customers.count * 56 + 64)
+                    SearchIndex.write(site, into: &buffer)
+                    try buffer.withBytes { try sink.write("assets/search-index.js", $0, fingerprint: nil) }
                 case .stylesheet: try write("assets/site.css", ChartStylesheet.css + (site.templates.files["assets/site.css"] ?? ""))
                 case .script: try write("assets/site.js", site.templates.files["assets/site.js"] ?? "")
                 case .dashboard: try write("index.html", DashboardPage.render(site))
