@@ -19,9 +19,7 @@ enum PortraitWriter {
     static let historyLimit = PortraitPage.historyLimit
     static let timelineLimit = PortraitPage.timelineLimit
 
-    /// - Parameter why: the customer's why text (`site.why.text(customer:)`), which the
-    ///   fingerprint has already made.
-    static func write(_ site: SiteBuild, customer index: Int, why: String, into out: inout ByteBuffer) {
+    static func write(_ site: SiteBuild, customer index: Int, into out: inout ByteBuffer) {
         let m = site.markup, fmt = m.numbers
         let c = site.customers[index], f = site.figures[index]
         let settings = site.settings
@@ -113,7 +111,7 @@ enum PortraitWriter {
             out.append(m.noScores)
         }
         out.append(m.whyHead)
-        appendWhy(why, separator: m.whySeparator, to: &out)
+        appendWhy(site.why.text(customer: index), separator: m.whySeparator, to: &out)
         out.append(m.revenueHead)
 
         // Orders: monthly revenue, category mix, history

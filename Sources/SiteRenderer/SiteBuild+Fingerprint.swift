@@ -8,12 +8,13 @@ import LedgerModel
 /// A portrait's fingerprint is the site-wide fingerprint followed by everything of its own the
 /// page reads. The site-wide part covers all that every portrait shares: the renderer's format
 /// version and the binary, locale, currency, title, masking, today's date, T and the report
-/// period, thresholds and segment model, the report months, every template and strings file,
-/// the reps (ids, names), each table's presence and file names and the extra customer columns.
-/// A change there renders every portrait again. The page's own part is its customer row, its
-/// figures, its why text (which quotes the ledger-wide means and revenue shares), its
-/// channel counts, and its orders with their lines, interactions with their texts and
-/// opportunities, in ledger order; pool strings are digested as text, not ids.
+/// periods, thresholds and segment model, the ledger's mean R, F and M as the why text prints
+/// them, the report months, every template and strings file, the reps (ids, names), each
+/// table's presence and file names and the extra customer columns. A change there renders every
+/// portrait again. The page's own part is its customer row, its figures, the inputs of its why
+/// text (its scores against the means, its rounded share of revenue ahead), its channel counts,
+/// and its orders with their lines, interactions with their texts and opportunities, in ledger
+/// order; pool strings are digested as text, not ids.
 ///
 /// `IncrementalBuildTests` changes each kind of input and checks that the affected pages come
 /// out as a fresh build's; `FingerprintCoverageTests` fails when a model type gains a field, so
@@ -44,6 +45,8 @@ extension SiteBuild {
             h.add(value)
         }
         h.add(settings.segmentModel.rawValue)
+        let rfm = content.report.rfm
+        for mean in [rfm.meanR, rfm.meanF, rfm.meanM] { h.add(mean?.formatted(decimals: 2)) }
         h.add(months.count)
         for month in months { h.add(month) }
         h.add(templates.files.count)
@@ -76,10 +79,9 @@ extension SiteBuild {
         return "\(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec) \(info.st_ino)"
     }()
 
-    /// The fingerprint of customer `index`'s portrait, whose why text is `why`. `h` is scratch
-    /// space, reset here.
+    /// The fingerprint of customer `index`'s portrait. `h` is scratch space, reset here.
     /// - Complexity: O(the customer's own rows).
-    func portraitFingerprint(_ index: Int, why: String, using h: inout FingerprintBuilder) -> Fingerprint {
+    func portraitFingerprint(_ index: Int, using h: inout FingerprintBuilder) -> Fingerprint {
         h.reset()
         h.add(siteFingerprint)
         let c = customers[index]
@@ -137,9 +139,16 @@ extension SiteBuild {
         h.add(f.segment.rawValue)
         h.add(f.grade?.rawValue)
         h.add(f.stage.rawValue)
-        // `revenueBefore` is left out: it moves with every other customer's revenue, and the
-        // page shows it only as the rounded share in the why text, digested here.
-        h.add(why)
+        // The why text's inputs rather than the text (writing it costs more than the rest of
+        // the fingerprint): the figures above, whether each score is at least the ledger's mean,
+        // and the share of revenue ahead as the text rounds it. `revenueBefore` itself is left
+        // out: it moves with every other customer's revenue, the rounded share rarely does.
+        // The means (every page prints them) are in the site-wide part; a change to how the
+        // text is written is a new binary, which is too.
+        h.add(rfm.isHigh(r: f.rScore))
+        h.add(rfm.isHigh(f: f.fScore))
+        h.add(rfm.isHigh(m: f.mScore))
+        h.add(Ratio(f.revenueBefore * 100, gradedRevenue)?.formatted(decimals: 2))
         let width = Channel.allCases.count
         for slot in 0..<width { h.add(Int(channelMix[index * width + slot])) }
 

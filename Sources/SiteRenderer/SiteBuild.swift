@@ -51,6 +51,8 @@ struct SiteBuild: Sendable {
     let figures: [CustomerFigures]
     let channelMix: [Int32]
     let settings: AnalysisSettings
+    let rfm: RFMSummary
+    let gradedRevenue: Int128
 
     init(content: SiteContent, templates: TemplateLibrary) throws {
         self.content = content
@@ -66,6 +68,8 @@ struct SiteBuild: Sendable {
         figures = content.report.customers
         channelMix = content.report.channelMix
         settings = content.report.settings
+        rfm = content.report.rfm
+        gradedRevenue = content.report.grades.totalRevenue
         s = try templates.strings(content.locale)
         fmt = LocaleFormatting(locale: content.locale, currency: content.currency)
         digest = LedgerDigest(ledger: content.ledger, report: content.report)
@@ -100,9 +104,9 @@ struct SiteBuild: Sendable {
 
     /// Appends the portrait page of a customer: written by ``PortraitWriter`` while the portrait
     /// templates are the built-in ones, else rendered from the user's templates.
-    func writePortrait(customer index: Int, why: String? = nil, into out: inout ByteBuffer) throws {
+    func writePortrait(customer index: Int, into out: inout ByteBuffer) throws {
         if fastPortraits {
-            PortraitWriter.write(self, customer: index, why: why ?? self.why.text(customer: index), into: &out)
+            PortraitWriter.write(self, customer: index, into: &out)
         } else {
             out.append(raw: try PortraitPage.render(self, customer: index))
         }

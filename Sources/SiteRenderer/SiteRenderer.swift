@@ -95,11 +95,10 @@ package enum SiteRenderer {
         for customer in range where site.hasPortrait[customer] {
             guard let file = site.customerPaths.file(site.customers[customer].id) else { continue }
             let path = "customers/" + file
-            let why = site.why.text(customer: customer)
-            let fingerprint = site.portraitFingerprint(customer, why: why, using: &fingerprints)
+            let fingerprint = site.portraitFingerprint(customer, using: &fingerprints)
             if try sink.reuse(path, fingerprint: fingerprint) { continue }
             buffer.removeAll()
-            try site.writePortrait(customer: customer, why: why, into: &buffer)
+            try site.writePortrait(customer: customer, into: &buffer)
             try buffer.withBytes { try sink.write(path, $0, fingerprint: fingerprint) }
         }
     }

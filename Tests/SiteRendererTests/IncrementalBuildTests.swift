@@ -63,10 +63,22 @@ import Testing
         var ledger = Self.ledger
         let before = Self.content(ledger)
         let row = try #require(ledger.orders.firstIndex { $0.customer == 3 && $0.isPurchase && $0.date <= SiteFixture.asOf })
+        // Revenue comes from the order's lines; the order row's amount is what the page lists.
         ledger.orders[row].amount += Money(units: 1)
+        ledger.orderLines[Int(ledger.orders[row].lines.lowerBound)].amount += Money(units: 1)
         let result = try Self.rebuild(from: before, to: Self.content(ledger))
         #expect(result.changed.contains("customers/C-REBUILD.html"))
         #expect(result.counts.skipped < result.portraits)
+    }
+
+    @Test func aLargeOrderMovesOtherCustomersSharesAndTheirPagesFollow() throws {
+        var ledger = Self.ledger
+        let before = Self.content(ledger)
+        let row = try #require(ledger.orders.firstIndex { $0.customer == 3 && $0.isPurchase && $0.date <= SiteFixture.asOf })
+        ledger.orders[row].amount = Money(units: 50_000_000)
+        ledger.orderLines[Int(ledger.orders[row].lines.lowerBound)].amount = Money(units: 50_000_000)
+        let result = try Self.rebuild(from: before, to: Self.content(ledger))
+        #expect(result.changed.count > 3, "the why texts quote shares of total revenue")
     }
 
     @Test func changingAnInteractionTextRerendersOnlyThatCustomer() throws {
@@ -169,7 +181,7 @@ import Testing
         #expect(text.hasPrefix("portrait-manifest 1\nffffffffffffffff0000000000000000 customers/a.html\n"))
         let read = SiteManifest.parse(Array(text.utf8))
         #expect(read.count == 3)
-        for (path, fingerprint) in entries.prefix(3) { #expect(read[path] == fingerprint) }
+        for (path, fingerprint) in entries.prefix(3) { #expect(read[SiteManifest.key(path)] == fingerprint) }
     }
 
     @Test func fingerprintsAreStableAndSensitive() {

@@ -91,7 +91,7 @@ import Testing
 
     static func page(_ site: SiteBuild, _ customer: Int) -> String {
         var buffer = ByteBuffer()
-        PortraitWriter.write(site, customer: customer, why: site.why.text(customer: customer), into: &buffer)
+        PortraitWriter.write(site, customer: customer, into: &buffer)
         return buffer.string
     }
 
