@@ -88,12 +88,13 @@ writing() {
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
     row "$label" "${seconds:-?}" "–" "–" "$rss" "$status"
 }
-# change_one_order / restore_orders: one row of orders.csv changes, the first whose amount is a
-# plain number going up by 1.00; the original is put back afterwards, also if the script stops.
+# change_one_order [DELTA] / restore_orders: one row of orders.csv changes, the first whose amount
+# is a plain number going up by DELTA (default 1.00); the original is put back afterwards, also if
+# the script stops.
 change_one_order() {
     cp -p "$data/orders.csv" "$work/orders.csv.orig"
     trap restore_orders EXIT
-    awk -F, -v OFS=, '!done && NR > 1 && $0 !~ /"/ && $4 ~ /^-?[0-9]+([.][0-9]+)?$/ { $4 = sprintf("%.2f", $4 + 1); done = 1 }
+    awk -F, -v OFS=, -v delta="${1:-1}" '!done && NR > 1 && $0 !~ /"/ && $4 ~ /^-?[0-9]+([.][0-9]+)?$/ { $4 = sprintf("%.2f", $4 + delta); done = 1 }
                       { print } END { if (!done) exit 3 }' "$work/orders.csv.orig" > "$data/orders.csv"
 }
 restore_orders() {
@@ -126,7 +127,7 @@ if [ -n "$disk" ]; then
     fi
     if wanted rebuild-later-disk; then
         sleep "${BENCH_DISK_WAIT:-0}"
-        change_one_order
+        change_one_order 2 # another amount than the site holds now
         measure rebuild-later-disk "$bin" build --data "$data" --config "$work/empty.yml" --out "$disk_site"
         restore_orders
     fi

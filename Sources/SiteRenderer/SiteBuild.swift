@@ -72,17 +72,23 @@ struct SiteBuild: Sendable {
         gradedRevenue = content.report.grades.totalRevenue
         s = try templates.strings(content.locale)
         fmt = LocaleFormatting(locale: content.locale, currency: content.currency)
-        digest = LedgerDigest(ledger: content.ledger, report: content.report)
-        var selected = [Bool](repeating: false, count: content.ledger.customers.count)
-        switch content.portraits {
-        case .all: selected = [Bool](repeating: true, count: selected.count)
-        case .none: break
-        case .top(let n): for index in digest.byRevenue.prefix(max(0, n)) { selected[Int(index)] = true }
+        func portraitPaths(_ selected: [Bool]) -> SitePaths {
+            SitePaths(ids: content.ledger.customers.indices.lazy.filter { selected[$0] }.map { content.ledger.customers[$0].id })
+        }
+        var selected = [Bool](repeating: content.portraits == .all, count: content.ledger.customers.count)
+        if case .top(let n) = content.portraits {
+            // The portraits follow the revenue ranking: the digest first.
+            digest = LedgerDigest(ledger: content.ledger, report: content.report)
+            for index in digest.byRevenue.prefix(max(0, n)) { selected[Int(index)] = true }
+            customerPaths = portraitPaths(selected)
+        } else {
+            // The digest and the file names need nothing of each other: one on each core.
+            let chosen = selected
+            (digest, customerPaths) = both({ LedgerDigest(ledger: content.ledger, report: content.report) }, { portraitPaths(chosen) })
         }
         hasPortrait = selected
         monthLabels = digest.months.map(fmt.shortMonth)
         monthNames = digest.months.map(fmt.month)
-        customerPaths = SitePaths(ids: content.ledger.customers.indices.lazy.filter { selected[$0] }.map { content.ledger.customers[$0].id })
         repPaths = SitePaths(ids: content.ledger.reps.map(\.id))
         siteTitle = content.title.flatMap { $0.isEmpty ? nil : $0 } ?? s["site.title"]
         siteFingerprint = SiteBuild.siteFingerprint(content: content, templates: templates, siteTitle: siteTitle, months: digest.months)
@@ -288,4 +294,24 @@ struct SiteBuild: Sendable {
 /// Its values are strings, numbers, booleans and arrays and dictionaries of them: immutable.
 struct FrozenContext: @unchecked Sendable {
     let value: [String: Any]
+}
+
+/// Runs `first` and `second` at once, one on each core, and returns both results.
+func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    let slots = BothSlots<A, B>()
+    withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
+            nonisolated(unsafe) let first = first, second = second
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                if index == 0 { slots.a = first() } else { slots.b = second() }
+            }
+        }
+    }
+    return (slots.a!, slots.b!)
+}
+
+/// The results of ``both(_:_:)``, each written by one thread and read after both finished.
+private final class BothSlots<A, B>: @unchecked Sendable {
+    var a: A?
+    var b: B?
 }
