@@ -4,19 +4,33 @@
 #   scripts/bench.sh CUSTOMERS [WORKDIR]
 #
 # Generates a ledger of CUSTOMERS customers with `portrait sample` (kept in WORKDIR for the next
-# run), then times, each with /usr/bin/time -v: `portrait validate`, a full `portrait build`, a
-# build with `pages.portraits: none`, and a rebuild after one interaction row changed. WORKDIR
-# defaults to /dev/shm so the disk is out of the figures. PORTRAIT=path picks the binary (default:
-# .build/release/portrait, built if missing). BENCH_STEPS="validate build-no-portraits" runs only
-# the steps named (a full build at a million customers renders a million pages). The machine may be shared: the load average is
-# printed with the table; compare user times, or repeat.
+# run), then times, each with /usr/bin/time -v:
+#   validate            `portrait validate`
+#   build-full          a full `portrait build` into an empty folder
+#   write-baseline      the floor of goal 1, "merely writing the same files and bytes": the site
+#                       build-full made is read into memory, then written to a fresh folder with
+#                       open/write/close on 2 threads (scripts/write-baseline.c, compiled here);
+#                       the table's last lines give build-full / write-baseline
+#   build-no-portraits  a build with `pages.portraits: none`
+#   rebuild-one-row     a rebuild in place after one row of orders.csv changed (the amount of the
+#                       first order line goes up by 1.00; the file is restored afterwards)
+# WORKDIR defaults to /dev/shm so the disk is out of the figures. BENCH_DISK=/some/ext4/folder
+# adds the same on disk: build-full-disk, write-baseline-disk and rebuild-one-row-disk, each
+# into a folder of its own (ext4 creates files slowly for minutes after many were deleted, so
+# nothing is deleted before a timed step); BENCH_DISK_WAIT=SECONDS then waits and times
+# rebuild-later-disk, the rebuild "minutes later" of issue #5. PORTRAIT=path picks the binary
+# (default: .build/release/portrait, built if missing). BENCH_STEPS="validate build-full" runs
+# only the steps named (a full build at a million customers renders a million pages). The
+# machine may be shared: the load average is printed with the table; compare user times, or
+# repeat.
 set -euo pipefail
 
 size=${1:?usage: scripts/bench.sh CUSTOMERS [WORKDIR]}
 work=${2:-/dev/shm/portrait-bench-$size}
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${PORTRAIT:-$root/.build/release/portrait}
-if [ ! -x "$bin" ]; then (cd "$root" && swift build -c release); fi
+disk=${BENCH_DISK:-}
+if [ ! -x "$bin" ]; then (cd "$root" && swift build -c release --product portrait); fi
 
 mkdir -p "$work"
 data=$work/data
@@ -26,16 +40,31 @@ if [ ! -f "$data/interactions.csv" ]; then
 fi
 printf 'pages:\n  portraits: none\n' > "$work/no-portraits.yml"
 : > "$work/empty.yml"
+baseline=$work/write-baseline
+if [ ! -x "$baseline" ] || [ "$root/scripts/write-baseline.c" -nt "$baseline" ]; then
+    cc -O2 -pthread -o "$baseline" "$root/scripts/write-baseline.c"
+fi
+
+steps=${BENCH_STEPS:-validate build-full write-baseline build-no-portraits rebuild-one-row}
+if [ -n "$disk" ] && [ -z "${BENCH_STEPS:-}" ]; then
+    steps="$steps build-full-disk write-baseline-disk rebuild-one-row-disk"
+    [ -n "${BENCH_DISK_WAIT:-}" ] && steps="$steps rebuild-later-disk"
+fi
+wanted() { case " $steps " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
+declare -A walls
+# row LABEL WALL USER SYS RSS STATUS: one table row.
+row() {
+    walls[$1]=$2
+    rows+=("$(printf '| %-22s | %8s | %8s | %7s | %8s | %4s |' "$@")")
+}
 # measure LABEL COMMAND…: runs the command under /usr/bin/time -v and keeps one table row.
 measure() {
     local label=$1; shift
-    case " ${BENCH_STEPS:-validate build-full build-no-portraits rebuild-one-row} " in
-        *" $label "*) ;;
-        *) return 0 ;;
-    esac
+    wanted "$label" || return 0
+    sync
     local log=$work/$label.time status=0
     /usr/bin/time -v "$@" > "$work/$label.out" 2> "$log" || status=$?
     local wall user sys rss
@@ -43,17 +72,65 @@ measure() {
     user=$(awk -F': ' '/User time/ {print $2}' "$log")
     sys=$(awk -F': ' '/System time/ {print $2}' "$log")
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
-    rows+=("$(printf '| %-22s | %8s | %8s | %7s | %8s | %4s |' "$label" "$wall" "$user" "$sys" "$rss" "$status")")
+    row "$label" "$wall" "$user" "$sys" "$rss" "$status"
+}
+# writing LABEL SITE DEST: the write-baseline step. Its wall time is the one the program measures
+# (writing only, not reading the site first); user and sys are not shown for the same reason.
+writing() {
+    local label=$1 site=$2 dest=$3
+    wanted "$label" || return 0
+    [ -d "$site" ] || { echo "$label: $site missing (run build-full first)" >&2; return 0; }
+    sync
+    local log=$work/$label.time status=0
+    /usr/bin/time -v "$baseline" "$site" "$dest" 2 > "$work/$label.out" 2> "$log" || status=$?
+    local seconds rss
+    seconds=$(awk '/ s to write / {print $1}' "$work/$label.out")
+    rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
+    row "$label" "${seconds:-?}" "–" "–" "$rss" "$status"
+}
+# change_one_order [DELTA] / restore_orders: one row of orders.csv changes, the first whose amount
+# is a plain number going up by DELTA (default 1.00); the original is put back afterwards, also if
+# the script stops.
+change_one_order() {
+    cp -p "$data/orders.csv" "$work/orders.csv.orig"
+    trap restore_orders EXIT
+    awk -F, -v OFS=, -v delta="${1:-1}" '!done && NR > 1 && $0 !~ /"/ && $4 ~ /^-?[0-9]+([.][0-9]+)?$/ { $4 = sprintf("%.2f", $4 + delta); done = 1 }
+                      { print } END { if (!done) exit 3 }' "$work/orders.csv.orig" > "$data/orders.csv"
+}
+restore_orders() {
+    if [ -f "$work/orders.csv.orig" ]; then mv "$work/orders.csv.orig" "$data/orders.csv"; fi
+    trap - EXIT
 }
 
+stamp=$(date +%s)
+if wanted build-full; then rm -rf "$work/site"; fi
 measure validate "$bin" validate --data "$data"
 measure build-full "$bin" build --data "$data" --config "$work/empty.yml" --out "$work/site"
+rm -rf "$work/baseline-out"
+writing write-baseline "$work/site" "$work/baseline-out"
+rm -rf "$work/baseline-out"
 measure build-no-portraits "$bin" build --data "$data" --config "$work/no-portraits.yml" --out "$work/site-none"
-# One row changed: the first interaction's summary gains a word; the site is rebuilt in place.
-if [[ " ${BENCH_STEPS:-rebuild-one-row} " == *" rebuild-one-row "* ]]; then
-    sed -i '2s/$/（已更新）/' "$data/interactions.csv"
+if wanted rebuild-one-row; then
+    change_one_order
     measure rebuild-one-row "$bin" build --data "$data" --config "$work/empty.yml" --out "$work/site"
-    sed -i '2s/（已更新）$//' "$data/interactions.csv"
+    restore_orders
+fi
+if [ -n "$disk" ]; then
+    mkdir -p "$disk"
+    disk_site=$disk/site-$stamp
+    measure build-full-disk "$bin" build --data "$data" --config "$work/empty.yml" --out "$disk_site"
+    writing write-baseline-disk "$disk_site" "$disk/baseline-$stamp"
+    if wanted rebuild-one-row-disk; then
+        change_one_order
+        measure rebuild-one-row-disk "$bin" build --data "$data" --config "$work/empty.yml" --out "$disk_site"
+        restore_orders
+    fi
+    if wanted rebuild-later-disk; then
+        sleep "${BENCH_DISK_WAIT:-0}"
+        change_one_order 2 # another amount than the site holds now
+        measure rebuild-later-disk "$bin" build --data "$data" --config "$work/empty.yml" --out "$disk_site"
+        restore_orders
+    fi
 fi
 
 echo
@@ -63,3 +140,11 @@ echo
 echo '| step                   |   wall s |   user s |   sys s |   RSS MB | exit |'
 echo '|------------------------|---------:|---------:|--------:|---------:|-----:|'
 printf '%s\n' "${rows[@]}"
+echo
+ratio() { awk -v a="$2" -v b="$3" -v l="$1" 'BEGIN { if (a > 0 && b > 0) printf "%s: %.2f×\n", l, a / b }'; }
+ratio "build-full / write-baseline (goal 1: ≤ 1.5×)" "${walls[build-full]:-}" "${walls[write-baseline]:-}"
+ratio "rebuild-one-row / build-full (goal 4: ≤ 0.2×)" "${walls[rebuild-one-row]:-}" "${walls[build-full]:-}"
+ratio "build-full-disk / write-baseline-disk (goal 1: ≤ 1.5×)" "${walls[build-full-disk]:-}" "${walls[write-baseline-disk]:-}"
+ratio "rebuild-one-row-disk / build-full-disk (goal 4: ≤ 0.2×)" "${walls[rebuild-one-row-disk]:-}" "${walls[build-full-disk]:-}"
+ratio "rebuild-later-disk / build-full-disk" "${walls[rebuild-later-disk]:-}" "${walls[build-full-disk]:-}"
+if [ -n "$disk" ]; then echo "Disk sites are left in $disk (site-$stamp, baseline-$stamp); remove them when done."; fi

@@ -48,6 +48,21 @@ struct LedgerDigest: Sendable {
         var regions: [String: Int] = [:]
         /// Customer indices, most revenue first (ties by id).
         var members: [Int32] = []
+
+        mutating func add(_ customer: Customer, _ f: CustomerFigures) {
+            customers += 1
+            revenue += f.revenue
+            revenuePeriod += f.revenuePeriod
+            orders += Int(f.orders)
+            if f.orders > 0 {
+                scored += 1
+                sumR += Int(f.rScore)
+                sumF += Int(f.fScore)
+                sumM += Int(f.mScore)
+            }
+            if let v = customer.industry, !v.isEmpty { industries[v, default: 0] += 1 }
+            if let v = customer.region, !v.isEmpty { regions[v, default: 0] += 1 }
+        }
     }
 
     var ordersByCustomer: Groups
@@ -121,20 +136,8 @@ struct LedgerDigest: Sendable {
             add(&region, customer.region, f.revenue)
             add(&source, customer.source, f.revenue)
             for t in customer.tags { add(&tag, t, f.revenue) }
-            var profile = segments[f.segment] ?? SegmentProfile()
-            profile.customers += 1
-            profile.revenue += f.revenue
-            profile.revenuePeriod += f.revenuePeriod
-            profile.orders += Int(f.orders)
-            if f.orders > 0 {
-                profile.scored += 1
-                profile.sumR += Int(f.rScore)
-                profile.sumF += Int(f.fScore)
-                profile.sumM += Int(f.mScore)
-            }
-            if let v = customer.industry, !v.isEmpty { profile.industries[v, default: 0] += 1 }
-            if let v = customer.region, !v.isEmpty { profile.regions[v, default: 0] += 1 }
-            segments[f.segment] = profile
+            // Mutated in place: a profile copied out and back would copy its dictionaries.
+            segments[f.segment, default: SegmentProfile()].add(customer, f)
         }
         for index in byRevenue {
             segments[figures[Int(index)].segment]?.members.append(index)
@@ -162,7 +165,7 @@ struct LedgerDigest: Sendable {
             guard day <= asOf else { continue }
             if period.contains(day) { interactionsInPeriod += 1 }
             if interaction.satisfaction >= 1 && interaction.satisfaction <= 5 {
-                let c = interaction.channel.flatMap { Channel.allCases.firstIndex(of: $0) } ?? Channel.allCases.count
+                let c = ordinal(interaction.channel)
                 satisfactionByChannel[c][Int(interaction.satisfaction) - 1] += 1
             }
             guard interaction.kind == .complaint || interaction.kind == .service else { continue }

@@ -2,16 +2,26 @@ import Analytics
 import Charts
 import LedgerModel
 
-/// `customers/ID.html`: one customer's portrait (客户画像).
+/// `customers/ID.html`: one customer's portrait (客户画像), from the templates.
 ///
 /// Reads only the customer's own rows (through ``LedgerDigest``), so a page costs the same in a
 /// ledger of a hundred customers or a million. Long histories are cut to the latest
 /// ``historyLimit`` rows to keep the page small; the exports have every row.
+///
+/// This is the page as the templates see it (a context of names and values); it is used when a
+/// user's templates folder changes a portrait template. With the built-in templates,
+/// ``PortraitWriter`` writes the same page directly.
 enum PortraitPage {
     static let historyLimit = 20
     static let timelineLimit = 15
 
+    /// The page from `page-portrait.mustache` inside the layout.
     static func render(_ site: SiteBuild, customer index: Int) throws -> String {
+        try site.renderPortrait(context(site, customer: index), title: site.ledger.customers[index].name)
+    }
+
+    /// The template context of a customer's portrait.
+    static func context(_ site: SiteBuild, customer index: Int) -> [String: Any] {
         let s = site.s, fmt = site.fmt, ledger = site.ledger, report = site.report
         let c = ledger.customers[index], f = report.customers[index]
         let root = "../"
@@ -249,7 +259,7 @@ enum PortraitPage {
                                       ledger.source(.customers).files.indices.contains(Int(c.file)) ? ledger.source(.customers).files[Int(c.file)] : "–",
                                       String(c.line))
         page["hasService"] = page["service"] != nil
-        return try site.renderPortrait(page, title: c.name)
+        return page
     }
 
     /// The "next action" hints: what the owner should do about this customer now.

@@ -25,33 +25,80 @@ struct SiteBuild: Sendable {
     private var portraitBaseBox = FrozenContext(value: [:])
     /// True while the portrait templates are the built-in ones: ``PortraitWriter`` writes them.
     var fastPortraits: Bool
+    /// The fixed bytes of a built-in portrait page (``PortraitWriter``).
+    var markup: PortraitMarkup { markupBox! }
+    private var markupBox: PortraitMarkup?
+    /// Holds the bytes of ``markup``.
+    let arena = ByteArena()
+    /// The why texts of the portraits, with the parts every customer shares formatted once.
+    let why: WhyWriter
+    /// What every portrait shares, digested (``SiteBuild/siteFingerprint(content:templates:siteTitle:months:)``).
+    let siteFingerprint: Fingerprint
 
     var ledger: Ledger { content.ledger }
     var report: AnalyticsReport { content.report }
 
+    // The arrays the portraits read, held directly: reading them through `ledger` (a computed
+    // property) copies the whole `Ledger`, fifteen retains and releases, at every use.
+    let customers: [Customer]
+    let orders: [Order]
+    let orderLines: [OrderLine]
+    let interactions: [Interaction]
+    let opportunities: [Opportunity]
+    let reps: [Rep]
+    let pool: StringPool
+    let texts: TextArena
+    let figures: [CustomerFigures]
+    let channelMix: [Int32]
+    let settings: AnalysisSettings
+    let rfm: RFMSummary
+    let gradedRevenue: Int128
+
     init(content: SiteContent, templates: TemplateLibrary) throws {
         self.content = content
         self.templates = templates
+        customers = content.ledger.customers
+        orders = content.ledger.orders
+        orderLines = content.ledger.orderLines
+        interactions = content.ledger.interactions
+        opportunities = content.ledger.opportunities
+        reps = content.ledger.reps
+        pool = content.ledger.strings
+        texts = content.ledger.texts
+        figures = content.report.customers
+        channelMix = content.report.channelMix
+        settings = content.report.settings
+        rfm = content.report.rfm
+        gradedRevenue = content.report.grades.totalRevenue
         s = try templates.strings(content.locale)
         fmt = LocaleFormatting(locale: content.locale, currency: content.currency)
-        digest = LedgerDigest(ledger: content.ledger, report: content.report)
-        var selected = [Bool](repeating: false, count: content.ledger.customers.count)
-        switch content.portraits {
-        case .all: selected = [Bool](repeating: true, count: selected.count)
-        case .none: break
-        case .top(let n): for index in digest.byRevenue.prefix(max(0, n)) { selected[Int(index)] = true }
+        func portraitPaths(_ selected: [Bool]) -> SitePaths {
+            SitePaths(ids: content.ledger.customers.indices.lazy.filter { selected[$0] }.map { content.ledger.customers[$0].id })
+        }
+        var selected = [Bool](repeating: content.portraits == .all, count: content.ledger.customers.count)
+        if case .top(let n) = content.portraits {
+            // The portraits follow the revenue ranking: the digest first.
+            digest = LedgerDigest(ledger: content.ledger, report: content.report)
+            for index in digest.byRevenue.prefix(max(0, n)) { selected[Int(index)] = true }
+            customerPaths = portraitPaths(selected)
+        } else {
+            // The digest and the file names need nothing of each other: one on each core.
+            let chosen = selected
+            (digest, customerPaths) = both({ LedgerDigest(ledger: content.ledger, report: content.report) }, { portraitPaths(chosen) })
         }
         hasPortrait = selected
         monthLabels = digest.months.map(fmt.shortMonth)
         monthNames = digest.months.map(fmt.month)
-        customerPaths = SitePaths(ids: content.ledger.customers.indices.lazy.filter { selected[$0] }.map { content.ledger.customers[$0].id })
         repPaths = SitePaths(ids: content.ledger.reps.map(\.id))
         siteTitle = content.title.flatMap { $0.isEmpty ? nil : $0 } ?? s["site.title"]
+        siteFingerprint = SiteBuild.siteFingerprint(content: content, templates: templates, siteTitle: siteTitle, months: digest.months)
+        why = WhyWriter(report: content.report, locale: ExplanationLocale(rawValue: content.locale.rawValue) ?? .en)
         fastPortraits = !["page-portrait.mustache", "kpi.mustache", "table.mustache", "missing.mustache"].contains { templates.customized.contains($0) }
         portraitBaseBox = FrozenContext(value: page(.customers, title: "", root: "../", kind: "portrait"))
         var shell = page(.customers, title: "\u{1}T\u{1}", root: "../", kind: "portrait")
         shell["main"] = "\u{1}M\u{1}"
         portraitShell = try templates.render("layout", shell).components(separatedBy: "\u{1}")
+        markupBox = PortraitMarkup(site: self, shell: portraitShell, arena: arena)
     }
 
     /// Renders a page: its template gives the body, which `layout` wraps as `{{{main}}}`.
@@ -61,10 +108,24 @@ struct SiteBuild: Sendable {
         return try templates.render("layout", page)
     }
 
-    /// Renders a portrait page into the layout rendered once at the start (``portraitShell``):
-    /// 100,000 portraits cost 100,000 body renders, not 100,000 layouts.
+    /// Appends the portrait page of a customer: written by ``PortraitWriter`` while the portrait
+    /// templates are the built-in ones, else rendered from the user's templates.
+    func writePortrait(customer index: Int, into out: inout ByteBuffer) throws {
+        if fastPortraits {
+            PortraitWriter.write(self, customer: index, into: &out)
+        } else {
+            out.append(raw: try PortraitPage.render(self, customer: index))
+        }
+    }
+
+    /// Renders a portrait page's template into the layout rendered once at the start
+    /// (``portraitShell``): 100,000 portraits cost 100,000 body renders, not 100,000 layouts.
     func renderPortrait(_ page: [String: Any], title: String) throws -> String {
-        let body = fastPortraits ? PortraitWriter.body(page, s) : try templates.render("page-portrait", page)
+        try wrapPortrait(templates.render("page-portrait", page), title: title)
+    }
+
+    /// A portrait body inside the layout.
+    func wrapPortrait(_ body: String, title: String) -> String {
         var out = ""
         out.reserveCapacity(body.utf8.count + portraitShell.reduce(0) { $0 + $1.utf8.count } + 64)
         for (index, part) in portraitShell.enumerated() {
@@ -233,4 +294,24 @@ struct SiteBuild: Sendable {
 /// Its values are strings, numbers, booleans and arrays and dictionaries of them: immutable.
 struct FrozenContext: @unchecked Sendable {
     let value: [String: Any]
+}
+
+/// Runs `first` and `second` at once, one on each core, and returns both results.
+func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    let slots = BothSlots<A, B>()
+    withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
+            nonisolated(unsafe) let first = first, second = second
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                if index == 0 { slots.a = first() } else { slots.b = second() }
+            }
+        }
+    }
+    return (slots.a!, slots.b!)
+}
+
+/// The results of ``both(_:_:)``, each written by one thread and read after both finished.
+private final class BothSlots<A, B>: @unchecked Sendable {
+    var a: A?
+    var b: B?
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one rule that turns an id from the data into a file name inside `site/`.
 ///
 /// A name keeps letters and digits of any script, `-` and `_`, and single `.`s after the first
@@ -13,27 +15,35 @@ package struct SitePaths: Sendable {
     private var stems: [String: String] = [:]
 
     /// Plans the file names of `ids` (one folder's pages) in one go.
-    /// - Complexity: O(n log n) for n ids; one dictionary entry each.
+    /// - Complexity: O(n) for n ids, plus O(k log k) for the k ids that share a name up to case;
+    ///   one dictionary entry each.
     package init<S: Sequence>(ids: S, reserved: Set<String> = ["index"]) where S.Element == String {
-        var byFolded: [String: [String]] = [:]
         var candidates: [String: String] = [:]
+        // Folded name → its first id; names taken by more than one id, with all of theirs.
+        var firstByFolded: [String: String] = [:]
+        var groups: [String: [String]] = [:]
         for id in ids where candidates[id] == nil {
             let stem = SitePaths.stem(for: id, reserved: reserved)
             candidates[id] = stem
-            byFolded[stem.lowercased(), default: []].append(id)
+            let folded = stem.lowercased()
+            if let first = firstByFolded.updateValue(id, forKey: folded) {
+                firstByFolded[folded] = first
+                groups[folded, default: [first]].append(id)
+            }
         }
-        var taken = Set(candidates.values.map { $0.lowercased() })
-        for key in byFolded.keys.sorted(by: SitePaths.codePointOrder) {
-            guard let group = byFolded[key], group.count > 1 else { continue }
-            for id in group.sorted(by: SitePaths.codePointOrder).dropFirst() {
-                var salt = 0
-                var stem = SitePaths.withHash(candidates[id]!, of: id, salt: salt)
-                while taken.contains(stem.lowercased()) {
-                    salt += 1
-                    stem = SitePaths.withHash(candidates[id]!, of: id, salt: salt)
+        if !groups.isEmpty {
+            var taken = Set(candidates.values.map { $0.lowercased() })
+            for key in groups.keys.sorted(by: SitePaths.codePointOrder) {
+                for id in groups[key]!.sorted(by: SitePaths.codePointOrder).dropFirst() {
+                    var salt = 0
+                    var stem = SitePaths.withHash(candidates[id]!, of: id, salt: salt)
+                    while taken.contains(stem.lowercased()) {
+                        salt += 1
+                        stem = SitePaths.withHash(candidates[id]!, of: id, salt: salt)
+                    }
+                    taken.insert(stem.lowercased())
+                    candidates[id] = stem
                 }
-                taken.insert(stem.lowercased())
-                candidates[id] = stem
             }
         }
         stems = candidates
@@ -47,6 +57,11 @@ package struct SitePaths: Sendable {
 
     /// The safe stem of one id on its own, before case collisions are considered.
     package static func stem(for id: String, reserved: Set<String> = ["index"]) -> String {
+        isPlain(id, reserved: reserved) ? id : ruledStem(for: id, reserved: reserved)
+    }
+
+    /// ``stem(for:reserved:)`` by the rules, character by character.
+    static func ruledStem(for id: String, reserved: Set<String>) -> String {
         var out = ""
         var changed = false
         for scalar in id.unicodeScalars {
@@ -84,6 +99,29 @@ package struct SitePaths: Sendable {
             changed = true
         }
         return changed ? withHash(out, of: id, salt: 0) : out
+    }
+
+    /// True for an id the rules keep as it is, decided on its bytes (most ids: `C000123`):
+    /// ASCII letters, digits, `-`, `_` and single inner dots, not too long, and too long before
+    /// its first dot to be a device name; one a reserved name could be goes the long way.
+    static func isPlain(_ id: String, reserved: Set<String>) -> Bool {
+        let bytes = id.utf8
+        guard !bytes.isEmpty, bytes.count <= maxBytes, !reserved.contains(where: { $0.utf8.count == bytes.count }) else { return false }
+        var previous: UInt8 = 0, base = 0, dotSeen = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"):
+                if !dotSeen { base += 1 }
+            case UInt8(ascii: "."):
+                if previous == 0 || previous == UInt8(ascii: ".") { return false }
+                dotSeen = true
+            default:
+                return false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: ".") && base >= 5
     }
 
     private static let windowsDevices: Set<String> = {
@@ -128,7 +166,15 @@ package struct SitePaths: Sendable {
         return stem + "-" + padded.prefix(10)
     }
 
+    /// Code-point order: the order of the strings' UTF-8 bytes, which UTF-8 preserves.
     static func codePointOrder(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        let fast: Bool? = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                let common = Swift.min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        } ?? nil
+        return fast ?? a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
     }
 }

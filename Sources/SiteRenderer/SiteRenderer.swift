@@ -10,15 +10,13 @@ package enum SiteRenderer {
     ///
     /// Templates are compiled once; pages render in parallel, each from the shared, read-only
     /// ``SiteBuild``. The output is a pure function of `content`: no clock, no randomness, no
-    /// dictionary order reaches a page.
+    /// dictionary order reaches a page. A portrait whose inputs match the previous build's
+    /// (its fingerprint in the site's manifest) is linked from the previous site, not rendered.
     /// - Complexity: O(rows) to prepare, then O(own rows) per portrait page.
     package static func render(_ content: SiteContent, into writer: SiteWriter) throws {
         let templates = try TemplateLibrary(directory: content.templatesDirectory)
         let site = try SiteBuild(content: content, templates: templates)
-        try writer.write("assets/site.css", ChartStylesheet.css + (templates.files["assets/site.css"] ?? ""))
-        try writer.write("assets/site.js", templates.files["assets/site.js"] ?? "")
-        try writer.write("assets/search-index.js", SearchIndex.script(site))
-        try renderPages(site, pages(site)) { try writer.write($0, $1) }
+        try renderPages(site, pages(site), into: writer)
     }
 
     /// Renders every page to memory: path → HTML (tests and previews).
@@ -26,23 +24,21 @@ package enum SiteRenderer {
         let templates = try TemplateLibrary(directory: content.templatesDirectory)
         let site = try SiteBuild(content: content, templates: templates)
         let out = PageBox()
-        out.pages = [
-            "assets/site.css": ChartStylesheet.css + (templates.files["assets/site.css"] ?? ""),
-            "assets/site.js": templates.files["assets/site.js"] ?? "",
-            "assets/search-index.js": SearchIndex.script(site),
-        ]
-        try renderPages(site, pages(site)) { path, text in out.set(path, text) }
+        try renderPages(site, pages(site), into: out)
         return out.pages
     }
 
-    /// One page to render.
+    /// One page (or asset, or run of portraits) to render.
     enum Page: Sendable {
+        case searchIndex, stylesheet, script
         case dashboard, customers, segments, segment(Segment), lifecycle, team, rep(Int), service, quality
         case portraits(Range<Int>)
     }
 
+    /// The pages in the order they are handed out to the render threads: the largest single
+    /// pages first, so they overlap with the portraits instead of ending the stage alone.
     static func pages(_ site: SiteBuild) -> [Page] {
-        var pages: [Page] = [.dashboard, .customers, .segments, .lifecycle, .team, .service, .quality]
+        var pages: [Page] = [.customers, .searchIndex, .dashboard, .stylesheet, .script, .segments, .lifecycle, .team, .service, .quality]
         pages += site.report.settings.segmentModel.segments.map { .segment($0) }
         pages += site.ledger.reps.indices.map { .rep($0) }
         let count = site.ledger.customers.count
@@ -53,12 +49,22 @@ package enum SiteRenderer {
         return pages
     }
 
-    static func renderPages(_ site: SiteBuild, _ pages: [Page], write: @escaping @Sendable (String, String) throws -> Void) throws {
+    static func renderPages(_ site: SiteBuild, _ pages: [Page], into sink: some PageSink) throws {
         let errors = ErrorBox()
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             if errors.hasError { return }
             do {
+                func write(_ path: String, _ text: String) throws {
+                    var text = text
+                    try text.withUTF8 { try sink.write(path, UnsafeRawBufferPointer($0), fingerprint: nil) }
+                }
                 switch pages[index] {
+                case .searchIndex:
+                    var buffer = ByteBuffer(capacity: site.customers.count * 56 + 64)
+                    SearchIndex.write(site, into: &buffer)
+                    try buffer.withBytes { try sink.write("assets/search-index.js", $0, fingerprint: nil) }
+                case .stylesheet: try write("assets/site.css", ChartStylesheet.css + (site.templates.files["assets/site.css"] ?? ""))
+                case .script: try write("assets/site.js", site.templates.files["assets/site.js"] ?? "")
                 case .dashboard: try write("index.html", DashboardPage.render(site))
                 case .customers: try write("customers/index.html", CustomerListPage.render(site))
                 case .segments: try write("segments/index.html", SegmentsPage.renderIndex(site))
@@ -72,17 +78,44 @@ package enum SiteRenderer {
                     }
                 case .service: try write("service.html", ServicePage.render(site))
                 case .quality: try write("quality.html", QualityPage.render(site))
-                case .portraits(let range):
-                    for customer in range where site.hasPortrait[customer] {
-                        guard let file = site.customerPaths.file(site.ledger.customers[customer].id) else { continue }
-                        try write("customers/" + file, PortraitPage.render(site, customer: customer))
-                    }
+                case .portraits(let range): try renderPortraits(site, range, into: sink)
                 }
             } catch {
                 errors.record(error, at: index)
             }
         }
         if let error = errors.first { throw error }
+    }
+
+    /// The portraits of customers `range`: each linked from the previous build when its
+    /// fingerprint is unchanged, else written into one buffer reused page after page.
+    static func renderPortraits(_ site: SiteBuild, _ range: Range<Int>, into sink: some PageSink) throws {
+        var buffer = ByteBuffer(capacity: 32_768)
+        var fingerprints = FingerprintBuilder()
+        for customer in range where site.hasPortrait[customer] {
+            guard let file = site.customerPaths.file(site.customers[customer].id) else { continue }
+            let path = "customers/" + file
+            let fingerprint = site.portraitFingerprint(customer, using: &fingerprints)
+            if try sink.reuse(path, fingerprint: fingerprint) { continue }
+            buffer.removeAll()
+            try site.writePortrait(customer: customer, into: &buffer)
+            try buffer.withBytes { try sink.write(path, $0, fingerprint: fingerprint) }
+        }
+    }
+}
+
+/// Where rendered pages go: the site's ``SiteWriter``, or memory in tests.
+protocol PageSink: Sendable {
+    /// Stores one file; `fingerprint` is the page's input fingerprint, when it has one.
+    func write(_ path: String, _ bytes: UnsafeRawBufferPointer, fingerprint: Fingerprint?) throws
+    /// True when the page at `path` with these inputs is already in place (linked from the
+    /// previous build) and need not be rendered.
+    func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool
+}
+
+extension SiteWriter: PageSink {
+    func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool {
+        try linkUnchanged(path, fingerprint: fingerprint)
     }
 }
 
@@ -99,9 +132,15 @@ final class ErrorBox: @unchecked Sendable {
 }
 
 /// Pages rendered to memory by several threads.
-final class PageBox: @unchecked Sendable {
+final class PageBox: PageSink, @unchecked Sendable {
     private let lock = NSLock()
     var pages: [String: String] = [:]
 
     func set(_ path: String, _ text: String) { lock.withLock { pages[path] = text } }
+
+    func write(_ path: String, _ bytes: UnsafeRawBufferPointer, fingerprint: Fingerprint?) throws {
+        set(path, String(decoding: bytes, as: UTF8.self))
+    }
+
+    func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool { false }
 }

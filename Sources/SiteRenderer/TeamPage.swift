@@ -108,14 +108,18 @@ enum TeamPage {
                 cf.daysSinceContact.map { site.numberCell(Int($0)) } ?? site.cell(s["team.never"], num: true, sub: nil),
             ])
         }, empty: s["team.no_overdue"])
-        let owned = site.digest.customersByOwner[index].sorted { a, b in
+        let customers = site.customers
+        let owned = site.digest.customersByOwner[index]
+        // The first `topCustomers` in the order of a full sort (ties by id, which is unique, so
+        // the order is total), kept in a short sorted list instead of sorting them all.
+        let top = TeamPage.first(topCustomers, of: owned) { a, b in
             let ra = figures[Int(a)].revenuePeriod, rb = figures[Int(b)].revenuePeriod
-            return ra != rb ? ra > rb : SitePaths.codePointOrder(ledger.customers[Int(a)].id, ledger.customers[Int(b)].id)
+            return ra != rb ? ra > rb : SitePaths.codePointOrder(customers[Int(a)].id, customers[Int(b)].id)
         }
         page["topCustomers"] = site.table(id: "rep-customers", columns: [
             (s["common.customer"], false), (s["common.segment"], false), (s["common.stage"], false),
             (s["portrait.revenue_period"], true), (s["common.revenue"], true), (s["common.recency_days"], true),
-        ], rows: owned.prefix(topCustomers).map { index in
+        ], rows: top.map { index in
             let i = Int(index), c = ledger.customers[i], cf = figures[i]
             return site.row([
                 site.cell(c.name, href: site.customerHref(i, root: root), sort: c.name, sub: c.id),
@@ -127,5 +131,19 @@ enum TeamPage {
         }, empty: s["team.no_customers"],
            more: owned.count > topCustomers ? s.format("team.more_customers", fmt.integer(owned.count - topCustomers)) : nil)
         return try site.renderPage("page-rep", page)
+    }
+
+    /// The first `count` elements of `items` by `precedes`, in order.
+    /// - Complexity: O(n × count).
+    static func first(_ count: Int, of items: some Sequence<Int32>, by precedes: (Int32, Int32) -> Bool) -> [Int32] {
+        var top: [Int32] = []
+        top.reserveCapacity(count + 1)
+        for item in items {
+            if top.count == count, let last = top.last, !precedes(item, last) { continue }
+            let at = top.firstIndex { precedes(item, $0) } ?? top.count
+            top.insert(item, at: at)
+            if top.count > count { top.removeLast() }
+        }
+        return top
     }
 }

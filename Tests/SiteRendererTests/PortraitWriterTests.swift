@@ -1,20 +1,68 @@
+import Analytics
+import Charts
+import LedgerModel
 import PortraitTestSupport
 @testable import SiteRenderer
 import Testing
 
 @Suite struct PortraitWriterTests {
-    /// The fast writer and the templates give the same page, up to whitespace between tags.
+    /// The byte writer and the templates give the same page, up to whitespace between tags.
     @Test(arguments: [SiteLocale.zhCN, .en], [true, false])
     func theFastPortraitWriterMatchesTheTemplate(locale: SiteLocale, withTables: Bool) throws {
         let ledger = SiteFixture.ledger(interactions: withTables, opportunities: withTables, reps: withTables)
-        var site = try SiteBuild(content: SiteFixture.content(locale: locale, ledger: ledger), templates: TemplateLibrary(directory: nil))
+        let site = try SiteBuild(content: SiteFixture.content(locale: locale, ledger: ledger), templates: TemplateLibrary(directory: nil))
         #expect(site.fastPortraits)
         for customer in site.ledger.customers.indices {
-            site.fastPortraits = true
-            let fast = try PortraitPage.render(site, customer: customer)
-            site.fastPortraits = false
+            let fast = Self.page(site, customer)
             let templated = try PortraitPage.render(site, customer: customer)
             #expect(Self.normalized(fast) == Self.normalized(templated), "customer \(site.ledger.customers[customer].id)")
+        }
+    }
+
+    /// The same on random ledgers that reach every branch of the page.
+    @Test(arguments: [SiteLocale.zhCN, .en])
+    func theFastWriterMatchesTheTemplateOnVariedCustomers(locale: SiteLocale) throws {
+        var random = VariedLedger(seed: 7)
+        let ledger = random.ledger(customers: 60, asOf: SiteFixture.asOf)
+        let site = try SiteBuild(content: SiteFixture.content(locale: locale, ledger: ledger), templates: TemplateLibrary(directory: nil))
+        for customer in site.ledger.customers.indices {
+            #expect(Self.normalized(Self.page(site, customer)) == Self.normalized(try PortraitPage.render(site, customer: customer)),
+                    "customer \(customer)")
+        }
+    }
+
+    /// The byte writer gives exactly the bytes of the `String` writer it replaced, on random
+    /// customers, in both locales, masked or not, in three currencies, with and without the
+    /// optional tables.
+    @Test(arguments: [SiteLocale.zhCN, .en], [(true, "CNY"), (false, "JPY"), (true, "usd"), (false, "XBT9")])
+    func theByteWriterGivesTheStringWritersBytes(locale: SiteLocale, options: (mask: Bool, currency: String)) throws {
+        for (seed, tables) in [(UInt64(1), true), (2, true), (3, false)] {
+            var random = VariedLedger(seed: seed)
+            let ledger = random.ledger(customers: 120, asOf: SiteFixture.asOf, tables: tables)
+            var content = SiteFixture.content(locale: locale, mask: options.mask, ledger: ledger)
+            content.currency = options.currency
+            let site = try SiteBuild(content: content, templates: TemplateLibrary(directory: nil))
+            var mismatches = 0
+            for customer in site.ledger.customers.indices {
+                let fast = Self.page(site, customer), legacy = LegacyPortraitWriter.page(site, customer: customer)
+                if fast != legacy {
+                    mismatches += 1
+                    if mismatches <= 3 { Issue.record("customer \(customer) (seed \(seed)): \(Self.firstDifference(fast, legacy))") }
+                }
+            }
+            #expect(mismatches == 0)
+        }
+    }
+
+    @Test func theFixturePortraitsAreTheStringWritersBytes() throws {
+        for locale in SiteLocale.allCases {
+            for tables in [true, false] {
+                let ledger = SiteFixture.ledger(interactions: tables, opportunities: tables, reps: tables)
+                let site = try SiteBuild(content: SiteFixture.content(locale: locale, ledger: ledger), templates: TemplateLibrary(directory: nil))
+                for customer in site.ledger.customers.indices {
+                    #expect(Self.page(site, customer) == LegacyPortraitWriter.page(site, customer: customer))
+                }
+            }
         }
     }
 
@@ -23,6 +71,35 @@ import Testing
         folder.write("kpi.mustache", "<div class=\"my-kpi\">{{value}}</div>")
         let pages = try SiteRenderer.renderAll(SiteFixture.content(templates: folder.path))
         #expect(pages["customers/C001.html"]!.contains("<div class=\"my-kpi\">"))
+    }
+
+    @Test func everyEnumThePageIndexesByHasItsCasePositionAsOrdinal() {
+        func check<T: CaseIterable & Equatable>(_ type: T.Type) {
+            for (index, value) in T.allCases.enumerated() { #expect(ordinal(value) == index, "\(T.self).\(value)") }
+            #expect(ordinal(T?.none) == T.allCases.count, "\(T.self) nil")
+        }
+        check(Grade.self)
+        check(Segment.self)
+        check(Stage.self)
+        check(CustomerType.self)
+        check(Gender.self)
+        check(OrderStatus.self)
+        check(Channel.self)
+        check(InteractionKind.self)
+        check(OpportunityStage.self)
+    }
+
+    static func page(_ site: SiteBuild, _ customer: Int) -> String {
+        var buffer = ByteBuffer()
+        PortraitWriter.write(site, customer: customer, into: &buffer)
+        return buffer.string
+    }
+
+    static func firstDifference(_ a: String, _ b: String) -> String {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        let at = zip(x, y).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(x.count, y.count)
+        func around(_ bytes: [UInt8]) -> String { String(decoding: bytes[max(0, at - 60)..<min(bytes.count, at + 60)], as: UTF8.self) }
+        return "at byte \(at): «\(around(x))» vs «\(around(y))»"
     }
 
     /// Whitespace runs collapsed and removed between tags.

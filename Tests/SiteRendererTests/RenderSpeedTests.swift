@@ -24,7 +24,7 @@ import Testing
         let index = SearchIndex.script(site)
         let stats = Stats()
         let cpuStart = clock()
-        try SiteRenderer.renderPages(site, SiteRenderer.pages(site)) { path, text in stats.add(path, text.utf8.count) }
+        try SiteRenderer.renderPages(site, SiteRenderer.pages(site), into: stats)
         let end = Date()
         let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
         print("""
@@ -35,10 +35,14 @@ import Testing
         #expect(stats.largestPortrait < 30_000)
     }
 
-    final class Stats: @unchecked Sendable {
+    final class Stats: PageSink, @unchecked Sendable {
         private let lock = NSLock()
         var pages = 0
         var largestPortrait = 0
+
+        func write(_ path: String, _ bytes: UnsafeRawBufferPointer, fingerprint: Fingerprint?) throws { add(path, bytes.count) }
+
+        func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool { false }
 
         func add(_ path: String, _ bytes: Int) {
             lock.withLock {

@@ -45,3 +45,32 @@ import Testing
         #expect(SitePaths(ids: ["C002", "C001", "c001"]).stem("c001") == paths.stem("c001"))
     }
 }
+
+@Suite struct SitePathsFastPathTests {
+    /// An id the byte check passes as plain is one the character rules keep unchanged.
+    @Test func plainIdsAreThoseTheRulesKeep() {
+        var random = VariedLedger(seed: 8)
+        let alphabet = Array("aZ09-_.COMNULPRTXINDEx$/ 长")
+        var plain = 0
+        for _ in 0..<100_000 {
+            let id = String((0..<random.next(12)).map { _ in random.pick(alphabet) })
+            for reserved in [Set(["index"]), Set<String>()] where SitePaths.isPlain(id, reserved: reserved) {
+                plain += 1
+                #expect(SitePaths.ruledStem(for: id, reserved: reserved) == id, "«\(id)»")
+            }
+        }
+        #expect(plain > 1000)
+        #expect(SitePaths.isPlain("C000001", reserved: ["index"]))
+        #expect(!SitePaths.isPlain("COM1", reserved: []) && !SitePaths.isPlain("index", reserved: ["index"]))
+    }
+
+    @Test func codePointOrderIsTheOrderOfScalars() {
+        var random = VariedLedger(seed: 9)
+        let alphabet = Array("aA0\u{0}é😀长\u{FFFF}z")
+        for _ in 0..<20_000 {
+            let a = String((0..<random.next(5)).map { _ in random.pick(alphabet) })
+            let b = String((0..<random.next(5)).map { _ in random.pick(alphabet) })
+            #expect(SitePaths.codePointOrder(a, b) == a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars), "\(a) \(b)")
+        }
+    }
+}

@@ -37,7 +37,7 @@ package enum BuildPipeline {
         let content = siteContent(validation, report: report, options: options)
         let writer = try runner.run(.publishSite) { try SiteWriter(output: options.outputDirectory) }
         do {
-            try runner.run(.renderPages) { try SiteRenderer.render(content, into: writer) }
+            try runner.run(.renderPages, counting: { writer.written + writer.unchanged }) { try SiteRenderer.render(content, into: writer) }
             try runner.run(.writeExports) { try writeExports(report: report, quality: validation.quality, content: content, into: writer) }
             if options.partition == .team {
                 try runner.run(.renderPages) { try renderTeamSites(validation, content: content, into: writer) }

@@ -16,8 +16,28 @@ package struct CSVTable: Sendable {
         append(header.map { CSVCell.value($0) })
     }
 
+    /// Starts a table with its header row, with room for `bytes` bytes.
+    package init(header: [String], reservingBytes bytes: Int) {
+        buffer = [0xEF, 0xBB, 0xBF]
+        buffer.reserveCapacity(bytes)
+        append(header.map { CSVCell.value($0) })
+    }
+
+    /// Rows only, no BOM or header: a part of a table built on another thread, to be
+    /// ``append(rowsOf:)``ed to the table in order.
+    package init(rowsReserving bytes: Int) {
+        buffer = []
+        buffer.reserveCapacity(bytes)
+    }
+
     /// The file's bytes.
     package var bytes: [UInt8] { buffer }
+
+    /// Appends the rows of a part made with ``init(rowsReserving:)``.
+    package mutating func append(rowsOf part: CSVTable) {
+        precondition(atRowStart, "append whole rows")
+        buffer += part.buffer
+    }
 
     /// Appends one row; cells are quoted when they hold a comma, a quote, CR or LF.
     package mutating func append(_ row: [CSVCell]) {

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The hidden file `.portrait-manifest` of a site: each page's input ``Fingerprint``, so the next
+/// build links the pages whose inputs did not change instead of rendering them.
+///
+/// Text, one page a line, sorted by path so equal builds write equal files:
+///
+///     portrait-manifest 1
+///     3f2a…(32 hex digits) customers/C000001.html
+///
+/// It is written into the staging folder and swapped in with the pages it describes, so it
+/// never speaks for files of another build. An unreadable or foreign manifest reads as empty:
+/// every page is rendered.
+///
+/// Read back, it is keyed by a 64-bit digest of each path (``key(_:)``) rather than the path,
+/// which keeps a hundred thousand entries to a few megabytes. Two paths sharing a key could only
+/// make a page miss its link: the 128-bit fingerprint, which names the customer, must match too.
+enum SiteManifest {
+    static let header = "portrait-manifest 1"
+
+    /// The lookup key of a page path.
+    static func key(_ path: String) -> UInt64 {
+        var path = path
+        return path.withUTF8 { Fingerprint.of(UnsafeRawBufferPointer($0)).low }
+    }
+
+    static func text(_ entries: [(String, Fingerprint)]) -> String {
+        var lines = entries.filter { !$0.0.utf8.contains(where: { $0 == 10 || $0 == 13 }) }
+        lines.sort { SitePaths.codePointOrder($0.0, $1.0) }
+        var text = header + "\n"
+        text.reserveCapacity(lines.count * 64)
+        for (path, fingerprint) in lines { text += fingerprint.description + " " + path + "\n" }
+        return text
+    }
+
+    /// The manifest in the folder open as `directory`; empty when there is none or it is not one.
+    static func read(directory: Int32) -> [UInt64: Fingerprint] {
+        let fd = openat(directory, SiteWriter.manifest, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return [:] }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += chunk[..<count]
+        }
+        return parse(bytes)
+    }
+
+    static func parse(_ bytes: [UInt8]) -> [UInt64: Fingerprint] {
+        bytes.withUnsafeBytes { raw in
+            var entries: [UInt64: Fingerprint] = [:]
+            var start = 0, first = true
+            while start < raw.count {
+                let end = raw[start...].firstIndex(of: 10) ?? raw.count
+                let line = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                start = end + 1
+                if first {
+                    guard line.elementsEqual(header.utf8) else { return [:] }
+                    first = false
+                    entries.reserveCapacity(raw.count / 60)
+                    continue
+                }
+                guard line.count > 33, line[32] == UInt8(ascii: " "), let fingerprint = Fingerprint(hex: line[0..<32]) else { return [:] }
+                entries[Fingerprint.of(UnsafeRawBufferPointer(rebasing: line[33...])).low] = fingerprint
+            }
+            return entries
+        }
+    }
+}
