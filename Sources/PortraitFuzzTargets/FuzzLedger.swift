@@ -2,7 +2,8 @@ import Analytics
 import LedgerIngest
 import LedgerModel
 
-/// Builds a small ledger folder from `data`, reads it with `LedgerReader.read`, then audits it
+/// Builds a small ledger folder from `data`, reads it with `LedgerReader.read`, checks that a
+/// read split into chunks of a few bytes on two threads gives the same ledger, then audits it
 /// and computes every figure, as a build would.
 ///
 /// `data` is split into files at lines `--- NAME` (NAME one of the table files, `.csv` or
@@ -33,7 +34,26 @@ package func fuzzLedger(_ data: [UInt8]) {
     }
     let settings = IngestSettings(dataDirectory: folder.path, tables: tables, dateOrder: dateOrder,
                                   today: Day(year: 2026, month: 11, day: 1)!)
-    guard let ledger = try? LedgerReader.read(settings) else { return }
+    let ledger: Ledger
+    do {
+        ledger = try LedgerReader.read(settings)
+    } catch {
+        // A file refused whole is refused the same way however it is split.
+        var split = settings
+        split.workers = 2
+        split.chunkBytes = 1 + data.count % 61
+        let again = Result { try LedgerReader.read(split) }
+        guard case .failure(let other) = again, String(describing: other) == String(describing: error) else {
+            preconditionFailure("a split read disagrees with a whole read about a refused file: \(error) vs \(again)")
+        }
+        return
+    }
+    // The same folder read in chunks of a few bytes on two threads: every value the same.
+    var split = settings
+    split.workers = 2
+    split.chunkBytes = 1 + data.count % 61
+    guard let chunked = try? LedgerReader.read(split) else { preconditionFailure("a split read refused what a whole read took") }
+    precondition(fingerprint(chunked) == fingerprint(ledger), "a read split into chunks differs from a whole read")
     for order in ledger.orders {
         precondition(Int(order.lines.upperBound) <= ledger.orderLines.count, "an order's lines lie in orderLines")
     }

@@ -1,7 +1,8 @@
 import LedgerModel
 
 /// Every value of a ledger as lines of text, dictionaries sorted by key: two reads of a folder
-/// agree exactly when their fingerprints are equal.
+/// agree exactly when their fingerprints are equal (the chunked-reading tests and the ledger
+/// fuzz target compare a read split everywhere with a read in one piece).
 package func fingerprint(_ ledger: Ledger) -> [String] {
     var lines: [String] = []
     lines += ledger.customers.map { "customer \($0)" }
