@@ -18,7 +18,7 @@ import LedgerModel
 /// digested by their position among the cases: a binary that reorders them is a new binary.
 ///
 /// `IncrementalBuildTests` changes each kind of input and checks that the affected pages come
-/// out as a fresh build's; `FingerprintCoverageTests` fails when a model type gains a field, so
+/// out as a fresh build's; `IncrementalBuildTests.theFingerprintCoversEveryFieldOfWhatAPortraitReads` fails when a model type gains a field, so
 /// the digest is revisited with it.
 extension SiteBuild {
     /// Bumped whenever the pages' markup changes for the same inputs without the binary changing
