@@ -84,6 +84,14 @@ package struct ByteBuffer: ~Copyable {
         used += n
     }
 
+    /// Appends the eight bytes of `value`, little-endian (fingerprints, not text).
+    @inlinable @inline(__always)
+    package mutating func append(littleEndian value: UInt64) {
+        reserve(8)
+        UnsafeMutableRawPointer(base + used).storeBytes(of: value.littleEndian, as: UInt64.self)
+        used += 8
+    }
+
     /// Appends markup written in the source (`"<div class=\"kpi\">"`): no escaping.
     @inlinable
     package mutating func append(_ literal: StaticString) {
@@ -150,7 +158,7 @@ package struct ByteBuffer: ~Copyable {
     }
 
     /// Appends the decimal digits of `value`, at least `width` of them (zero-padded).
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func append(digits value: UInt, width: Int = 1) {
         var length = 1
         var probe = value

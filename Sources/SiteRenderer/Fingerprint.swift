@@ -84,13 +84,9 @@ package struct FingerprintBuilder: ~Copyable {
 
     package func finish() -> Fingerprint { bytes.withBytes { Fingerprint.of($0) } }
 
-    package mutating func add(_ value: Int) {
-        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append($0) }
-    }
+    package mutating func add(_ value: Int) { bytes.append(littleEndian: UInt64(bitPattern: Int64(value))) }
 
-    package mutating func add(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append($0) }
-    }
+    package mutating func add(_ value: UInt64) { bytes.append(littleEndian: value) }
 
     package mutating func add(_ value: Bool) { bytes.append(value ? 1 : 0) }
 

@@ -9,7 +9,7 @@ import LedgerModel
 /// customer's rows and figures and appends UTF-8: the fixed markup and interface text come
 /// prepared from ``PortraitMarkup``, numbers and dates are formatted into the buffer, values from
 /// the data are escaped as they are copied. No page dictionary, no `String` per fragment: about
-/// 15 µs of CPU a page where the `String` version took 300.
+/// 17 µs of CPU a page, fingerprint included, where the `String` version took about 200.
 ///
 /// It is used while the four templates are the built-in ones; once a user's templates folder
 /// changes any of them, ``PortraitPage`` renders the templates instead (slower, exactly as

@@ -14,10 +14,11 @@ import LedgerModel
 /// portrait again. The page's own part is its customer row, its figures, the inputs of its why
 /// text (its scores against the means, its rounded share of revenue ahead), its channel counts,
 /// and its orders with their lines, interactions with their texts and opportunities, in ledger
-/// order; pool strings are digested as text, not ids.
+/// order; pool strings are digested as text, not ids. Codes (segment, status, channel…) are
+/// digested by their position among the cases: a binary that reorders them is a new binary.
 ///
 /// `IncrementalBuildTests` changes each kind of input and checks that the affected pages come
-/// out as a fresh build's; `FingerprintCoverageTests` fails when a model type gains a field, so
+/// out as a fresh build's; `IncrementalBuildTests.theFingerprintCoversEveryFieldOfWhatAPortraitReads` fails when a model type gains a field, so
 /// the digest is revisited with it.
 extension SiteBuild {
     /// Bumped whenever the pages' markup changes for the same inputs without the binary changing
@@ -87,7 +88,7 @@ extension SiteBuild {
         let c = customers[index]
         h.add(c.id)
         h.add(c.name)
-        h.add(c.type?.rawValue)
+        h.add(ordinal(c.type))
         h.add(c.industry)
         h.add(c.region)
         h.add(c.city)
@@ -95,7 +96,7 @@ extension SiteBuild {
         h.add(c.contactName)
         h.add(c.phone)
         h.add(c.email)
-        h.add(c.gender?.rawValue)
+        h.add(ordinal(c.gender))
         h.add(c.birthDate.map { Int($0.raw) })
         h.add(c.source)
         h.add(c.ownerID)
@@ -132,13 +133,13 @@ extension SiteBuild {
         h.add(f.recencyDays.map(Int.init))
         h.add(f.tenureDays.map(Int.init))
         h.add(f.daysSinceContact.map(Int.init))
-        h.add(f.preferredChannel?.rawValue)
+        h.add(ordinal(f.preferredChannel))
         h.add(pool[f.topCategory])
         h.add(f.contactedRecently)
         h.add(f.hasOpportunity)
-        h.add(f.segment.rawValue)
-        h.add(f.grade?.rawValue)
-        h.add(f.stage.rawValue)
+        h.add(ordinal(f.segment))
+        h.add(ordinal(f.grade))
+        h.add(ordinal(f.stage))
         // The why text's inputs rather than the text (writing it costs more than the rest of
         // the fingerprint): the figures above, whether each score is at least the ledger's mean,
         // and the share of revenue ahead as the text rounds it. `revenueBefore` itself is left
@@ -160,7 +161,7 @@ extension SiteBuild {
             add(o.owner, to: &h)
             h.add(Int(o.date.raw))
             h.add(Int(o.amount.micros))
-            h.add(o.status.rawValue)
+            h.add(ordinal(o.status))
             h.add(o.lines.count)
             for line in o.lines {
                 let l = orderLines[Int(line)]
@@ -177,8 +178,8 @@ extension SiteBuild {
             let it = interactions[Int(row)]
             add(it.owner, to: &h)
             add(it.date, to: &h)
-            h.add(it.channel?.rawValue)
-            h.add(it.kind?.rawValue)
+            h.add(ordinal(it.channel))
+            h.add(ordinal(it.kind))
             h.add(Int(it.satisfaction))
             if let resolved = it.resolvedAt {
                 h.add(true)
@@ -194,7 +195,7 @@ extension SiteBuild {
             let o = opportunities[Int(row)]
             h.add(o.id)
             add(o.owner, to: &h)
-            h.add(o.stage?.rawValue)
+            h.add(ordinal(o.stage))
             h.add(o.amount.map { Int($0.micros) })
             h.add(o.createdAt.map { Int($0.raw) })
             h.add(o.closedAt.map { Int($0.raw) })

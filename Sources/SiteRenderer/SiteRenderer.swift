@@ -28,6 +28,15 @@ package enum SiteRenderer {
         return out.pages
     }
 
+    /// Renders every portrait and its fingerprint on one thread and drops the bytes: the cost
+    /// of a portrait page without the file system, for benchmarks. Returns the pages and bytes.
+    package static func renderPortraitsInMemory(_ content: SiteContent) throws -> (pages: Int, bytes: Int) {
+        let site = try SiteBuild(content: content, templates: TemplateLibrary(directory: content.templatesDirectory))
+        let sink = CountingSink()
+        try renderPortraits(site, 0..<site.customers.count, into: sink)
+        return (sink.pages, sink.bytes)
+    }
+
     /// One page (or asset, or run of portraits) to render.
     enum Page: Sendable {
         case searchIndex, stylesheet, script
@@ -129,6 +138,19 @@ final class ErrorBox: @unchecked Sendable {
     func record(_ error: Error, at index: Int) { lock.withLock { errors.append((index, error)) } }
 
     var first: Error? { lock.withLock { errors.min { $0.0 < $1.0 }?.1 } }
+}
+
+/// Counts what it is given and keeps nothing (``SiteRenderer/renderPortraitsInMemory(_:)``).
+final class CountingSink: PageSink, @unchecked Sendable {
+    private(set) var pages = 0
+    private(set) var bytes = 0
+
+    func write(_ path: String, _ bytes: UnsafeRawBufferPointer, fingerprint: Fingerprint?) throws {
+        pages += 1
+        self.bytes += bytes.count
+    }
+
+    func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool { false }
 }
 
 /// Pages rendered to memory by several threads.

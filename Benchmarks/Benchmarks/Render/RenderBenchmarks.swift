@@ -27,6 +27,14 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The CPU cost of a portrait page (fingerprint and bytes), one thread, nothing written:
+    // divide the time by BENCH_CUSTOMERS for the cost of one page.
+    Benchmark("pages: every portrait rendered in memory, one thread") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try SiteRenderer.renderPortraitsInMemory(Fixture.content))
+        }
+    }
+
     Benchmark("pages: every page into an empty site") { benchmark in
         var outputs: [String] = []
         for _ in benchmark.scaledIterations {
