@@ -5,10 +5,12 @@ import LedgerModel
 /// Hand-written over the byte array with integer indices rather than built on a `String` /
 /// `Character` reader (CSV.swift, SwiftCSV): grapheme-cluster iteration is many times slower on
 /// files of a gigabyte and tens of millions of rows, and those readers do not report the physical
-/// line a record starts on, which every finding needs. Measured (Benchmarks/, `csv:` benchmarks,
-/// 2026-11-22, interactions.csv of 5,000 customers: 5.2 MB, 51,285 lines, p50 wall on a loaded
-/// 2-core machine): this reader 22 ms through `next()`, CSV.swift 2.5.2 172 ms (7.8×), SwiftCSV
-/// 0.10.0 538 ms (24×), so it stays. All structural bytes (`"`, the delimiter,
+/// line a record starts on, which every finding needs. Measured again after the ingest speed
+/// work (Benchmarks/, `csv:` benchmarks, 2026-11-22, interactions.csv of 5,000 customers: 5.2 MB,
+/// 51,285 lines, p50 on a 2-core machine at load average 4): this reader 34 ms wall, 20 ms user
+/// through `next()`; CSV.swift 2.5.2 212 ms wall, 140 ms user (6.2×, 7×); SwiftCSV 0.10.0 808 ms
+/// wall, 480 ms user (24×), so it stays. The ledger reader does not even pay for `next()`'s
+/// strings: it reads byte ranges (`nextFields`, `TableRead`). All structural bytes (`"`, the delimiter,
 /// CR, LF) are ASCII, so they can never appear inside a multi-byte UTF-8 sequence and slicing
 /// between them always yields valid UTF-8. Through `next()` a field costs one scan and one
 /// `String(decoding:as:)`; through `nextFields` (what the ledger reader uses) only the scan, the

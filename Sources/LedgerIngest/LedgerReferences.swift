@@ -30,15 +30,20 @@ final class LedgerReferences: Sendable {
     /// - Parameter wantsID: whether the owner id is used (customers keep it), else it is nil
     ///   unless the cell is an orphan, saving a string per row.
     func owner(_ row: inout RowCursor, _ slot: Int, memo: ReferenceMemo, wantsID: Bool = true) -> (ref: OwnerRef, id: String?) {
-        let memo = memo.owners
         let cell = row.cell(slot)
         if case .missing = cell { return (.none, nil) }
         guard repsPresent else { return (.none, wantsID ? cell.string : nil) }
-        var known = cell.withUTF8 { memo[bytes: $0!] }
+        var known: Int32?
+        if case .bytes(let bytes) = cell {
+            known = memo.owner(bytes) ?? memo.owners[bytes: bytes]
+            if let known { memo.remember(owner: bytes, known) }
+        } else {
+            known = cell.withUTF8 { memo.owners[bytes: $0!] }
+        }
         if known == nil {
             let value = cell.string!
             let answer = repIndex[value] ?? repByName[value] ?? -1
-            cell.withUTF8 { memo.insert(bytes: $0!, answer) }
+            cell.withUTF8 { memo.owners.insert(bytes: $0!, answer) }
             known = answer
         }
         if let known, known >= 0 {

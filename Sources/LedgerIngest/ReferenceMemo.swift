@@ -8,6 +8,8 @@ final class ReferenceMemo {
     /// The last customer id found, as bytes of the input (valid while the chunk is parsed).
     @exclusivity(unchecked) private var lastCustomer: UnsafeBufferPointer<UInt8>?
     @exclusivity(unchecked) private var lastIndex: Int32 = -1
+    @exclusivity(unchecked) private var lastOwner: UnsafeBufferPointer<UInt8>?
+    @exclusivity(unchecked) private var lastOwnerAnswer: Int32 = -1
 
     /// The index last found for exactly these bytes.
     @inline(__always)
@@ -20,5 +22,18 @@ final class ReferenceMemo {
     func remember(customer bytes: UnsafeBufferPointer<UInt8>, _ index: Int32) {
         lastCustomer = bytes
         lastIndex = index
+    }
+
+    /// The answer last found for exactly these owner bytes (a customer's rows share an owner).
+    @inline(__always)
+    func owner(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard let last = lastOwner, last.count == bytes.count, let a = last.baseAddress, let b = bytes.baseAddress,
+              a == b || memcmp(a, b, bytes.count) == 0 else { return nil }
+        return lastOwnerAnswer
+    }
+
+    func remember(owner bytes: UnsafeBufferPointer<UInt8>, _ answer: Int32) {
+        lastOwner = bytes
+        lastOwnerAnswer = answer
     }
 }

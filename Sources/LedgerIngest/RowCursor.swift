@@ -28,6 +28,8 @@ struct RowCursor {
     let source: [Int]
     let today: Day
     let dateOrder: DateOrder
+    /// Whether the config maps values of any column (`values:`), read once.
+    let hasValueMaps: Bool
     /// Findings of the records read through this cursor, in order.
     var findings: [Finding] = []
     /// False once a required cell was missing or unparsable: the row is not used.
@@ -46,6 +48,7 @@ struct RowCursor {
         self.source = map.source
         self.today = today
         self.dateOrder = dateOrder
+        hasValueMaps = map.valueMaps.contains { $0 != nil }
         map.appendDerived(to: &values)
     }
 
@@ -66,6 +69,7 @@ struct RowCursor {
         self.source = map.source
         self.today = today
         self.dateOrder = dateOrder
+        hasValueMaps = map.valueMaps.contains { $0 != nil }
     }
 
     /// Starts the record now in `fields`, found at `record` on `line`.
@@ -322,7 +326,7 @@ struct RowCursor {
     /// matched by its bytes: no string made, no folding. Any other cell takes the general path.
     mutating func code<Value>(_ slot: Int, _ words: WordIndex<Value>, _ parse: (String) -> Value?,
                               treatedAs fallback: String) -> (value: Value?, bad: Bool) {
-        if map.valueMaps[slot] == nil, case .bytes(let bytes) = cell(slot), let value = words.value(bytes) {
+        if !hasValueMaps || map.valueMaps[slot] == nil, case .bytes(let bytes) = cell(slot), let value = words.value(bytes) {
             return (value, false)
         }
         return code(slot, parse, treatedAs: fallback)

@@ -51,26 +51,43 @@ private struct DateScanner: ByteScanner {
     /// time), or nil for any other form.
     private func scanCommonForm() -> LocalDateTime?? {
         let count = bytes.count
-        guard count == 10 || count == 16, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func digit(_ index: Int) -> Int? {
-            let value = bytes[index] &- 0x30
-            return value < 10 ? Int(value) : nil
-        }
-        guard let y1 = digit(0), let y2 = digit(1), let y3 = digit(2), let y4 = digit(3),
-              let m1 = digit(5), let m2 = digit(6), let d1 = digit(8), let d2 = digit(9) else { return nil }
-        var hour = 0, minute = 0
+        guard count == 10 || count == 16, let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        // Bytes 0...7 `YYYY-MM-` and 8...15 `DD HH:MM` (or 8...9 `DD`), little-endian lanes.
+        let head = raw.loadUnaligned(as: UInt64.self).littleEndian
+        guard head & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000 else { return nil }
+        let tail: UInt64
+        let tailDigits: UInt64
         if count == 16 {
-            guard bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
-                  let h1 = digit(11), let h2 = digit(12), let n1 = digit(14), let n2 = digit(15) else { return nil }
-            hour = h1 * 10 + h2
-            minute = n1 * 10 + n2
+            tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian
+            let separator = (tail >> 16) & 0xFF
+            guard separator == 0x20 || separator == 0x54, (tail >> 40) & 0xFF == 0x3A else { return nil }
+            tailDigits = 0xFFFF_00FF_FF00_FFFF
+        } else {
+            tail = UInt64(raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self).littleEndian)
+            tailDigits = 0xFFFF
         }
-        guard let day = Day(year: ((y1 * 10 + y2) * 10 + y3) * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2) else {
+        let headValues = (head ^ 0x3030_3030_3030_3030) & 0x00FF_FF00_FFFF_FFFF
+        let tailValues = (tail ^ 0x3030_3030_3030_3030) & tailDigits
+        guard Self.allDigits(headValues), Self.allDigits(tailValues) else { return nil }
+        func lane(_ word: UInt64, _ index: UInt64) -> Int { Int(truncatingIfNeeded: (word >> (8 * index)) & 0xFF) }
+        let year = ((lane(headValues, 0) * 10 + lane(headValues, 1)) * 10 + lane(headValues, 2)) * 10 + lane(headValues, 3)
+        guard let day = Day(year: year, month: lane(headValues, 5) * 10 + lane(headValues, 6),
+                            day: lane(tailValues, 0) * 10 + lane(tailValues, 1)) else {
             return .some(nil)
         }
         if count == 10 { return .some(LocalDateTime(day: day)) }
+        let hour = lane(tailValues, 3) * 10 + lane(tailValues, 4)
+        let minute = lane(tailValues, 6) * 10 + lane(tailValues, 7)
         guard hour < 24, minute < 60 else { return .some(nil) }
         return .some(LocalDateTime(day: day, secondOfDay: Int32(hour * 3600 + minute * 60), hasTime: true))
+    }
+
+    /// Whether every lane of `values` (bytes XOR `0`, non-digit lanes zeroed) is at most 9,
+    /// i.e. every byte was an ASCII digit.
+    @inline(__always)
+    private static func allDigits(_ values: UInt64) -> Bool {
+        ((values & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676 | values) & 0x8080_8080_8080_8080 == 0
     }
 
     private mutating func scanDay(order: DateOrder) -> Day? {
