@@ -68,37 +68,39 @@ final class CustomerLoader: TableLoader {
         let name = row.required(map.slots.name)
         guard let id, let name else { return }
         let checked = row.findings.count
-        var customer = Customer(id: id, name: name, line: Int32(row.line))
-        customer.file = Int16(clamping: row.fileIndex)
-        customer.type = row.code(map.slots.type, ValueParsers.customerTypeWordIndex, ValueParsers.customerType,
-                                 treatedAs: "missing").value
-        customer.industry = row.text(map.slots.industry, cache: batch.texts)
-        customer.region = row.text(map.slots.region, cache: batch.texts)
-        customer.city = row.text(map.slots.city, cache: batch.texts)
-        customer.address = row.text(map.slots.address)
-        customer.contactName = row.text(map.slots.contactName)
-        customer.phone = checkedPhone(&row, map.slots.phone)
-        customer.email = checkedEmail(&row, map.slots.email)
-        customer.gender = row.code(map.slots.gender, ValueParsers.genderWordIndex, ValueParsers.gender,
-                                   treatedAs: "missing").value
-        customer.birthDate = row.date(map.slots.birthDate)?.day
-        customer.source = row.text(map.slots.source, cache: batch.texts)
-        let owner = references.owner(&row, map.slots.ownerID, memo: batch.memo)
-        customer.owner = owner.ref
-        customer.ownerID = owner.id
-        if case .none = owner.ref, owner.id == nil, let rep = references.rep(ofRegion: customer.region) {
-            customer.owner = .rep(rep)
-            customer.ownerID = references.reps[Int(rep)].id
+        // Each cell in the order of its findings, the customer made at once.
+        let type = row.code(map.slots.type, ValueParsers.customerTypeWordIndex, ValueParsers.customerType,
+                            treatedAs: "missing").value
+        let industry = row.text(map.slots.industry, cache: batch.texts)
+        let region = row.text(map.slots.region, cache: batch.texts)
+        let city = row.text(map.slots.city, cache: batch.texts)
+        let address = row.text(map.slots.address)
+        let contactName = row.text(map.slots.contactName)
+        let phone = checkedPhone(&row, map.slots.phone)
+        let email = checkedEmail(&row, map.slots.email)
+        let gender = row.code(map.slots.gender, ValueParsers.genderWordIndex, ValueParsers.gender,
+                              treatedAs: "missing").value
+        let birthDate = row.date(map.slots.birthDate)?.day
+        let source = row.text(map.slots.source, cache: batch.texts)
+        var owner = references.owner(&row, map.slots.ownerID, memo: batch.memo)
+        if case .none = owner.ref, owner.id == nil, let rep = references.rep(ofRegion: region) {
+            owner = (.rep(rep), references.reps[Int(rep)].id)
         }
-        customer.grade = row.text(map.slots.grade, cache: batch.texts)
+        let grade = row.text(map.slots.grade, cache: batch.texts)
+        let tags: [String]
         switch row.cell(map.slots.tags) {
-        case .missing: customer.tags = []
-        case .bytes(let bytes): customer.tags = batch.tags.value(bytes) { Self.splitTags(String(decoding: bytes, as: UTF8.self)) }
-        case .text(let text): customer.tags = Self.splitTags(text)
+        case .missing: tags = []
+        case .bytes(let bytes): tags = batch.tags.value(bytes) { Self.splitTags(String(decoding: bytes, as: UTF8.self)) }
+        case .text(let text): tags = Self.splitTags(text)
         }
-        customer.createdAt = row.date(map.slots.createdAt)?.day
-        customer.updatedAt = row.date(map.slots.updatedAt)?.day
-        if customer.updatedAt != nil { customer.updatedAtCell = row.raw(map.slots.updatedAt) }
+        let createdAt = row.date(map.slots.createdAt)?.day
+        let updatedAt = row.date(map.slots.updatedAt)?.day
+        let customer = Customer(
+            id: id, name: name, type: type, industry: industry, region: region, city: city, address: address,
+            contactName: contactName, phone: phone, email: email, gender: gender, birthDate: birthDate,
+            source: source, ownerID: owner.id, owner: owner.ref, grade: grade, tags: tags, createdAt: createdAt,
+            updatedAt: updatedAt, updatedAtCell: updatedAt != nil ? row.raw(map.slots.updatedAt) : nil,
+            line: Int32(row.line), file: Int16(clamping: row.fileIndex))
         batch.customers.append(customer)
         batch.rows.append(Parsed(extra: row.unknownValues(), record: row.record,
                                  findings: RowFindings(start: start, checked: checked, end: row.findings.count)))
@@ -201,7 +203,7 @@ final class CustomerLoader: TableLoader {
 
     private func checkedPhone(_ row: inout RowCursor, _ slot: Int) -> String? {
         guard let phone = row.text(slot) else { return nil }
-        if ValueParsers.phone(phone) == nil {
+        if ValueParsers.withPhoneKey(phone, { $0 == nil }) {
             row.report(.badPhone, slot, "\(row.map.header(slot)) \"\(phone)\" is not a mainland mobile, landline or +international number.")
         }
         return phone

@@ -221,6 +221,11 @@ struct RowCursor {
     }
 
     private func parseDate(_ slot: Int) -> Parsed<LocalDateTime> {
+        // The common forms first, straight from the input (they are ASCII, their own fold).
+        if case .bytes(let trimmed) = cell(slot), let common = ValueParsers.commonDate(trimmed) {
+            if let value = common { return .value(value) }
+            return .bad(String(decoding: trimmed, as: UTF8.self))
+        }
         let order = dateOrder
         return parse(slot, { ValueParsers.date(foldedBytes: $0, order: order) }, { ValueParsers.date($0, order: order) })
     }

@@ -29,6 +29,15 @@ extension ValueParsers {
     }
 }
 
+extension ValueParsers {
+    /// `date(foldedBytes:order:)` of a cell in the form `YYYY-MM-DD[ HH:MM]` (`.some`, nil when
+    /// it is impossible), or nil for any other form: ASCII, so already folded.
+    @inline(__always)
+    static func commonDate(_ bytes: UnsafeBufferPointer<UInt8>) -> LocalDateTime?? {
+        DateScanner(bytes: bytes).scanCommonForm()
+    }
+}
+
 /// The byte-level state of one `ValueParsers.date` call.
 private struct DateScanner: ByteScanner {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -49,7 +58,7 @@ private struct DateScanner: ByteScanner {
     /// `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`, what exports write most, read at fixed offsets: the
     /// result `scanDay` and `scanTime` give those forms (`.some(nil)` for an impossible date or
     /// time), or nil for any other form.
-    private func scanCommonForm() -> LocalDateTime?? {
+    func scanCommonForm() -> LocalDateTime?? {
         let count = bytes.count
         guard count == 10 || count == 16, let base = bytes.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)

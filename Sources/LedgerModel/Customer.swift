@@ -39,4 +39,36 @@ package struct Customer: Sendable {
         self.extra = []
         self.line = line
     }
+
+    /// Every field at once: a reader setting a dozen optional fields one by one pays for
+    /// destroying each `nil` it replaces, a million times over.
+    package init(id: String, name: String, type: CustomerType?, industry: String?, region: String?, city: String?,
+                 address: String?, contactName: String?, phone: String?, email: String?, gender: Gender?,
+                 birthDate: Day?, source: String?, ownerID: String?, owner: OwnerRef, grade: String?, tags: [String],
+                 createdAt: Day?, updatedAt: Day?, updatedAtCell: String?, extra: [String?] = [], line: Int32,
+                 file: Int16) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.industry = industry
+        self.region = region
+        self.city = city
+        self.address = address
+        self.contactName = contactName
+        self.phone = phone
+        self.email = email
+        self.gender = gender
+        self.birthDate = birthDate
+        self.source = source
+        self.ownerID = ownerID
+        self.owner = owner
+        self.grade = grade
+        self.tags = tags
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.updatedAtCell = updatedAtCell
+        self.extra = extra
+        self.line = line
+        self.file = file
+    }
 }
