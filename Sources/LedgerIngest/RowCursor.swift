@@ -203,8 +203,13 @@ struct RowCursor {
     @inline(__always)
     private func parse<Value>(_ slot: Int, _ parseBytes: (UnsafeBufferPointer<UInt8>) -> Value?,
                               _ parseText: (String) -> Value?) -> Parsed<Value> {
+        parse(cell(slot), parseBytes, parseText)
+    }
+
+    private func parse<Value>(_ cell: Cell, _ parseBytes: (UnsafeBufferPointer<UInt8>) -> Value?,
+                              _ parseText: (String) -> Value?) -> Parsed<Value> {
         let text: String
-        switch cell(slot) {
+        switch cell {
         case .missing:
             return .missing
         case .bytes(let trimmed):
@@ -221,13 +226,14 @@ struct RowCursor {
     }
 
     private func parseDate(_ slot: Int) -> Parsed<LocalDateTime> {
+        let cell = cell(slot)
         // The common forms first, straight from the input (they are ASCII, their own fold).
-        if case .bytes(let trimmed) = cell(slot), let common = ValueParsers.commonDate(trimmed) {
+        if case .bytes(let trimmed) = cell, let common = ValueParsers.commonDate(trimmed) {
             if let value = common { return .value(value) }
             return .bad(String(decoding: trimmed, as: UTF8.self))
         }
         let order = dateOrder
-        return parse(slot, { ValueParsers.date(foldedBytes: $0, order: order) }, { ValueParsers.date($0, order: order) })
+        return parse(cell, { ValueParsers.date(foldedBytes: $0, order: order) }, { ValueParsers.date($0, order: order) })
     }
 
     /// The cell for an enum column, after the config's `values:` mapping.

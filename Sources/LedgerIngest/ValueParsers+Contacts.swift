@@ -150,53 +150,69 @@ extension ValueParsers {
         var copy = cell
         return copy.withUTF8 { buffer -> Bool in
             let range = trimmedRange(buffer)
-            out.reserveCapacity(out.count + range.count)
-            var i = range.lowerBound
-            let end = range.upperBound
-            while i < end {
-                let lead = buffer[i]
-                if lead < 0x80 {
-                    if !(lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)) { out.append(lower(lead)) }
-                    i += 1
-                    continue
+            let start = out.count
+            // Folding here never lengthens the text, so the cell's length is room enough.
+            var written = 0
+            var simple = true
+            out.append(contentsOf: repeatElement(0, count: range.count))
+            out.withUnsafeMutableBufferPointer { all in
+                let target = all.baseAddress! + start
+                func put(_ byte: UInt8) {
+                    target[written] = byte
+                    written += 1
                 }
-                let scalar: UInt32
-                if lead & 0xE0 == 0xC0, i + 1 < end {
-                    scalar = UInt32(lead & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F)
-                    i += 2
-                } else if lead & 0xF0 == 0xE0, i + 2 < end {
-                    scalar = UInt32(lead & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    return false
-                }
-                switch scalar {
-                case 0xA0, 0x3000:
-                    continue  // spaces, removed
-                case 0xA5, 0xD7, 0xDF...0xFF, 0x3001...0x3002, 0x3008...0x3011, 0x3400...0x4DBF, 0x4E00...0x9FFF:
-                    appendUTF8(scalar, to: &out)
-                case 0xC0...0xDE:
-                    appendUTF8(scalar + 0x20, to: &out)  // Latin-1 capitals
-                case 0xFF01...0xFF5E:
-                    out.append(lower(UInt8(scalar - 0xFEE0)))  // full-width ASCII, never a space
-                case 0xFFE5:
-                    appendUTF8(0xA5, to: &out)  // ￥ folds to ¥
-                default:
-                    return false
+                var i = range.lowerBound
+                let end = range.upperBound
+                while i < end {
+                    let lead = buffer[i]
+                    if lead < 0x80 {
+                        if !(lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)) { put(lower(lead)) }
+                        i += 1
+                        continue
+                    }
+                    if lead & 0xF0 == 0xE0, i + 2 < end {
+                        let scalar = UInt32(lead & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F)
+                        switch scalar {
+                        case 0x3000:
+                            break  // a space, removed
+                        case 0x3001...0x3002, 0x3008...0x3011, 0x3400...0x4DBF, 0x4E00...0x9FFF:
+                            put(lead)
+                            put(buffer[i + 1])
+                            put(buffer[i + 2])
+                        case 0xFF01...0xFF5E:
+                            put(lower(UInt8(scalar - 0xFEE0)))  // full-width ASCII, never a space
+                        case 0xFFE5:
+                            put(0xC2)  // ￥ folds to ¥
+                            put(0xA5)
+                        default:
+                            simple = false
+                            return
+                        }
+                        i += 3
+                    } else if lead & 0xE0 == 0xC0, i + 1 < end {
+                        let scalar = UInt32(lead & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F)
+                        switch scalar {
+                        case 0xA0:
+                            break  // a space, removed
+                        case 0xA5, 0xD7, 0xDF...0xFF:
+                            put(lead)
+                            put(buffer[i + 1])
+                        case 0xC0...0xDE:
+                            put(lead)
+                            put(buffer[i + 1] + 0x20)  // Latin-1 capitals: C3 80...9E become C3 A0...BE
+                        default:
+                            simple = false
+                            return
+                        }
+                        i += 2
+                    } else {
+                        simple = false
+                        return
+                    }
                 }
             }
-            return true
-        }
-    }
-
-    private static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
-        if scalar < 0x800 {
-            out.append(UInt8(0xC0 | scalar >> 6))
-            out.append(UInt8(0x80 | scalar & 0x3F))
-        } else {
-            out.append(UInt8(0xE0 | scalar >> 12))
-            out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
-            out.append(UInt8(0x80 | scalar & 0x3F))
+            out.removeSubrange((start + (simple ? written : 0))...)
+            return simple
         }
     }
 
