@@ -2,7 +2,7 @@ import LedgerModel
 
 /// Every value of a ledger as lines of text, dictionaries sorted by key: two reads of a folder
 /// agree exactly when their fingerprints are equal.
-package func fingerprint(_ ledger: Ledger) -> [String] {
+func fingerprint(_ ledger: Ledger) -> [String] {
     var lines: [String] = []
     lines += ledger.customers.map { "customer \($0)" }
     lines += ledger.orders.map { "order \($0)" }
