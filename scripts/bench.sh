@@ -74,8 +74,8 @@ measure() {
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
     row "$label" "$wall" "$user" "$sys" "$rss" "$status"
 }
-# writing LABEL SITE DEST: the write-baseline step. Its wall time is the one the program measures
-# (writing only, not reading the site first); user and sys are not shown for the same reason.
+# writing LABEL SITE DEST: the write-baseline step. Its wall, user and sys times are the ones the
+# program measures for the writing alone (not reading the site into memory first).
 writing() {
     local label=$1 site=$2 dest=$3
     wanted "$label" || return 0
@@ -83,10 +83,12 @@ writing() {
     sync
     local log=$work/$label.time status=0
     /usr/bin/time -v "$baseline" "$site" "$dest" 2 > "$work/$label.out" 2> "$log" || status=$?
-    local seconds rss
+    local seconds user sys rss
     seconds=$(awk '/ s to write / {print $1}' "$work/$label.out")
+    user=$(awk '/ s to write / {for (i = 1; i < NF; i++) if ($(i + 1) == "s" && $(i + 2) == "user") print $i}' "$work/$label.out")
+    sys=$(awk '/ s to write / {for (i = 1; i < NF; i++) if ($(i + 1) == "s" && $(i + 2) == "sys") print $i}' "$work/$label.out")
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
-    row "$label" "${seconds:-?}" "–" "–" "$rss" "$status"
+    row "$label" "${seconds:-?}" "${user:-?}" "${sys:-?}" "$rss" "$status"
 }
 # change_one_order [DELTA] / restore_orders: one row of orders.csv changes, the first whose amount
 # is a plain number going up by DELTA (default 1.00); the original is put back afterwards, also if

@@ -8,27 +8,20 @@ enum DuplicateDetector {
     /// A customer whose key equals that of an earlier one: both indices.
     typealias Match = (index: Int32, earlier: Int32)
 
-    /// - Complexity: O(customers), one hash table per key.
-    static func detect(in ledger: inout Ledger) {
-        guard !ledger.customersDerived else { return }
-        let matches = Key.allCases.map { self.matches($0, in: ledger.customers) }
-        let result = resolve(matches, customers: ledger.customers, files: ledger.source(.customers).files)
-        ledger.findings.append(contentsOf: result.findings)
-        ledger.duplicateGroups = result.groups
-    }
-
     /// The customers whose `key` equals an earlier customer's, in file order, each with the
-    /// first customer of that key. The three keys are independent, so they run on three cores.
+    /// first customer of that key. The three keys are independent: `LedgerReader` runs them as
+    /// three jobs beside the other tables.
+    /// - Complexity: O(customers), one hash table.
     static func matches(_ key: Key, in customers: [Customer]) -> [Match] {
         if let found = matchesByBytes(key, in: customers) { return found }
         var first: [String: Int32] = [:]
         var found: [Match] = []
         for index in customers.indices {
             guard let value = key.value(of: customers, index) else { continue }
-            if let earlier = first[value.text] {
+            if let earlier = first[value] {
                 found.append((Int32(index), earlier))
             } else {
-                first[value.text] = Int32(index)
+                first[value] = Int32(index)
             }
         }
         return found
@@ -117,32 +110,30 @@ enum DuplicateDetector {
         }
 
         /// The key, or nil when the customer has none (invalid phone or e-mail, individual
-        /// without a city), and whether it is `exact`: ASCII or known to be in NFC, so that it
-        /// equals another such key exactly when their bytes are equal. Company and individual
-        /// name keys never pair.
+        /// without a city). Company and individual name keys never pair.
         ///
         /// Reads the customer's fields in place: a copy of a `Customer` retains a dozen strings.
-        func value(of customers: [Customer], _ index: Int) -> (text: String, exact: Bool)? {
+        func value(of customers: [Customer], _ index: Int) -> String? {
             switch self {
             case .phone:
-                return customers[index].phone.flatMap(ValueParsers.phone).map { ($0, true) }
+                return customers[index].phone.flatMap(ValueParsers.phone)
             case .email:
                 guard let email = customers[index].email, ValueParsers.isValidEmail(email) else { return nil }
-                let key = email.lowercased()
-                return (key, key.utf8.allSatisfy { $0 < 0x80 })
+                return email.lowercased()
             case .name:
-                let name = ValueParsers.normalizedNameKey(customers[index].name)
+                let name = ValueParsers.normalizedName(customers[index].name)
                 if customers[index].type == .individual {
                     guard let city = customers[index].city.map(ValueParsers.fold), !city.isEmpty else { return nil }
-                    return ("i\u{0}" + name.name + "\u{0}" + city, name.composed && Self.isSimple(city))
+                    return "i\u{0}" + name + "\u{0}" + city
                 }
-                return ("c\u{0}" + name.name, name.composed)
+                return "c\u{0}" + name
             }
         }
 
         enum Appended { case none, exact, inexact }
 
-        /// Appends the bytes of `value(of:_:)` to `out` when the key is exact (see there);
+        /// Appends the bytes of `value(of:_:)` to `out` when the key is exact: ASCII, or known
+        /// to be in NFC, so that it equals another such key exactly when their bytes are equal;
         /// `.none` when the customer has no key, `.inexact` when it is not exact.
         func append(_ customers: [Customer], _ index: Int, to out: inout [UInt8]) -> Appended {
             switch self {

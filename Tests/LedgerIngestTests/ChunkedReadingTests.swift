@@ -268,3 +268,22 @@ struct StringKeyTableTests {
         #expect(table.lookup("k7") == nil)
     }
 }
+
+@Suite("Duplicate keys by bytes or by strings")
+struct DuplicateKeyTests {
+    @Test("keys that are equal strings but not equal bytes still pair, as with string keys")
+    func canonicalEquivalents() throws {
+        let folder = TemporaryFolder("duplicates")
+        folder.write("customers.csv", """
+        customer_id,name,type,email,phone
+        C1,école,company,Ann@X.com,13800138000
+        C2,e\u{301}cole,company,ann@x.com,138-0013-8000
+        C3,Kim,individual,\u{212A}im@x.com,
+        C4,Other,company,kim@x.com,+8613800138000
+        """)
+        let ledger = try LedgerReader.read(IngestSettings(dataDirectory: folder.path, today: Day(iso: "2026-11-01")!))
+        let pairs = ledger.findings.filter { $0.rule == .probableDuplicate }.map { "\($0.line) \($0.column)" }
+        #expect(pairs == ["3 phone", "5 phone", "3 email", "5 email", "3 name"])
+        #expect(ledger.duplicateGroups == [[0, 1, 2, 3]])
+    }
+}
