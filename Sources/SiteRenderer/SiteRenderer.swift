@@ -12,10 +12,12 @@ package enum SiteRenderer {
     /// ``SiteBuild``. The output is a pure function of `content`: no clock, no randomness, no
     /// dictionary order reaches a page. A portrait whose inputs match the previous build's
     /// (its fingerprint in the site's manifest) is linked from the previous site, not rendered.
+    /// - Parameter prepared: the ledger's part of the shared state, made while the analytics ran
+    ///   (made here when nil).
     /// - Complexity: O(rows) to prepare, then O(own rows) per portrait page.
-    package static func render(_ content: SiteContent, into writer: SiteWriter) throws {
+    package static func render(_ content: SiteContent, prepared: SitePreparation? = nil, into writer: SiteWriter) throws {
         let templates = try TemplateLibrary(directory: content.templatesDirectory)
-        let site = try SiteBuild(content: content, templates: templates)
+        let site = try SiteBuild(content: content, templates: templates, prepared: prepared)
         try renderPages(site, pages(site), into: writer)
     }
 
@@ -44,17 +46,23 @@ package enum SiteRenderer {
         case portraits(Range<Int>)
     }
 
-    /// The pages in the order they are handed out to the render threads: the largest single
-    /// pages first, so they overlap with the portraits instead of ending the stage alone.
+    /// The pages in the order they are handed out to the render threads. The customer list
+    /// comes first: it makes the ``SiteBuild/digest`` the other pages read, while the second
+    /// thread writes the search index and the first portraits (which need no digest). The other
+    /// large single pages follow early, so they overlap with the portraits instead of ending
+    /// the stage alone.
     static func pages(_ site: SiteBuild) -> [Page] {
-        var pages: [Page] = [.customers, .searchIndex, .dashboard, .stylesheet, .script, .segments, .lifecycle, .team, .service, .quality]
-        pages += site.report.settings.segmentModel.segments.map { .segment($0) }
-        pages += site.ledger.reps.indices.map { .rep($0) }
+        var pages: [Page] = [.customers, .searchIndex]
         let count = site.ledger.customers.count
         let chunk = 256
-        for start in stride(from: 0, to: count, by: chunk) {
-            pages.append(.portraits(start..<min(count, start + chunk)))
-        }
+        var portraits = stride(from: 0, to: count, by: chunk).map { Page.portraits($0..<min(count, $0 + chunk)) }[...]
+        // About as many portraits as one core writes while the other makes the digest.
+        pages += portraits.prefix(16)
+        portraits = portraits.dropFirst(16)
+        pages += [.dashboard, .stylesheet, .script, .segments, .lifecycle, .team, .service, .quality]
+        pages += site.report.settings.segmentModel.segments.map { .segment($0) }
+        pages += site.ledger.reps.indices.map { .rep($0) }
+        pages += portraits
         return pages
     }
 
