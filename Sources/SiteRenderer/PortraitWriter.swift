@@ -111,7 +111,9 @@ enum PortraitWriter {
             out.append(m.noScores)
         }
         out.append(m.whyHead)
-        appendWhy(site.why.text(customer: index), separator: m.whySeparator, to: &out)
+        var why: [UInt8] = []
+        site.why.write(customer: index, into: &why)
+        appendWhy(why, separator: m.whySeparator, to: &out)
         out.append(m.revenueHead)
 
         // Orders: monthly revenue, category mix, history
@@ -365,11 +367,9 @@ enum PortraitWriter {
     }
 
     /// The why text split at its separator (empty pieces dropped, as `split` does), one item each.
-    static func appendWhy(_ text: String, separator chunk: ByteChunk, to out: inout ByteBuffer) {
+    static func appendWhy(_ text: [UInt8], separator chunk: ByteChunk, to out: inout ByteBuffer) {
         let separator = chunk.buffer
-        var copy = text
-        copy.withUTF8 { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
+        text.withUnsafeBytes { raw in
             var start = 0, index = 0
             func piece(_ end: Int, _ out: inout ByteBuffer) {
                 guard end > start else { return }

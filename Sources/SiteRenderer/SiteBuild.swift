@@ -20,6 +20,8 @@ struct SiteBuild: Sendable {
     private let digestBox: Deferred<LedgerDigest>
     /// File stems of the customers that get a portrait page.
     let customerPaths: SitePaths
+    /// Per customer, the site path of its portrait (`customers/FILE.html`), nil when it has none.
+    let portraitPaths: [String?]
     let repPaths: SitePaths
     /// Per customer: has a portrait page.
     let hasPortrait: [Bool]
@@ -91,9 +93,11 @@ struct SiteBuild: Sendable {
             for index in digest.byRevenue.prefix(max(0, n)) { selected[Int(index)] = true }
             let chosen = selected
             customerPaths = SitePaths(ids: ledger.customers.indices.lazy.filter { chosen[$0] }.map { ledger.customers[$0].id })
+            portraitPaths = SitePreparation.portraitPaths(ledger.customers, customerPaths)
             digestBox = Deferred(digest)
         } else {
             customerPaths = prepared.customerPaths ?? SitePaths(ids: [String]())
+            portraitPaths = prepared.portraitPaths ?? []
             digestBox = Deferred { LedgerDigest(ledger: ledger, report: report) }
         }
         hasPortrait = selected

@@ -7,6 +7,8 @@ package struct SitePreparation: Sendable {
     /// The portraits' file names; nil when the selection follows the revenue ranking
     /// (`top:N`), which needs the analytics.
     let customerPaths: SitePaths?
+    /// Per customer, `customers/FILE.html` when it gets a portrait (nil with `customerPaths`).
+    let portraitPaths: [String?]?
     let portraits: PortraitSelection
 
     package init(ledger: Ledger, portraits: PortraitSelection) {
@@ -17,5 +19,12 @@ package struct SitePreparation: Sendable {
         case .none: customerPaths = SitePaths(ids: [String]())
         case .top: customerPaths = nil
         }
+        portraitPaths = customerPaths.map { SitePreparation.portraitPaths(ledger.customers, $0) }
+    }
+
+    /// The path of each customer's portrait: looked up once here, not per page by a dictionary
+    /// keyed by the id's `String` while the pages render.
+    static func portraitPaths(_ customers: [Customer], _ paths: SitePaths) -> [String?] {
+        customers.map { customer in paths.file(customer.id).map { "customers/" + $0 } }
     }
 }

@@ -109,9 +109,9 @@ package enum SiteRenderer {
     static func renderPortraits(_ site: SiteBuild, _ range: Range<Int>, into sink: some PageSink) throws {
         var buffer = ByteBuffer(capacity: 32_768)
         var fingerprints = FingerprintBuilder()
+        let paths = site.portraitPaths
         for customer in range where site.hasPortrait[customer] {
-            guard let file = site.customerPaths.file(site.customers[customer].id) else { continue }
-            let path = "customers/" + file
+            guard let path = paths[customer] else { continue }
             let fingerprint = site.portraitFingerprint(customer, using: &fingerprints)
             if try sink.reuse(path, fingerprint: fingerprint) { continue }
             buffer.removeAll()
