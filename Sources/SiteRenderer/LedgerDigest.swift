@@ -120,8 +120,13 @@ struct LedgerDigest: Sendable {
         var segments: [Segment: SegmentProfile] = [:]
         func add(_ table: inout [String: Tally], _ key: String?, _ revenue: Money) {
             guard let key, !key.isEmpty else { return }
-            table[key, default: Tally(label: key)].customers += 1
-            table[key]!.revenue += revenue
+            // One lookup per value: hashing a non-ASCII string normalises it first, the larger
+            // part of this loop.
+            func count(_ tally: inout Tally) {
+                tally.customers += 1
+                tally.revenue += revenue
+            }
+            count(&table[key, default: Tally(label: key)])
         }
         for (i, customer) in ledger.customers.enumerated() {
             let f = figures[i]

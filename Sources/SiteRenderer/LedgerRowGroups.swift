@@ -17,6 +17,9 @@ struct LedgerRowGroups: Sendable {
         ordersByCustomer = LedgerDigest.Groups(count: customerCount, keys: ledger.orders.lazy.map(\.customer))
         interactionsByCustomer = LedgerDigest.Groups(count: customerCount, keys: ledger.interactions.lazy.map(\.customer))
         opportunitiesByCustomer = LedgerDigest.Groups(count: customerCount, keys: ledger.opportunities.lazy.map(\.customer))
-        customersByOwner = LedgerDigest.Groups(count: ledger.reps.count, keys: ledger.customers.lazy.map { Int32($0.owner.repIndex ?? -1) })
+        // By index: mapping the customers themselves would copy each one (a retain per string).
+        let customers = ledger.customers
+        customersByOwner = LedgerDigest.Groups(count: ledger.reps.count,
+                                               keys: customers.indices.lazy.map { Int32(customers[$0].owner.repIndex ?? -1) })
     }
 }
