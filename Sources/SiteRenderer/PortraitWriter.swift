@@ -20,14 +20,8 @@ enum PortraitWriter {
     static let timelineLimit = PortraitPage.timelineLimit
 
     static func write(_ site: SiteBuild, customer index: Int, into out: inout ByteBuffer) {
-        // The customer is read where it lies: a copy of a `Customer` retains and then releases
-        // each of its strings and arrays.
-        site.customers.withUnsafeBufferPointer { customers in write(site, index, customers[index], into: &out) }
-    }
-
-    private static func write(_ site: SiteBuild, _ index: Int, _ c: Customer, into out: inout ByteBuffer) {
         let m = site.markup, fmt = m.numbers
-        let f = site.figures[index]
+        let c = site.customers[index], f = site.figures[index]
         let settings = site.settings
         out.reserve(16_384)
         out.append(m.shellPrefix)

@@ -85,14 +85,7 @@ extension SiteBuild {
     func portraitFingerprint(_ index: Int, using h: inout FingerprintBuilder) -> Fingerprint {
         h.reset()
         h.add(siteFingerprint)
-        // Read where it lies: a copy of a `Customer` retains and releases each of its strings.
-        customers.withUnsafeBufferPointer { add(customer: $0[index], to: &h) }
-        addOwnRows(index, to: &h)
-        return h.finish()
-    }
-
-    /// The customer row's part of a portrait's fingerprint.
-    private func add(customer c: Customer, to h: inout FingerprintBuilder) {
+        let c = customers[index]
         h.add(c.id)
         h.add(c.name)
         h.add(ordinal(c.type))
@@ -118,10 +111,7 @@ extension SiteBuild {
         for value in c.extra { h.add(value) }
         h.add(Int(c.line))
         h.add(Int(c.file))
-    }
 
-    /// The portrait's figures, why inputs and rows, for its fingerprint.
-    private func addOwnRows(_ index: Int, to h: inout FingerprintBuilder) {
         let f = figures[index]
         h.add(Int(f.orders))
         h.add(Int(f.revenue.micros))
@@ -210,6 +200,7 @@ extension SiteBuild {
             h.add(o.createdAt.map { Int($0.raw) })
             h.add(o.closedAt.map { Int($0.raw) })
         }
+        return h.finish()
     }
 
     private func add(_ owner: OwnerRef, to h: inout FingerprintBuilder) {

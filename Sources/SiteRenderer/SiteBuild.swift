@@ -20,7 +20,9 @@ struct SiteBuild: Sendable {
     private let digestBox: Deferred<LedgerDigest>
     /// File stems of the customers that get a portrait page.
     let customerPaths: SitePaths
-    /// Per customer, the site path of its portrait (`customers/FILE.html`), nil when it has none.
+    /// Per customer, the stem of its portrait's file and the portrait's site path
+    /// (`customers/STEM.html`), nil when it has none.
+    let portraitStems: [String?]
     let portraitPaths: [String?]
     let repPaths: SitePaths
     /// Per customer: has a portrait page.
@@ -93,10 +95,12 @@ struct SiteBuild: Sendable {
             for index in digest.byRevenue.prefix(max(0, n)) { selected[Int(index)] = true }
             let chosen = selected
             customerPaths = SitePaths(ids: ledger.customers.indices.lazy.filter { chosen[$0] }.map { ledger.customers[$0].id })
-            portraitPaths = SitePreparation.portraitPaths(ledger.customers, customerPaths)
+            portraitStems = SitePreparation.portraitStems(ledger.customers, customerPaths)
+            portraitPaths = SitePreparation.portraitPaths(portraitStems)
             digestBox = Deferred(digest)
         } else {
             customerPaths = prepared.customerPaths ?? SitePaths(ids: [String]())
+            portraitStems = prepared.portraitStems ?? []
             portraitPaths = prepared.portraitPaths ?? []
             digestBox = Deferred { LedgerDigest(ledger: ledger, report: report) }
         }
