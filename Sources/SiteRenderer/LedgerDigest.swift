@@ -69,9 +69,7 @@ struct LedgerDigest: Sendable {
 
     /// Every customer index by revenue M descending, ties by id in code-point order.
     var byRevenue: [Int32]
-    /// The report months (`Summary.monthly`), and per month: customers created, complaints,
-    /// service requests.
-    var months: [Int]
+    /// Per report month (``SiteBuild/months``): customers created, complaints, service requests.
     var createdPerMonth: [Int]
     var complaintsPerMonth: [Int]
     var servicePerMonth: [Int]
@@ -105,7 +103,6 @@ struct LedgerDigest: Sendable {
         }
 
         let months = report.summary.monthly.map(\.month)
-        self.months = months
         let firstMonth = months.first ?? asOf.monthIndex
         let slot = { (day: Day) -> Int? in
             guard period.contains(day), day <= asOf else { return nil }

@@ -12,8 +12,8 @@ package enum SiteRenderer {
     /// ``SiteBuild``. The output is a pure function of `content`: no clock, no randomness, no
     /// dictionary order reaches a page. A portrait whose inputs match the previous build's
     /// (its fingerprint in the site's manifest) is linked from the previous site, not rendered.
-    /// - Parameter prepared: the ledger's part of the shared state, made while the analytics ran
-    ///   (made here when nil).
+    /// - Parameter prepared: the ledger's part of the shared state, made from `content.ledger`
+    ///   while the analytics ran (made here when nil).
     /// - Complexity: O(rows) to prepare, then O(own rows) per portrait page.
     package static func render(_ content: SiteContent, prepared: SitePreparation? = nil, into writer: SiteWriter) throws {
         let templates = try TemplateLibrary(directory: content.templatesDirectory)
