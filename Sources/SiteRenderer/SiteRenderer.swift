@@ -47,22 +47,24 @@ package enum SiteRenderer {
     }
 
     /// The pages in the order they are handed out to the render threads. The customer list
-    /// comes first: it makes the ``SiteBuild/digest`` the other pages read, while the second
-    /// thread writes the search index and the first portraits (which need no digest). The other
-    /// large single pages follow early, so they overlap with the portraits instead of ending
-    /// the stage alone.
+    /// comes first: it makes the ``SiteBuild/digest``, while the other thread takes the pages
+    /// that need no digest (the search index, the team pages, the assets) and the portraits.
+    /// The other pages reading the digest (dashboard, segments, service: small) come after most
+    /// of the portraits, when it is long made, so no thread waits for it; a few runs of
+    /// portraits follow them, so no single page ends the stage alone.
     static func pages(_ site: SiteBuild) -> [Page] {
-        var pages: [Page] = [.customers, .searchIndex]
+        var pages: [Page] = [.customers, .searchIndex, .team]
+        pages += site.ledger.reps.indices.map { .rep($0) }
+        pages += [.stylesheet, .script, .lifecycle, .quality]
         let count = site.ledger.customers.count
         let chunk = 256
-        var portraits = stride(from: 0, to: count, by: chunk).map { Page.portraits($0..<min(count, $0 + chunk)) }[...]
-        // About as many portraits as one core writes while the other makes the digest.
-        pages += portraits.prefix(16)
-        portraits = portraits.dropFirst(16)
-        pages += [.dashboard, .stylesheet, .script, .segments, .lifecycle, .team, .service, .quality]
+        let portraits = stride(from: 0, to: count, by: chunk).map { Page.portraits($0..<min(count, $0 + chunk)) }
+        let last = 8
+        pages += portraits.dropLast(last)
+        pages += [.dashboard, .segments]
         pages += site.report.settings.segmentModel.segments.map { .segment($0) }
-        pages += site.ledger.reps.indices.map { .rep($0) }
-        pages += portraits
+        pages.append(.service)
+        pages += portraits.suffix(last)
         return pages
     }
 
