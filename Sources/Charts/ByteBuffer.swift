@@ -160,6 +160,18 @@ package struct ByteBuffer: ~Copyable {
     /// Appends the decimal digits of `value`, at least `width` of them (zero-padded).
     @inlinable @inline(__always)
     package mutating func append(digits value: UInt, width: Int = 1) {
+        // Days, months, hours, scores and counts are mostly one or two digits: written without
+        // the general loop's divisions (a portrait page has a few hundred of them).
+        if value < 100 && width <= 2 {
+            reserve(2)
+            if value >= 10 || width == 2 {
+                base[used] = UInt8(truncatingIfNeeded: value / 10) &+ 0x30
+                used += 1
+            }
+            base[used] = UInt8(truncatingIfNeeded: value % 10) &+ 0x30
+            used += 1
+            return
+        }
         var length = 1
         var probe = value
         while probe >= 10 {

@@ -1,13 +1,15 @@
 import Analytics
 import LedgerModel
 
-/// Figures the pages need that `AnalyticsReport` does not carry, from one pass over each table.
+/// Figures the pages other than portraits need that `AnalyticsReport` does not carry, from one
+/// pass over each table.
 ///
-/// Per-customer row lists are kept in compressed form (one offsets array and one index array per
-/// table), so a portrait finds its orders without scanning the ledger: O(rows) to build, O(own
-/// rows) per page, never customers × orders.
+/// The portraits need none of it (their rows come from ``LedgerRowGroups``), so a build makes
+/// it while the first portraits render (``SiteBuild/digest``).
 struct LedgerDigest: Sendable {
-    /// Rows of one table grouped by an owner index (customer or rep), in ledger order.
+    /// Rows of one table grouped by an owner index (customer or rep), in ledger order, in
+    /// compressed form (one offsets array and one index array), so a portrait finds its orders
+    /// without scanning the ledger: O(rows) to build, O(own rows) per lookup.
     struct Groups: Sendable {
         var start: [Int32]
         var items: [Int32]
@@ -65,15 +67,9 @@ struct LedgerDigest: Sendable {
         }
     }
 
-    var ordersByCustomer: Groups
-    var interactionsByCustomer: Groups
-    var opportunitiesByCustomer: Groups
-    var customersByOwner: Groups
     /// Every customer index by revenue M descending, ties by id in code-point order.
     var byRevenue: [Int32]
-    /// The report months (`Summary.monthly`), and per month: customers created, complaints,
-    /// service requests.
-    var months: [Int]
+    /// Per report month (``SiteBuild/months``): customers created, complaints, service requests.
     var createdPerMonth: [Int]
     var complaintsPerMonth: [Int]
     var servicePerMonth: [Int]
@@ -98,10 +94,6 @@ struct LedgerDigest: Sendable {
         let asOf = settings.asOf
         let period = settings.period
         let customerCount = ledger.customers.count
-        ordersByCustomer = Groups(count: customerCount, keys: ledger.orders.lazy.map(\.customer))
-        interactionsByCustomer = Groups(count: customerCount, keys: ledger.interactions.lazy.map(\.customer))
-        opportunitiesByCustomer = Groups(count: customerCount, keys: ledger.opportunities.lazy.map(\.customer))
-        customersByOwner = Groups(count: ledger.reps.count, keys: ledger.customers.lazy.map { Int32($0.owner.repIndex ?? -1) })
 
         let figures = report.customers
         byRevenue = (0..<Int32(customerCount)).sorted { a, b in
@@ -111,7 +103,6 @@ struct LedgerDigest: Sendable {
         }
 
         let months = report.summary.monthly.map(\.month)
-        self.months = months
         let firstMonth = months.first ?? asOf.monthIndex
         let slot = { (day: Day) -> Int? in
             guard period.contains(day), day <= asOf else { return nil }
@@ -126,8 +117,13 @@ struct LedgerDigest: Sendable {
         var segments: [Segment: SegmentProfile] = [:]
         func add(_ table: inout [String: Tally], _ key: String?, _ revenue: Money) {
             guard let key, !key.isEmpty else { return }
-            table[key, default: Tally(label: key)].customers += 1
-            table[key]!.revenue += revenue
+            // One lookup per value: hashing a non-ASCII string normalises it first, the larger
+            // part of this loop.
+            func count(_ tally: inout Tally) {
+                tally.customers += 1
+                tally.revenue += revenue
+            }
+            count(&table[key, default: Tally(label: key)])
         }
         for (i, customer) in ledger.customers.enumerated() {
             let f = figures[i]

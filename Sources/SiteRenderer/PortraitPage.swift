@@ -102,9 +102,9 @@ enum PortraitPage {
             : actions.map { "<li class=\"action action-" + $0.level + "\">" + HTML.escape($0.text) + "</li>" }.joined()
 
         // Orders: monthly revenue, history, category mix
-        let orderRows = site.digest.ordersByCustomer[index]
-        var monthly = [Double](repeating: 0, count: site.digest.months.count)
-        let firstMonth = site.digest.months.first ?? 0
+        let orderRows = site.rows.ordersByCustomer[index]
+        var monthly = [Double](repeating: 0, count: site.months.count)
+        let firstMonth = site.months.first ?? 0
         var categories: [Int32: Int64] = [:]
         var orders: [Int32] = []
         for row in orderRows {
@@ -168,7 +168,7 @@ enum PortraitPage {
         if let missing = site.missingTable(.interactions) {
             page["interactionsMissing"] = missing
         } else {
-            var rows = Array(site.digest.interactionsByCustomer[index].filter { ledger.interactions[Int($0)].date.day <= settings.asOf })
+            var rows = Array(site.rows.interactionsByCustomer[index].filter { ledger.interactions[Int($0)].date.day <= settings.asOf })
             rows.sort { a, b in
                 let da = ledger.interactions[Int(a)].date, db = ledger.interactions[Int(b)].date
                 return da != db ? da > db : a > b
@@ -219,7 +219,7 @@ enum PortraitPage {
         if let missing = site.missingTable(.opportunities) {
             page["opportunitiesMissing"] = missing
         } else {
-            let rows = site.digest.opportunitiesByCustomer[index].sorted { a, b in
+            let rows = site.rows.opportunitiesByCustomer[index].sorted { a, b in
                 let oa = ledger.opportunities[Int(a)], ob = ledger.opportunities[Int(b)]
                 let da = oa.createdAt ?? Day(raw: .min), db = ob.createdAt ?? Day(raw: .min)
                 return da != db ? da > db : a > b

@@ -111,13 +111,15 @@ enum PortraitWriter {
             out.append(m.noScores)
         }
         out.append(m.whyHead)
-        appendWhy(site.why.text(customer: index), separator: m.whySeparator, to: &out)
+        var why: [UInt8] = []
+        site.why.write(customer: index, into: &why)
+        appendWhy(why, separator: m.whySeparator, to: &out)
         out.append(m.revenueHead)
 
         // Orders: monthly revenue, category mix, history
-        let orderRows = site.digest.ordersByCustomer[index]
-        var monthly = [Double](repeating: 0, count: site.digest.months.count)
-        let firstMonth = site.digest.months.first ?? 0
+        let orderRows = site.rows.ordersByCustomer[index]
+        var monthly = [Double](repeating: 0, count: site.months.count)
+        let firstMonth = site.months.first ?? 0
         var categories: [(category: Int32, micros: Int64)] = []
         var orders: [Int32] = []
         orders.reserveCapacity(orderRows.count)
@@ -365,11 +367,9 @@ enum PortraitWriter {
     }
 
     /// The why text split at its separator (empty pieces dropped, as `split` does), one item each.
-    static func appendWhy(_ text: String, separator chunk: ByteChunk, to out: inout ByteBuffer) {
+    static func appendWhy(_ text: [UInt8], separator chunk: ByteChunk, to out: inout ByteBuffer) {
         let separator = chunk.buffer
-        var copy = text
-        copy.withUTF8 { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
+        text.withUnsafeBytes { raw in
             var start = 0, index = 0
             func piece(_ end: Int, _ out: inout ByteBuffer) {
                 guard end > start else { return }
@@ -468,7 +468,7 @@ enum PortraitWriter {
         let fmt = m.numbers
         let asOf = site.settings.asOf
         var rows: [Int32] = []
-        for row in site.digest.interactionsByCustomer[index] where site.interactions[Int(row)].date.day <= asOf { rows.append(row) }
+        for row in site.rows.interactionsByCustomer[index] where site.interactions[Int(row)].date.day <= asOf { rows.append(row) }
         guard !rows.isEmpty else { return out.append(m.noInteractions) }
         // `LocalDateTime`'s == (every field) and > (seconds) spelled out: the same order, without
         // a call into LedgerModel per comparison.
@@ -579,7 +579,7 @@ enum PortraitWriter {
     static func writeOpportunities(_ site: SiteBuild, _ m: PortraitMarkup, _ index: Int, into out: inout ByteBuffer) {
         let fmt = m.numbers
         let opportunities = site.opportunities
-        let rows = site.digest.opportunitiesByCustomer[index].sorted { a, b in
+        let rows = site.rows.opportunitiesByCustomer[index].sorted { a, b in
             let da = opportunities[Int(a)].createdAt?.raw ?? .min, db = opportunities[Int(b)].createdAt?.raw ?? .min
             return da != db ? da > db : a > b
         }

@@ -19,6 +19,7 @@ enum SearchIndex {
     /// JavaScript string literal (``HTML/javaScriptString(_:)`` byte for byte).
     static func write(_ site: SiteBuild, into out: inout ByteBuffer) {
         var body = ByteBuffer(capacity: site.customers.count * 48 + 16)
+        let stems = site.portraitStems
         for (index, customer) in site.customers.enumerated() {
             if index > 0 { body.append(UInt8(ascii: "\n")) }
             appendClean(customer.id, to: &body)
@@ -30,7 +31,7 @@ enum SearchIndex {
                 if site.content.maskContacts { ContactMask.append(phone: phone, to: &body) } else { appendClean(phone, to: &body) }
             }
             body.append(UInt8(ascii: "\t"))
-            if site.hasPortrait[index], let stem = site.customerPaths.stem(customer.id) {
+            if site.hasPortrait[index], let stem = stems[index] {
                 if stem == customer.id { body.append(UInt8(ascii: "=")) } else { appendClean(stem, to: &body) }
             }
         }

@@ -153,7 +153,7 @@ extension SiteBuild {
         let width = Channel.allCases.count
         for slot in 0..<width { h.add(Int(channelMix[index * width + slot])) }
 
-        let ownOrders = digest.ordersByCustomer[index]
+        let ownOrders = rows.ordersByCustomer[index]
         h.add(ownOrders.count)
         for row in ownOrders {
             let o = orders[Int(row)]
@@ -172,7 +172,7 @@ extension SiteBuild {
                 h.add(l.quantity.map { Int($0.micros) })
             }
         }
-        let ownInteractions = digest.interactionsByCustomer[index]
+        let ownInteractions = rows.interactionsByCustomer[index]
         h.add(ownInteractions.count)
         for row in ownInteractions {
             let it = interactions[Int(row)]
@@ -189,7 +189,7 @@ extension SiteBuild {
             }
             h.add(texts[it.summary])
         }
-        let ownOpportunities = digest.opportunitiesByCustomer[index]
+        let ownOpportunities = rows.opportunitiesByCustomer[index]
         h.add(ownOpportunities.count)
         for row in ownOpportunities {
             let o = opportunities[Int(row)]

@@ -10,9 +10,20 @@ struct SiteBuild: Sendable {
     let templates: TemplateLibrary
     let s: Strings
     let fmt: LocaleFormatting
-    let digest: LedgerDigest
+    /// Each customer's rows (what the portraits look up).
+    let rows: LedgerRowGroups
+    /// The report months (`Summary.monthly`).
+    let months: [Int]
+    /// What the other pages need beyond the report, made by the first page to ask (the
+    /// portraits never do), so that the portraits need not wait for it.
+    var digest: LedgerDigest { digestBox.value }
+    private let digestBox: Deferred<LedgerDigest>
     /// File stems of the customers that get a portrait page.
     let customerPaths: SitePaths
+    /// Per customer, the stem of its portrait's file and the portrait's site path
+    /// (`customers/STEM.html`), nil when it has none.
+    let portraitStems: [String?]
+    let portraitPaths: [String?]
     let repPaths: SitePaths
     /// Per customer: has a portrait page.
     let hasPortrait: [Bool]
@@ -54,7 +65,8 @@ struct SiteBuild: Sendable {
     let rfm: RFMSummary
     let gradedRevenue: Int128
 
-    init(content: SiteContent, templates: TemplateLibrary) throws {
+    /// - Parameter prepared: the ledger's part made beforehand (``SitePreparation``), else made here.
+    init(content: SiteContent, templates: TemplateLibrary, prepared: SitePreparation? = nil) throws {
         self.content = content
         self.templates = templates
         customers = content.ledger.customers
@@ -72,26 +84,33 @@ struct SiteBuild: Sendable {
         gradedRevenue = content.report.grades.totalRevenue
         s = try templates.strings(content.locale)
         fmt = LocaleFormatting(locale: content.locale, currency: content.currency)
-        func portraitPaths(_ selected: [Bool]) -> SitePaths {
-            SitePaths(ids: content.ledger.customers.indices.lazy.filter { selected[$0] }.map { content.ledger.customers[$0].id })
-        }
+        let prepared = prepared.flatMap { $0.portraits == content.portraits ? $0 : nil }
+            ?? SitePreparation(ledger: content.ledger, portraits: content.portraits)
+        rows = prepared.rows
         var selected = [Bool](repeating: content.portraits == .all, count: content.ledger.customers.count)
+        let ledger = content.ledger, report = content.report
         if case .top(let n) = content.portraits {
             // The portraits follow the revenue ranking: the digest first.
-            digest = LedgerDigest(ledger: content.ledger, report: content.report)
+            let digest = LedgerDigest(ledger: ledger, report: report)
             for index in digest.byRevenue.prefix(max(0, n)) { selected[Int(index)] = true }
-            customerPaths = portraitPaths(selected)
-        } else {
-            // The digest and the file names need nothing of each other: one on each core.
             let chosen = selected
-            (digest, customerPaths) = both({ LedgerDigest(ledger: content.ledger, report: content.report) }, { portraitPaths(chosen) })
+            customerPaths = SitePaths(ids: ledger.customers.indices.lazy.filter { chosen[$0] }.map { ledger.customers[$0].id })
+            portraitStems = SitePreparation.portraitStems(ledger.customers, customerPaths)
+            portraitPaths = SitePreparation.portraitPaths(portraitStems)
+            digestBox = Deferred(digest)
+        } else {
+            customerPaths = prepared.customerPaths ?? SitePaths(ids: [String]())
+            portraitStems = prepared.portraitStems ?? []
+            portraitPaths = prepared.portraitPaths ?? []
+            digestBox = Deferred { LedgerDigest(ledger: ledger, report: report) }
         }
         hasPortrait = selected
-        monthLabels = digest.months.map(fmt.shortMonth)
-        monthNames = digest.months.map(fmt.month)
+        months = report.summary.monthly.map(\.month)
+        monthLabels = months.map(fmt.shortMonth)
+        monthNames = months.map(fmt.month)
         repPaths = SitePaths(ids: content.ledger.reps.map(\.id))
         siteTitle = content.title.flatMap { $0.isEmpty ? nil : $0 } ?? s["site.title"]
-        siteFingerprint = SiteBuild.siteFingerprint(content: content, templates: templates, siteTitle: siteTitle, months: digest.months)
+        siteFingerprint = SiteBuild.siteFingerprint(content: content, templates: templates, siteTitle: siteTitle, months: months)
         why = WhyWriter(report: content.report, locale: ExplanationLocale(rawValue: content.locale.rawValue) ?? .en)
         fastPortraits = !["page-portrait.mustache", "kpi.mustache", "table.mustache", "missing.mustache"].contains { templates.customized.contains($0) }
         portraitBaseBox = FrozenContext(value: page(.customers, title: "", root: "../", kind: "portrait"))
@@ -294,24 +313,4 @@ struct SiteBuild: Sendable {
 /// Its values are strings, numbers, booleans and arrays and dictionaries of them: immutable.
 struct FrozenContext: @unchecked Sendable {
     let value: [String: Any]
-}
-
-/// Runs `first` and `second` at once, one on each core, and returns both results.
-func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-    let slots = BothSlots<A, B>()
-    withoutActuallyEscaping(first) { first in
-        withoutActuallyEscaping(second) { second in
-            nonisolated(unsafe) let first = first, second = second
-            DispatchQueue.concurrentPerform(iterations: 2) { index in
-                if index == 0 { slots.a = first() } else { slots.b = second() }
-            }
-        }
-    }
-    return (slots.a!, slots.b!)
-}
-
-/// The results of ``both(_:_:)``, each written by one thread and read after both finished.
-private final class BothSlots<A, B>: @unchecked Sendable {
-    var a: A?
-    var b: B?
 }

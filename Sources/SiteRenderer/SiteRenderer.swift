@@ -12,10 +12,12 @@ package enum SiteRenderer {
     /// ``SiteBuild``. The output is a pure function of `content`: no clock, no randomness, no
     /// dictionary order reaches a page. A portrait whose inputs match the previous build's
     /// (its fingerprint in the site's manifest) is linked from the previous site, not rendered.
+    /// - Parameter prepared: the ledger's part of the shared state, made from `content.ledger`
+    ///   while the analytics ran (made here when nil).
     /// - Complexity: O(rows) to prepare, then O(own rows) per portrait page.
-    package static func render(_ content: SiteContent, into writer: SiteWriter) throws {
+    package static func render(_ content: SiteContent, prepared: SitePreparation? = nil, into writer: SiteWriter) throws {
         let templates = try TemplateLibrary(directory: content.templatesDirectory)
-        let site = try SiteBuild(content: content, templates: templates)
+        let site = try SiteBuild(content: content, templates: templates, prepared: prepared)
         try renderPages(site, pages(site), into: writer)
     }
 
@@ -44,17 +46,25 @@ package enum SiteRenderer {
         case portraits(Range<Int>)
     }
 
-    /// The pages in the order they are handed out to the render threads: the largest single
-    /// pages first, so they overlap with the portraits instead of ending the stage alone.
+    /// The pages in the order they are handed out to the render threads. The customer list
+    /// comes first: it makes the ``SiteBuild/digest``, while the other thread takes the pages
+    /// that need no digest (the search index, the team pages, the assets) and the portraits.
+    /// The other pages reading the digest (dashboard, segments, service: small) come after most
+    /// of the portraits, when it is long made, so no thread waits for it; a few runs of
+    /// portraits follow them, so no single page ends the stage alone.
     static func pages(_ site: SiteBuild) -> [Page] {
-        var pages: [Page] = [.customers, .searchIndex, .dashboard, .stylesheet, .script, .segments, .lifecycle, .team, .service, .quality]
-        pages += site.report.settings.segmentModel.segments.map { .segment($0) }
+        var pages: [Page] = [.customers, .searchIndex, .team]
         pages += site.ledger.reps.indices.map { .rep($0) }
+        pages += [.stylesheet, .script, .lifecycle, .quality]
         let count = site.ledger.customers.count
         let chunk = 256
-        for start in stride(from: 0, to: count, by: chunk) {
-            pages.append(.portraits(start..<min(count, start + chunk)))
-        }
+        let portraits = stride(from: 0, to: count, by: chunk).map { Page.portraits($0..<min(count, $0 + chunk)) }
+        let last = 8
+        pages += portraits.dropLast(last)
+        pages += [.dashboard, .segments]
+        pages += site.report.settings.segmentModel.segments.map { .segment($0) }
+        pages.append(.service)
+        pages += portraits.suffix(last)
         return pages
     }
 
@@ -101,9 +111,9 @@ package enum SiteRenderer {
     static func renderPortraits(_ site: SiteBuild, _ range: Range<Int>, into sink: some PageSink) throws {
         var buffer = ByteBuffer(capacity: 32_768)
         var fingerprints = FingerprintBuilder()
+        let paths = site.portraitPaths
         for customer in range where site.hasPortrait[customer] {
-            guard let file = site.customerPaths.file(site.customers[customer].id) else { continue }
-            let path = "customers/" + file
+            guard let path = paths[customer] else { continue }
             let fingerprint = site.portraitFingerprint(customer, using: &fingerprints)
             if try sink.reuse(path, fingerprint: fingerprint) { continue }
             buffer.removeAll()

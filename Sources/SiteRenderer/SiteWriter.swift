@@ -192,7 +192,7 @@ package final class SiteWriter: @unchecked Sendable {
     package func commit() throws {
         precondition(prefix.isEmpty, "commit the site's own writer, not a scoped view")
         let entries = shared.lock.withLock { shared.manifest }
-        try write(SiteWriter.manifest, SiteManifest.text(entries))
+        try write(SiteWriter.manifest, SiteManifest.bytes(entries))
         try write(SiteWriter.marker, "Written by portrait. This folder is replaced whole on every build.\n")
         carryHiddenEntries()
         guard FileManager.default.fileExists(atPath: output) else {

@@ -109,7 +109,7 @@ enum TeamPage {
             ])
         }, empty: s["team.no_overdue"])
         let customers = site.customers
-        let owned = site.digest.customersByOwner[index]
+        let owned = site.rows.customersByOwner[index]
         // The first `topCustomers` in the order of a full sort (ties by id, which is unique, so
         // the order is total), kept in a short sorted list instead of sorting them all.
         let top = TeamPage.first(topCustomers, of: owned) { a, b in

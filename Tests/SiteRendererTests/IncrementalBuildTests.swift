@@ -177,9 +177,10 @@ import Testing
     @Test func manifestsReadBackAsWritten() {
         let entries = [("customers/b.html", Fingerprint(high: 1, low: 2)), ("customers/a.html", Fingerprint(high: .max, low: 0)),
                        ("teams/x/customers/长.html", Fingerprint(high: 0xDEAD_BEEF, low: 42)), ("bad\npath", Fingerprint(high: 3, low: 3))]
-        let text = SiteManifest.text(entries)
-        #expect(text.hasPrefix("portrait-manifest 1\nffffffffffffffff0000000000000000 customers/a.html\n"))
-        let read = SiteManifest.parse(Array(text.utf8))
+        let bytes = SiteManifest.bytes(entries)
+        #expect(String(decoding: bytes, as: UTF8.self) == "portrait-manifest 1\nffffffffffffffff0000000000000000 customers/a.html\n"
+            + "00000000000000010000000000000002 customers/b.html\n00000000deadbeef000000000000002a teams/x/customers/长.html\n")
+        let read = SiteManifest.parse(bytes)
         #expect(read.count == 3)
         for (path, fingerprint) in entries.prefix(3) { #expect(read[SiteManifest.key(path)] == fingerprint) }
     }

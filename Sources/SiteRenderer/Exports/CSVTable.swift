@@ -62,6 +62,14 @@ package struct CSVTable: Sendable {
         }
     }
 
+    /// ``text(_:)`` of text given as UTF-8.
+    package mutating func text(utf8 bytes: [UInt8]) {
+        separate()
+        bytes.withUnsafeBufferPointer { bytes in
+            CSVTable.appendField(bytes, guardPrefix: bytes.first.map(CSVTable.isFormulaStart) ?? false, to: &buffer)
+        }
+    }
+
     /// A computed value or code, written as is (quoted only if it must be).
     package mutating func value(_ s: String?) {
         guard let s else { return empty() }

@@ -31,7 +31,8 @@ extension Exports {
         DispatchQueue.concurrentPerform(iterations: halves.count) { half in
             var part = half == 0 ? CSVTable(header: customerColumns, reservingBytes: order.count * 256)
                 : CSVTable(rowsReserving: halves[half].count * 256)
-            for i in halves[half] { customerRow(i, report: report, ledger: ledger, why: why, into: &part) }
+            var text: [UInt8] = []
+            for i in halves[half] { customerRow(i, report: report, ledger: ledger, why: why, text: &text, into: &part) }
             parts.set(half, part)
         }
         var table = parts.take(0)
@@ -39,7 +40,9 @@ extension Exports {
         return table.bytes
     }
 
-    private static func customerRow(_ i: Int, report: AnalyticsReport, ledger: Ledger, why: WhyWriter, into table: inout CSVTable) {
+    /// - Parameter text: scratch space for the why text, reused row after row.
+    private static func customerRow(_ i: Int, report: AnalyticsReport, ledger: Ledger, why: WhyWriter,
+                                    text: inout [UInt8], into table: inout CSVTable) {
         let f = report.customers[i]
         let owner = ledger.customers[i].owner.repIndex.flatMap {
             $0 < ledger.reps.count ? ledger.reps[$0].id : nil
@@ -70,7 +73,9 @@ extension Exports {
         table.value(f.segment.rawValue)
         table.value(f.grade?.rawValue)
         table.value(f.stage.rawValue)
-        table.text(why.text(customer: i))
+        text.removeAll(keepingCapacity: true)
+        why.write(customer: i, into: &text)
+        table.text(utf8: text)
         table.endRow()
     }
 
