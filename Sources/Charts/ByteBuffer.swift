@@ -14,14 +14,19 @@ import Darwin
 /// is one allocation per render thread, reused page after page (``removeAll()`` keeps the
 /// capacity); appending is a bounds check and a `memcpy`. It is `~Copyable` so it is never
 /// copied by accident and needs no copy-on-write check on each append.
+///
+/// The type and its small appends are `public` and `@inlinable`, not `package`: Swift 6.3 does
+/// not make the bodies of `@inlinable package` members available to other modules (checked
+/// with `-emit-sil`: they stay `package_external` calls), so every `append` from
+/// `SiteRenderer` was a call; a third of the portrait writer's instructions were such calls.
 /// - Complexity: amortised O(n) per append of n bytes.
-package struct ByteBuffer: ~Copyable {
+public struct ByteBuffer: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var used = 0
     @usableFromInline var capacity: Int
 
     /// Bytes written so far.
-    @inlinable package var count: Int { used }
+    @inlinable public var count: Int { used }
 
     package init(capacity: Int = 16_384) {
         self.capacity = Swift.max(capacity, 16)
@@ -31,17 +36,19 @@ package struct ByteBuffer: ~Copyable {
     deinit { base.deallocate() }
 
     /// Forgets the bytes and keeps the memory for the next page.
-    package mutating func removeAll() { used = 0 }
+    @inlinable
+    public mutating func removeAll() { used = 0 }
 
     /// Drops the bytes after the first `length`: takes back a part that turned out empty.
-    package mutating func truncate(to length: Int) {
+    @inlinable
+    public mutating func truncate(to length: Int) {
         precondition(length >= 0 && length <= used, "truncate beyond the end")
         used = length
     }
 
     /// Makes room for `extra` more bytes, so a run of small appends checks capacity once.
     @inlinable
-    package mutating func reserve(_ extra: Int) {
+    public mutating func reserve(_ extra: Int) {
         if used + extra > capacity { grow(to: used + extra) }
     }
 
@@ -69,14 +76,14 @@ package struct ByteBuffer: ~Copyable {
     // MARK: Appending
 
     @inlinable
-    package mutating func append(_ byte: UInt8) {
+    public mutating func append(_ byte: UInt8) {
         if used == capacity { grow(to: used + 1) }
         base[used] = byte
         used += 1
     }
 
     @inlinable
-    package mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
         let n = bytes.count
         guard n > 0 else { return }
         if used + n > capacity { grow(to: used + n) }
@@ -86,7 +93,7 @@ package struct ByteBuffer: ~Copyable {
 
     /// Appends the eight bytes of `value`, little-endian (fingerprints, not text).
     @inlinable @inline(__always)
-    package mutating func append(littleEndian value: UInt64) {
+    public mutating func append(littleEndian value: UInt64) {
         reserve(8)
         UnsafeMutableRawPointer(base + used).storeBytes(of: value.littleEndian, as: UInt64.self)
         used += 8
@@ -94,13 +101,13 @@ package struct ByteBuffer: ~Copyable {
 
     /// Appends markup written in the source (`"<div class=\"kpi\">"`): no escaping.
     @inlinable
-    package mutating func append(_ literal: StaticString) {
+    public mutating func append(_ literal: StaticString) {
         append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     /// Appends bytes prepared earlier (markup, or text already escaped).
     @inlinable
-    package mutating func append(_ bytes: [UInt8]) {
+    public mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { append($0) }
     }
 
@@ -152,14 +159,14 @@ package struct ByteBuffer: ~Copyable {
 
     /// Appends the decimal digits of `value`, with `-` when negative.
     @inlinable
-    package mutating func append(decimal value: Int) {
+    public mutating func append(decimal value: Int) {
         if value < 0 { append(UInt8(ascii: "-")) }
         append(digits: value.magnitude)
     }
 
     /// Appends the decimal digits of `value`, at least `width` of them (zero-padded).
     @inlinable @inline(__always)
-    package mutating func append(digits value: UInt, width: Int = 1) {
+    public mutating func append(digits value: UInt, width: Int = 1) {
         // Days, months, hours, scores and counts are mostly one or two digits: written without
         // the general loop's divisions (a portrait page has a few hundred of them).
         if value < 100 && width <= 2 {

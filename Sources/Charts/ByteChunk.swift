@@ -4,9 +4,10 @@
 /// The fixed markup of a page is read by every render thread for every page; as `[UInt8]`
 /// each use retains and releases the array, and two threads doing that to the same counters
 /// fight over one cache line. A chunk is a plain pointer and length, valid while its arena lives.
-package struct ByteChunk: BitwiseCopyable, @unchecked Sendable {
+/// Public, not `package`, for the reason given at ``ByteBuffer``.
+public struct ByteChunk: BitwiseCopyable, @unchecked Sendable {
     @usableFromInline let base: UnsafePointer<UInt8>?
-    package let count: Int
+    public let count: Int
 
     @inlinable
     init(base: UnsafePointer<UInt8>?, count: Int) {
@@ -24,7 +25,7 @@ package struct ByteChunk: BitwiseCopyable, @unchecked Sendable {
 
 extension ByteBuffer {
     @inlinable @inline(__always)
-    package mutating func append(_ chunk: ByteChunk) {
+    public mutating func append(_ chunk: ByteChunk) {
         guard let base = chunk.base else { return }
         append(UnsafeRawBufferPointer(start: base, count: chunk.count))
     }
