@@ -55,8 +55,9 @@ let package = Package(
         .testTarget(name: "LedgerModelTests", dependencies: ["LedgerModel", "PortraitTestSupport"]),
         .testTarget(name: "LedgerIngestTests", dependencies: ["LedgerIngest", "PortraitTestSupport"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "LedgerIngest", "PortraitTestSupport"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "PortraitTestSupport"]),
-        .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer", "PortraitTestSupport"]),
+        // `__Snapshots__` holds golden files read by path (`assertGolden`), not resources.
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "PortraitTestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer", "PortraitTestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["PortraitFuzzTargets", "LedgerIngest", "PortraitTestSupport"]),
         .testTarget(
             name: "PortraitKitTests",

@@ -102,35 +102,14 @@ enum PortraitPage {
             : actions.map { "<li class=\"action action-" + $0.level + "\">" + HTML.escape($0.text) + "</li>" }.joined()
 
         // Orders: monthly revenue, history, category mix
-        let orderRows = site.rows.ordersByCustomer[index]
-        var monthly = [Double](repeating: 0, count: site.months.count)
-        let firstMonth = site.months.first ?? 0
-        var categories: [Int32: Int64] = [:]
-        var orders: [Int32] = []
-        for row in orderRows {
-            let order = ledger.orders[Int(row)]
-            guard order.date <= settings.asOf else { continue }
-            orders.append(row)
-            guard order.isPurchase else { continue }
-            if settings.period.contains(order.date) {
-                let k = order.date.monthIndex - firstMonth
-                if k >= 0 && k < monthly.count { monthly[k] += Double(order.amount.micros) / 1e6 }
-            }
-            for line in order.lines {
-                let l = ledger.orderLines[Int(line)]
-                categories[l.category, default: 0] += l.amount.micros
-            }
-        }
+        let summary = PortraitOrders(site, customer: index, uncategorised: s["common.uncategorised"])
+        let orders = summary.rows
         page["sparkline"] = site.figure(Sparkline(
             id: "revenue-by-month", title: s["portrait.revenue_by_month"],
             description: s.format("portrait.revenue_by_month.desc", fmt.money(f.revenuePeriod)),
-            values: monthly, labels: site.monthNames, width: 320, height: 56,
+            values: summary.monthly, labels: site.monthNames, width: 320, height: 56,
             format: site.moneyShort, noDataText: s["portrait.no_orders_period"]),
             headers: [s["common.month"], s["common.revenue"]])
-        orders.sort { a, b in
-            let oa = ledger.orders[Int(a)], ob = ledger.orders[Int(b)]
-            return oa.date != ob.date ? oa.date > ob.date : a > b
-        }
         page["orders"] = site.table(id: "orders", columns: [
             (s["common.date"], false), (s["portrait.order_id"], false), (s["portrait.products"], false),
             (s["common.amount"], true), (s["common.status"], false),
@@ -148,8 +127,7 @@ enum PortraitPage {
             ])
         }, empty: s["portrait.no_orders"],
            more: orders.count > historyLimit ? s.format("portrait.more_orders", fmt.integer(orders.count - historyLimit)) : nil)
-        let mix = categories.filter { $0.value > 0 }.map { (label: ledger.strings[$0.key] ?? s["common.uncategorised"], micros: $0.value) }
-            .sorted { $0.micros != $1.micros ? $0.micros > $1.micros : SitePaths.codePointOrder($0.label, $1.label) }
+        let mix = summary.mix
         if !mix.isEmpty {
             // A list with bars rather than a chart: the numbers are its text, and at a hundred
             // thousand pages a full bar chart per page is the largest cost of a portrait.

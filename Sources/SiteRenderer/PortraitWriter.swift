@@ -22,7 +22,6 @@ enum PortraitWriter {
     static func write(_ site: SiteBuild, customer index: Int, into out: inout ByteBuffer) {
         let m = site.markup, fmt = m.numbers
         let c = site.customers[index], f = site.figures[index]
-        let settings = site.settings
         out.reserve(16_384)
         out.append(m.shellPrefix)
         out.append(escaping: c.name)
@@ -117,42 +116,14 @@ enum PortraitWriter {
         out.append(m.revenueHead)
 
         // Orders: monthly revenue, category mix, history
-        let orderRows = site.rows.ordersByCustomer[index]
-        var monthly = [Double](repeating: 0, count: site.months.count)
-        let firstMonth = site.months.first ?? 0
-        var categories: [(category: Int32, micros: Int64)] = []
-        var orders: [Int32] = []
-        orders.reserveCapacity(orderRows.count)
-        for row in orderRows {
-            let order = site.orders[Int(row)]
-            guard order.date <= settings.asOf else { continue }
-            orders.append(row)
-            guard order.isPurchase else { continue }
-            if settings.period.contains(order.date) {
-                let k = order.date.monthIndex - firstMonth
-                if k >= 0 && k < monthly.count { monthly[k] += Double(order.amount.micros) / 1e6 }
-            }
-            for line in order.lines {
-                let l = site.orderLines[Int(line)]
-                if let slot = categories.firstIndex(where: { $0.category == l.category }) {
-                    categories[slot].micros += l.amount.micros
-                } else {
-                    categories.append((l.category, l.amount.micros))
-                }
-            }
-        }
-        m.sparkline.write(values: monthly, into: &out,
+        let summary = PortraitOrders(site, customer: index, uncategorised: m.uncategorised)
+        m.sparkline.write(values: summary.monthly, into: &out,
                           description: { out in m.sparklineDescription.write(into: &out) { fmt.append(money: f.revenuePeriod, to: &$0) } },
                           format: { value, out in fmt.append(moneyCompact: value, to: &out) })
         out.append(UInt8(ascii: "\n"))
-        writeCategoryMix(site, m, categories, into: &out)
+        writeCategoryMix(m, summary.mix, into: &out)
         out.append(m.purchasesHead)
-        // The closures below capture only the arrays they read: capturing `site` copies it.
-        let allOrders = site.orders
-        orders.sort { a, b in
-            let da = allOrders[Int(a)].date.raw, db = allOrders[Int(b)].date.raw
-            return da != db ? da > db : a > b
-        }
+        let orders = summary.rows
         out.append(m.ordersTableHead)
         for row in orders.prefix(historyLimit) { writeOrderRow(site, m, row, into: &out) }
         if orders.isEmpty { out.append(m.ordersEmpty) }
@@ -390,12 +361,9 @@ enum PortraitWriter {
         }
     }
 
-    static func writeCategoryMix(_ site: SiteBuild, _ m: PortraitMarkup, _ categories: [(category: Int32, micros: Int64)],
-                                 into out: inout ByteBuffer) {
-        let fmt = m.numbers, strings = site.pool
-        var mix = categories.filter { $0.micros > 0 }.map { (label: strings[$0.category] ?? m.uncategorised, micros: $0.micros) }
+    static func writeCategoryMix(_ m: PortraitMarkup, _ mix: [(label: String, micros: Int64)], into out: inout ByteBuffer) {
+        let fmt = m.numbers
         guard !mix.isEmpty else { return }
-        mix.sort { $0.micros != $1.micros ? $0.micros > $1.micros : SitePaths.codePointOrder($0.label, $1.label) }
         // A list with bars rather than a chart: the numbers are its text, and at a hundred
         // thousand pages a full bar chart per page is the largest cost of a portrait.
         let total = mix.reduce(Int64(0)) { $0 + $1.micros }, top = mix[0].micros

@@ -223,7 +223,7 @@ package final class SiteWriter: @unchecked Sendable {
         for name in entries where name.hasPrefix(".") && name != SiteWriter.marker && name != SiteWriter.manifest {
             let from = output + "/" + name, to = staging + "/" + name
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: from, isDirectory: &isDirectory)
+            guard FileManager.default.fileExists(atPath: from, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue { _ = rename(from, to) } else { _ = link(from, to) }
         }
     }
