@@ -6,8 +6,9 @@ final class OpportunityLoader: TableLoader {
     var source: TableSource
     private(set) var opportunities: [Opportunity] = []
     private(set) var findings: [Finding] = []
-    /// Used opportunity ids: index into `idLines`, the line where each was used.
-    private var ids = StringKeyTable()
+    /// Used opportunity ids: index into `idLines`, the line where each was used. Exports
+    /// number them upwards, so most go to the table's sorted run.
+    private var ids = StringKeyTable(ascendingRun: true)
     private var idLines: [Int] = []
 
     struct Batch: RecordBatch {
@@ -36,6 +37,8 @@ final class OpportunityLoader: TableLoader {
 
     func reserve(rows: Int, bytes: Int) {
         opportunities.reserveCapacity(opportunities.count + rows)
+        ids.reserveCapacity(ids.count + rows)
+        idLines.reserveCapacity(idLines.count + rows)
     }
 
     func parse(_ row: inout RowCursor, into batch: inout Batch) {

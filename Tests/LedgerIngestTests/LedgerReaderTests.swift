@@ -37,6 +37,24 @@ struct LedgerReaderTests {
         #expect(ledger.findings.map { "\($0.file):\($0.line) \($0.rule.rawValue)" } == ["orders/2026-01.csv:3 bad_number"])
     }
 
+    @Test("an order's lines are contiguous and in file order, whether or not the file lists them together",
+          arguments: [false, true])
+    func orderLinesGroupedByOrder(interleaved: Bool) throws {
+        let folder = TemporaryFolder()
+        folder.write("customers.csv", "customer_id,name\nC1,A\nC2,B\n")
+        let rows = interleaved
+            ? ["O1,C1,2026-01-01,1", "O2,C2,2026-01-02,2", "O1,C1,2026-01-03,3", "O3,C1,2026-01-04,4",
+               "O2,C2,2026-01-05,5", "O1,C1,2026-01-06,6"]
+            : ["O1,C1,2026-01-01,1", "O1,C1,2026-01-03,3", "O1,C1,2026-01-06,6", "O2,C2,2026-01-02,2",
+               "O2,C2,2026-01-05,5", "O3,C1,2026-01-04,4"]
+        folder.write("orders.csv", "order_id,customer_id,order_date,amount\n" + rows.joined(separator: "\n") + "\n")
+        let ledger = try Self.read(folder)
+        #expect(ledger.orders.map(\.id) == ["O1", "O2", "O3"])
+        let lines = ledger.orders.map { order in ledger.orderLines[Int(order.lines.lowerBound)..<Int(order.lines.upperBound)].map(\.amount) }
+        #expect(lines == [[1, 3, 6], [2, 5], [4]].map { $0.map { Money(units: $0) } })
+        #expect(ledger.orders.map(\.amount) == [10, 7, 4].map { Money(units: $0) })
+    }
+
     @Test("a configured file that matches nothing is an error naming it")
     func missingConfiguredFile() {
         let folder = TemporaryFolder()
