@@ -169,11 +169,9 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             pool.submit {
                 let range = bounds[part]..<bounds[part + 1]
                 let slice = UnsafeBufferPointer(rebasing: mapping.buffer[range])
-                let plain = memchr(slice.baseAddress!, 0, slice.count) == nil
-                    && TextDecoding.firstInvalidUTF8(in: slice) == nil
-                let lines = FileBytes.countLines(slice)
+                let lines = TextDecoding.plainUTF8Lines(in: slice)
                 mapping.release(range)
-                if let total = tally.add(plain: plain, lines: lines) { then(total.plain, total.lines) }
+                if let total = tally.add(plain: lines != nil, lines: lines ?? 0) { then(total.plain, total.lines) }
             }
         }
     }
