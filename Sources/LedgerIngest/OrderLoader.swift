@@ -87,24 +87,23 @@ final class OrderLoader: TableLoader {
     }
 
     func parse(_ row: inout RowCursor, into batch: inout Batch) {
-        let map = row.map
         let start = row.findings.count
-        let idSlot = map.slots.orderID, customerSlot = map.slots.customerID
+        let idSlot = row.map.slots.orderID, customerSlot = row.map.slots.customerID
         let orderID = row.required(idSlot)
         let customerCell = row.requiredCell(customerSlot)
-        let date = row.ownDate(map.slots.orderDate, required: true)
-        let amount = row.amount(map.slots.amount, required: true)
+        let date = row.ownDate(row.map.slots.orderDate, required: true)
+        let amount = row.amount(row.map.slots.amount, required: true)
         guard row.usable, let orderID, let customerCell, let day = date.value?.day, let amount else {
             row.reject()
             return
         }
         let checked = row.findings.count
         let customerID = customerCell.string!
-        let statusCell = row.code(map.slots.status, ValueParsers.orderStatusWordIndex, ValueParsers.orderStatus,
+        let statusCell = row.code(row.map.slots.status, ValueParsers.orderStatusWordIndex, ValueParsers.orderStatus,
                                   treatedAs: "not a purchase")
         let status: OrderStatus = statusCell.bad ? .unknown : (statusCell.value ?? .completed)
         if status == .completed && amount < .zero {
-            row.report(.outOfRange, map.slots.amount, "\(map.header(map.slots.amount)) \(amount.formatted()) is negative on a completed order; it is not a purchase.")
+            row.report(.outOfRange, row.map.slots.amount, "\(row.map.header(row.map.slots.amount)) \(amount.formatted()) is negative on a completed order; it is not a purchase.")
         }
         var customer: Int32 = -1
         var derived: Int32 = -1
@@ -114,13 +113,13 @@ final class OrderLoader: TableLoader {
         } else {
             customer = references.customer(&row, customerSlot, customerCell, memo: batch.memo)
         }
-        var owner = references.owner(&row, map.slots.ownerID, memo: batch.memo, wantsID: false).ref
-        if case .none = owner, row.isMissing(map.slots.ownerID), let rep = references.rep(ofRegion: row.text(map.slots.region)) {
+        var owner = references.owner(&row, row.map.slots.ownerID, memo: batch.memo, wantsID: false).ref
+        if case .none = owner, row.isMissing(row.map.slots.ownerID), let rep = references.rep(ofRegion: row.text(row.map.slots.region)) {
             owner = .rep(rep)
         }
-        let quantity = row.amount(map.slots.quantity)
-        let category = name(row.cell(map.slots.category), in: &batch)
-        let product = name(row.cell(map.slots.product), in: &batch)
+        let quantity = row.amount(row.map.slots.quantity)
+        let category = name(row.cell(row.map.slots.category), in: &batch)
+        let product = name(row.cell(row.map.slots.product), in: &batch)
         batch.rows.append(Parsed(
             orderID: orderID, customerID: customerID, customer: customer, owner: owner, day: day, amount: amount,
             status: status, quantity: quantity, category: category, product: product, derived: derived,
