@@ -139,10 +139,13 @@ final class CustomerLoader: TableLoader {
             source.usedRows += 1
         }
         context.emit(batch.findings[next...], into: &findings)
-        if keptLines.count == batch.customers.count {
-            customers.append(contentsOf: batch.customers)
-        } else {
-            for (index, customer) in batch.customers.enumerated() where kept[index] { customers.append(customer) }
+        // Moved, not copied: a copy retains a customer's dozen strings and destroying the batch
+        // releases them again, 0.2 s of this commit (which runs on one thread at a time) at a
+        // million customers. A vacated slot holds empty strings, which count no references.
+        let vacated = Customer(id: "", name: "", line: 0)
+        for index in batch.customers.indices where kept[index] {
+            customers.append(vacated)
+            swap(&customers[customers.count - 1], &batch.customers[index])
         }
     }
 

@@ -253,7 +253,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
                     if let mapping = chunked.reader.mapping {
                         mapping.release(chunked.bounds[chunk]..<chunked.bounds[chunk + 1])
                     }
-                    self.deliver(Self.key(index, chunk), outcome)
+                    self.deliver(Self.key(index, chunk), consume outcome)
                 }
             }
         }
@@ -398,9 +398,13 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
 
     /// Keeps `outcome` and, unless another thread holds the committer role, takes it and
     /// commits whatever is next in file order until the next chunk is not yet parsed.
-    private func deliver(_ key: Int?, _ outcome: Outcome?) {
+    ///
+    /// The outcome is consumed, so that no caller still holds its batch when this thread
+    /// commits it: a commit then owns the batch's arrays and changes them in place rather than
+    /// copying them (a copy of a batch of customers retains a dozen strings each).
+    private func deliver(_ key: Int?, _ outcome: consuming Outcome?) {
         lock.lock()
-        if let key, let outcome, !stopped { outcomes[key] = outcome }
+        if let key, !stopped, let outcome = outcome.take() { outcomes[key] = outcome }
         guard !committing else {
             lock.unlock()
             return
@@ -408,7 +412,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         committing = true
         while let step = nextStep() {
             lock.unlock()
-            perform(step)
+            perform(consume step)
             lock.lock()
         }
         committing = false
@@ -434,15 +438,16 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         }
     }
 
-    private func perform(_ step: Step) {
+    /// Consumes `step`, so that the commit holds the only reference to its batch (see `deliver`).
+    private func perform(_ step: consuming Step) {
         do {
-            switch step {
+            switch consume step {
             case .startFile(let file):
                 loader.reserve(rows: file.lines, bytes: file.reader.withInput(\.count))
                 expected = file.firstRecord
                 fileStarted = true
             case .chunk(let file, let index, let outcome):
-                try commit(outcome, of: file, chunk: index)
+                try commit(consume outcome, of: file, chunk: index)
                 nextChunk += 1
             case .finishFile:
                 advanceFile()
@@ -476,8 +481,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         lock.unlock()
     }
 
-    private func commit(_ outcome: Outcome, of file: ChunkedFile, chunk: Int) throws {
-        var outcome = outcome
+    private func commit(_ outcome: consuming Outcome, of file: ChunkedFile, chunk: Int) throws {
         if outcome.first.position != expected.position || outcome.incomplete {
             // The guessed start was not a record start (or a record ran far past the chunk):
             // read the chunk from where the one before it stopped.
