@@ -169,6 +169,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             pool.submit {
                 let range = bounds[part]..<bounds[part + 1]
                 let slice = UnsafeBufferPointer(rebasing: mapping.buffer[range])
+                mapping.populate(range)
                 let lines = TextDecoding.plainUTF8Lines(in: slice)
                 mapping.release(range)
                 if let total = tally.add(plain: lines != nil, lines: lines ?? 0) { then(total.plain, total.lines) }
@@ -248,6 +249,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             for chunk in 0..<chunked.chunkCount {
                 pool.submit {
                     guard !self.isStopped else { return }
+                    chunked.reader.mapping?.populate(chunked.bounds[chunk]..<chunked.bounds[chunk + 1])
                     let outcome = self.parse(chunked, from: chunked.bounds[chunk], to: chunked.bounds[chunk + 1],
                                              speculative: chunk > 0)
                     if let mapping = chunked.reader.mapping {
