@@ -55,6 +55,20 @@ struct LedgerReaderTests {
         #expect(ledger.orders.map(\.amount) == [10, 7, 4].map { Money(units: $0) })
     }
 
+    @Test("rows find their customer whether it follows the previous row's customer or not")
+    func customerReferencesInAnyOrder() throws {
+        let folder = TemporaryFolder()
+        // C3 twice (the second is not used), so indices and rows differ; K1 and the Kelvin
+        // sign spelling are one id as strings.
+        folder.write("customers.csv", "customer_id,name\nC1,A\nC2,B\nC3,C\nC3,D\nC4,E\nC5,F\nK1,G\n")
+        let references = ["C1", "C1", "C2", "C4", "C3", "C5", "C9", "C2", "C5", "C4", "C1", "C3", "\u{212A}1", "K1", "C2"]
+        folder.write("interactions.csv", "customer_id,date\n" + references.map { "\($0),2026-01-01\n" }.joined())
+        let ledger = try Self.read(folder)
+        #expect(ledger.customers.map(\.id) == ["C1", "C2", "C3", "C4", "C5", "K1"])
+        #expect(ledger.interactions.map(\.customer) == [0, 0, 1, 3, 2, 4, -1, 1, 4, 3, 0, 2, 5, 5, 1])
+        #expect(ledger.findings.filter { $0.rule == .orphanReference }.map(\.value) == ["C9"])
+    }
+
     @Test("a configured file that matches nothing is an error naming it")
     func missingConfiguredFile() {
         let folder = TemporaryFolder()
