@@ -87,8 +87,10 @@ final class LedgerBuilder {
         }
         let interactions = table(.interactions, InteractionLoader(references: laterReferences, files: files[.interactions] ?? []))
         let opportunities = table(.opportunities, OpportunityLoader(references: laterReferences, files: files[.opportunities] ?? []))
-        interactions.start()
+        // The small table first: its chunks then queue before the interactions' and its last
+        // commits do not run alone at the end (0.1 s of one core at a million customers).
         opportunities.start()
+        interactions.start()
         if derived { pool.submit { customerIndex.value = Self.index(of: orders.loader.customers) } }
         pool.drain()
         try orders.result()
