@@ -10,6 +10,8 @@ final class CustomerLoader: TableLoader {
     private(set) var customers: [Customer] = []
     /// `Ledger.customerIndex` by bytes; the dictionary itself is built once reading is done.
     let ids = StringKeyTable()
+    /// The id of each customer by index, for guessing a row's customer (`LedgerReferences`).
+    private(set) var idWords = IDWords()
     /// Headers of columns Portrait does not know, in file order (`Ledger.customerExtraColumns`).
     private(set) var extraColumns: [String] = []
     /// Position of each header in `extraColumns`: a linear search there made sparse XML
@@ -53,6 +55,7 @@ final class CustomerLoader: TableLoader {
     func reserve(rows: Int, bytes: Int) {
         customers.reserveCapacity(customers.count + rows)
         ids.reserveCapacity(customers.count + rows)
+        idWords.reserveCapacity(customers.count + rows)
     }
 
     func parse(_ row: inout RowCursor, into batch: inout Batch) {
@@ -135,6 +138,8 @@ final class CustomerLoader: TableLoader {
             batch.customers[index].line = line + lineOffset
             if !parsed.extra.isEmpty { batch.customers[index].extra = extraValues(parsed.extra) }
             ids.insert(id, Int32(customers.count + keptLines.count))
+            var idText = id
+            idText.withUTF8 { idWords.append($0) }
             keptLines.append(line + lineOffset)
             source.usedRows += 1
         }

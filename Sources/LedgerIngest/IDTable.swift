@@ -229,7 +229,7 @@ final class IDTable: @unchecked Sendable {
 
     /// A key of at most 8 bytes as one zero-padded word.
     @inline(__always)
-    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = bytes.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base)
         let count = bytes.count

@@ -62,7 +62,7 @@ final class LedgerBuilder {
         // Orders, interactions and opportunities need only reps and customers, and duplicates
         // only customers: all are read at once, unless orders define the customers.
         let references = LedgerReferences(reps: repTable, customerIDs: customers.loader.ids,
-                                          customers: customers.loader.customers, settings: settings)
+                                          customerIDWords: customers.loader.idWords, settings: settings)
         let orders = table(.orders, OrderLoader(references: references, derivesCustomers: derived, files: files[.orders] ?? []),
                            borrowing: Self.customerColumnsOnOrders, from: .customers)
         var duplicates: [Shared<[DuplicateDetector.Match]>] = []
@@ -72,8 +72,7 @@ final class LedgerBuilder {
             orders.start()
             pool.drain()
             try orders.result()
-            laterReferences = LedgerReferences(reps: repTable, customerIDs: orders.loader.customerIDs,
-                                               customers: orders.loader.customers, settings: settings)
+            laterReferences = LedgerReferences(reps: repTable, customerIDs: orders.loader.customerIDs, settings: settings)
         } else {
             laterReferences = references
             let list = customers.loader.customers

@@ -59,14 +59,15 @@ struct LedgerReaderTests {
     func customerReferencesInAnyOrder() throws {
         let folder = TemporaryFolder()
         // C3 twice (the second is not used), so indices and rows differ; K1 and the Kelvin
-        // sign spelling are one id as strings.
-        folder.write("customers.csv", "customer_id,name\nC1,A\nC2,B\nC3,C\nC3,D\nC4,E\nC5,F\nK1,G\n")
-        let references = ["C1", "C1", "C2", "C4", "C3", "C5", "C9", "C2", "C5", "C4", "C1", "C3", "\u{212A}1", "K1", "C2"]
+        // sign spelling are one id as strings; ids of 8 and of more than 8 bytes.
+        folder.write("customers.csv", "customer_id,name\nC1,A\nC2,B\nC3,C\nC3,D\nC4,E\nC5,F\nK1,G\nC0000008,H\nCUSTOMER-9,I\nC10,J\n")
+        let references = ["C1", "C1", "C2", "C4", "C3", "C5", "C9", "C2", "C5", "C4", "C1", "C3", "\u{212A}1", "K1", "C2",
+                          "C0000008", "CUSTOMER-9", "C10", "C0000008", "C10", "CUSTOMER-", "C0000007"]
         folder.write("interactions.csv", "customer_id,date\n" + references.map { "\($0),2026-01-01\n" }.joined())
         let ledger = try Self.read(folder)
-        #expect(ledger.customers.map(\.id) == ["C1", "C2", "C3", "C4", "C5", "K1"])
-        #expect(ledger.interactions.map(\.customer) == [0, 0, 1, 3, 2, 4, -1, 1, 4, 3, 0, 2, 5, 5, 1])
-        #expect(ledger.findings.filter { $0.rule == .orphanReference }.map(\.value) == ["C9"])
+        #expect(ledger.customers.map(\.id) == ["C1", "C2", "C3", "C4", "C5", "K1", "C0000008", "CUSTOMER-9", "C10"])
+        #expect(ledger.interactions.map(\.customer) == [0, 0, 1, 3, 2, 4, -1, 1, 4, 3, 0, 2, 5, 5, 1, 6, 7, 8, 6, 8, -1, -1])
+        #expect(ledger.findings.filter { $0.rule == .orphanReference }.map(\.value) == ["C9", "CUSTOMER-", "C0000007"])
     }
 
     @Test("a configured file that matches nothing is an error naming it")
