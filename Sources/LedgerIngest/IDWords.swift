@@ -1,7 +1,7 @@
 /// The id of each customer by index, as one word when it has at most 8 bytes
 /// (`C0000001`): for `LedgerReferences` to check a guessed index without a `Customer`.
 ///
-/// A `Customer` takes some 300 bytes, so reading the id of the next one was a cache miss per
+/// A `Customer` takes 280 bytes, so reading the id of the next one was a cache miss per
 /// new customer, as much as the id table's lookup it was to spare; eight of these words share
 /// a cache line and are read in order.
 struct IDWords {
