@@ -90,6 +90,24 @@ final class FileMapping: @unchecked Sendable {
     }
 
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    /// `MADV_POPULATE_READ`, which Glibc's module does not export to Swift.
+    private static let populateRead: Int32 = 22
+
+    /// Maps the pages of `range` in one call (`MADV_POPULATE_READ`, Linux 5.14; older kernels
+    /// refuse it and the pages fault in as they are read).
+    ///
+    /// A file is read twice (checked, then parsed) and its pages handed back in between, so
+    /// each page faults in twice, 16 at a time; mapping a part or a chunk at once before
+    /// reading it took a million customers' faults from about 700,000 to 645,000 and 0.3 s of
+    /// user and system time.
+    func populate(_ range: Range<Int>) {
+        guard fromFile else { return }
+        let page = Self.pageSize
+        let start = range.lowerBound / page * page
+        let end = min(buffer.count, range.upperBound)
+        guard end > start else { return }
+        madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + start), end - start, Self.populateRead)
+    }
 
     /// Hands back every page read so far (after a validation pass over the whole file).
     func releaseAll() {

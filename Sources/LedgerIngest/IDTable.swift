@@ -40,13 +40,16 @@ final class IDTable: @unchecked Sendable {
     /// `IDTable.processSeed`, kept here: reading the global costs a `swift_once` per lookup.
     private let seed = IDTable.processSeed
 
-    init(capacity: Int = 0) {
+    /// A table for `capacity` keys, whose keys longer than 8 bytes take about `keyBytes` bytes
+    /// in all: reserved at once, the key storage is not copied as it fills (pages never
+    /// written cost nothing).
+    init(capacity: Int = 0, keyBytes: Int = 0) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         buckets = Self.allocateBuckets(size)
         mask = size - 1
-        keyByteCapacity = 64
-        keyBytes = .allocate(capacity: keyByteCapacity)
+        keyByteCapacity = max(64, keyBytes)
+        self.keyBytes = .allocate(capacity: keyByteCapacity)
     }
 
     deinit {
@@ -77,9 +80,15 @@ final class IDTable: @unchecked Sendable {
 
     /// Adds the key `bytes` unless it is there; the first value for a key stays.
     func insert(bytes: UnsafeBufferPointer<UInt8>, _ value: Int32) {
+        _ = insertOrFind(bytes: bytes, value)
+    }
+
+    /// The value of the key `bytes` when it is there; else adds it with `value` and returns nil.
+    /// One hash and one probe where a lookup and an insert take two of each.
+    func insertOrFind(bytes: UnsafeBufferPointer<UInt8>, _ value: Int32) -> Int32? {
         if (count + 1) * 2 > mask + 1 { grow() }
         let found = find(bytes)
-        guard !found.hit else { return }
+        if found.hit { return buckets[found.bucket].value }
         var stored: UInt64
         if bytes.count <= 8 {
             stored = Self.packed(bytes)
@@ -99,6 +108,7 @@ final class IDTable: @unchecked Sendable {
         }
         buckets[found.bucket] = Bucket(tag: found.tag, value: value, key: stored)
         count += 1
+        return nil
     }
 
     /// Every key as a string, with its value.
@@ -219,7 +229,7 @@ final class IDTable: @unchecked Sendable {
 
     /// A key of at most 8 bytes as one zero-padded word.
     @inline(__always)
-    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = bytes.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base)
         let count = bytes.count

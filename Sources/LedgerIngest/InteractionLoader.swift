@@ -42,23 +42,25 @@ final class InteractionLoader: TableLoader {
     }
 
     func parse(_ row: inout RowCursor, into batch: inout Batch) {
-        let map = row.map
-        let customerSlot = map.slots.customerID
+        // `row.map` is read at each use, not kept in a local: a local is retained and released
+        // per row, atomics on one reference count that both cores' rows share (4 % of reading
+        // a million customers; the same in the orders and opportunities loaders).
+        let customerSlot = row.map.slots.customerID
         let customerID = row.requiredCell(customerSlot)
-        let date = row.ownDate(map.slots.date, required: true)
+        let date = row.ownDate(row.map.slots.date, required: true)
         guard row.usable, let customerID, let when = date.value else {
             row.reject()
             return
         }
         batch.usedRows += 1
         let customer = references.customer(&row, customerSlot, customerID, memo: batch.memo)
-        let owner = references.owner(&row, map.slots.ownerID, memo: batch.memo, wantsID: false)
-        let channel = row.code(map.slots.channel, ValueParsers.channelWordIndex, ValueParsers.channel, treatedAs: "other")
-        let kind = row.code(map.slots.kind, ValueParsers.kindWordIndex, ValueParsers.interactionKind, treatedAs: "other")
-        let satisfaction = self.satisfaction(&row, map.slots.satisfaction)
-        let resolvedAt = row.date(map.slots.resolvedAt)
+        let owner = references.owner(&row, row.map.slots.ownerID, memo: batch.memo, wantsID: false)
+        let channel = row.code(row.map.slots.channel, ValueParsers.channelWordIndex, ValueParsers.channel, treatedAs: "other")
+        let kind = row.code(row.map.slots.kind, ValueParsers.kindWordIndex, ValueParsers.interactionKind, treatedAs: "other")
+        let satisfaction = self.satisfaction(&row, row.map.slots.satisfaction)
+        let resolvedAt = row.date(row.map.slots.resolvedAt)
         let summary: TextRef
-        switch row.cell(map.slots.summary) {
+        switch row.cell(row.map.slots.summary) {
         case .missing: summary = .empty
         case .bytes(let bytes): summary = batch.texts.append(utf8: bytes)
         case .text(let text): summary = batch.texts.append(text)

@@ -61,7 +61,8 @@ final class LedgerBuilder {
 
         // Orders, interactions and opportunities need only reps and customers, and duplicates
         // only customers: all are read at once, unless orders define the customers.
-        let references = LedgerReferences(reps: repTable, customerIDs: customers.loader.ids, settings: settings)
+        let references = LedgerReferences(reps: repTable, customerIDs: customers.loader.ids,
+                                          customerIDWords: customers.loader.idWords, settings: settings)
         let orders = table(.orders, OrderLoader(references: references, derivesCustomers: derived, files: files[.orders] ?? []),
                            borrowing: Self.customerColumnsOnOrders, from: .customers)
         var duplicates: [Shared<[DuplicateDetector.Match]>] = []
@@ -85,8 +86,10 @@ final class LedgerBuilder {
         }
         let interactions = table(.interactions, InteractionLoader(references: laterReferences, files: files[.interactions] ?? []))
         let opportunities = table(.opportunities, OpportunityLoader(references: laterReferences, files: files[.opportunities] ?? []))
-        interactions.start()
+        // The small table first: its chunks then queue before the interactions' and its last
+        // commits do not run alone at the end (0.1 s of one core at a million customers).
         opportunities.start()
+        interactions.start()
         if derived { pool.submit { customerIndex.value = Self.index(of: orders.loader.customers) } }
         pool.drain()
         try orders.result()

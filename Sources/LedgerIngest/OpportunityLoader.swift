@@ -6,8 +6,9 @@ final class OpportunityLoader: TableLoader {
     var source: TableSource
     private(set) var opportunities: [Opportunity] = []
     private(set) var findings: [Finding] = []
-    /// Used opportunity ids: index into `idLines`, the line where each was used.
-    private var ids = StringKeyTable()
+    /// Used opportunity ids: index into `idLines`, the line where each was used. Exports
+    /// number them upwards, so most go to the table's sorted run.
+    private var ids = StringKeyTable(ascendingRun: true)
     private var idLines: [Int] = []
 
     struct Batch: RecordBatch {
@@ -36,13 +37,14 @@ final class OpportunityLoader: TableLoader {
 
     func reserve(rows: Int, bytes: Int) {
         opportunities.reserveCapacity(opportunities.count + rows)
+        ids.reserveCapacity(ids.count + rows)
+        idLines.reserveCapacity(idLines.count + rows)
     }
 
     func parse(_ row: inout RowCursor, into batch: inout Batch) {
-        let map = row.map
         let start = row.findings.count
-        let idSlot = map.slots.opportunityID, customerSlot = map.slots.customerID
-        let stageSlot = map.slots.stage
+        let idSlot = row.map.slots.opportunityID, customerSlot = row.map.slots.customerID
+        let stageSlot = row.map.slots.stage
         let id = row.required(idSlot)
         let customerID = row.requiredCell(customerSlot)
         _ = row.requiredCell(stageSlot)
@@ -53,10 +55,10 @@ final class OpportunityLoader: TableLoader {
         let checked = row.findings.count
         let stage = row.code(stageSlot, ValueParsers.stageWordIndex, ValueParsers.stage, treatedAs: "open").value
         let customer = references.customer(&row, customerSlot, customerID, memo: batch.memo)
-        let owner = references.owner(&row, map.slots.ownerID, memo: batch.memo, wantsID: false)
-        let amount = row.amount(map.slots.amount)
-        let created = row.ownDate(map.slots.createdAt, required: false)
-        let closedAt = row.date(map.slots.closedAt)?.day
+        let owner = references.owner(&row, row.map.slots.ownerID, memo: batch.memo, wantsID: false)
+        let amount = row.amount(row.map.slots.amount)
+        let created = row.ownDate(row.map.slots.createdAt, required: false)
+        let closedAt = row.date(row.map.slots.closedAt)?.day
         batch.rows.append(Parsed(
             opportunity: Opportunity(id: id, customer: customer, owner: owner.ref, stage: stage, amount: amount,
                                      createdAt: created.value?.day, closedAt: closedAt, line: Int32(row.line)),

@@ -12,9 +12,15 @@ final class OrderLoader: TableLoader {
     let derivesCustomers: Bool
     var source: TableSource
     private(set) var orders: [Order] = []
-    /// Order lines as read, each tagged with its order; grouped by order in `finish()`.
-    private var pendingLines: [(order: Int32, line: OrderLine)] = []
+    /// Order lines as read until `finish()` groups them by order; `lineOrders` holds the
+    /// order of each.
     private(set) var orderLines: [OrderLine] = []
+    private var lineOrders: [Int32] = []
+    /// Whether no line so far belongs to an earlier order than the line before it: then the
+    /// lines are grouped by order as read (an export lists an order's lines together), and
+    /// `finish()` need not copy them; at a million customers that copy was 200 MB of fresh
+    /// pages.
+    private var linesGrouped = true
     private(set) var strings = StringPool()
     private(set) var findings: [Finding] = []
     private(set) var latestActivity: Day?
@@ -22,9 +28,9 @@ final class OrderLoader: TableLoader {
     private(set) var customers: [Customer] = []
     let customerIDs = StringKeyTable()
 
-    /// Used order ids: index into `orderEntries`. Dropped in `finish()`: at a million
-    /// customers the order ids alone take hundreds of megabytes.
-    private var orderIDs = StringKeyTable()
+    /// Used order ids: index into `orderEntries`. Exports number orders upwards, so most go to
+    /// the table's sorted run. Dropped in `finish()`.
+    private var orderIDs = StringKeyTable(ascendingRun: true)
     /// The order (−1 when its first line was left out), customer id and line of each order id.
     private var orderEntries: [(order: Int32, customerID: String, line: Int)] = []
     /// `strings` ids by the text's bytes (see `UTF8Key`).
@@ -73,31 +79,31 @@ final class OrderLoader: TableLoader {
     }
 
     func reserve(rows: Int, bytes: Int) {
-        pendingLines.reserveCapacity(pendingLines.count + rows)
+        orderLines.reserveCapacity(orderLines.count + rows)
+        lineOrders.reserveCapacity(lineOrders.count + rows)
         orders.reserveCapacity(orders.count + rows)
         orderIDs.reserveCapacity(orderIDs.count + rows)
         orderEntries.reserveCapacity(orderEntries.count + rows)
     }
 
     func parse(_ row: inout RowCursor, into batch: inout Batch) {
-        let map = row.map
         let start = row.findings.count
-        let idSlot = map.slots.orderID, customerSlot = map.slots.customerID
+        let idSlot = row.map.slots.orderID, customerSlot = row.map.slots.customerID
         let orderID = row.required(idSlot)
         let customerCell = row.requiredCell(customerSlot)
-        let date = row.ownDate(map.slots.orderDate, required: true)
-        let amount = row.amount(map.slots.amount, required: true)
+        let date = row.ownDate(row.map.slots.orderDate, required: true)
+        let amount = row.amount(row.map.slots.amount, required: true)
         guard row.usable, let orderID, let customerCell, let day = date.value?.day, let amount else {
             row.reject()
             return
         }
         let checked = row.findings.count
         let customerID = customerCell.string!
-        let statusCell = row.code(map.slots.status, ValueParsers.orderStatusWordIndex, ValueParsers.orderStatus,
+        let statusCell = row.code(row.map.slots.status, ValueParsers.orderStatusWordIndex, ValueParsers.orderStatus,
                                   treatedAs: "not a purchase")
         let status: OrderStatus = statusCell.bad ? .unknown : (statusCell.value ?? .completed)
         if status == .completed && amount < .zero {
-            row.report(.outOfRange, map.slots.amount, "\(map.header(map.slots.amount)) \(amount.formatted()) is negative on a completed order; it is not a purchase.")
+            row.report(.outOfRange, row.map.slots.amount, "\(row.map.header(row.map.slots.amount)) \(amount.formatted()) is negative on a completed order; it is not a purchase.")
         }
         var customer: Int32 = -1
         var derived: Int32 = -1
@@ -107,13 +113,13 @@ final class OrderLoader: TableLoader {
         } else {
             customer = references.customer(&row, customerSlot, customerCell, memo: batch.memo)
         }
-        var owner = references.owner(&row, map.slots.ownerID, memo: batch.memo, wantsID: false).ref
-        if case .none = owner, row.isMissing(map.slots.ownerID), let rep = references.rep(ofRegion: row.text(map.slots.region)) {
+        var owner = references.owner(&row, row.map.slots.ownerID, memo: batch.memo, wantsID: false).ref
+        if case .none = owner, row.isMissing(row.map.slots.ownerID), let rep = references.rep(ofRegion: row.text(row.map.slots.region)) {
             owner = .rep(rep)
         }
-        let quantity = row.amount(map.slots.quantity)
-        let category = name(row.cell(map.slots.category), in: &batch)
-        let product = name(row.cell(map.slots.product), in: &batch)
+        let quantity = row.amount(row.map.slots.quantity)
+        let category = name(row.cell(row.map.slots.category), in: &batch)
+        let product = name(row.cell(row.map.slots.product), in: &batch)
         batch.rows.append(Parsed(
             orderID: orderID, customerID: customerID, customer: customer, owner: owner, day: day, amount: amount,
             status: status, quantity: quantity, category: category, product: product, derived: derived,
@@ -168,13 +174,15 @@ final class OrderLoader: TableLoader {
         }
         // The arrays are taken out of the object while the batch is applied: each access to a
         // class property is checked for exclusivity, several per row.
-        var orders = self.orders, pendingLines = self.pendingLines, findings = self.findings
-        var orderEntries = self.orderEntries, usedRows = 0
-        var latestActivity = self.latestActivity
-        (self.orders, self.pendingLines, self.findings, self.orderEntries) = ([], [], [], [])
+        var orders = self.orders, orderLines = self.orderLines, lineOrders = self.lineOrders
+        var findings = self.findings, orderEntries = self.orderEntries, usedRows = 0
+        var latestActivity = self.latestActivity, linesGrouped = self.linesGrouped
+        (self.orders, self.orderLines, self.lineOrders, self.findings, self.orderEntries) = ([], [], [], [], [])
         defer {
-            (self.orders, self.pendingLines, self.findings, self.orderEntries) = (orders, pendingLines, findings, orderEntries)
+            (self.orders, self.orderLines, self.lineOrders, self.findings, self.orderEntries)
+                = (orders, orderLines, lineOrders, findings, orderEntries)
             self.latestActivity = latestActivity
+            self.linesGrouped = linesGrouped
             source.usedRows += usedRows
         }
         let orderIDs = self.orderIDs
@@ -239,8 +247,10 @@ final class OrderLoader: TableLoader {
                                     amount: parsed.amount, status: parsed.status, lines: 0..<0, line: Int32(line)))
                 addOrderID(parsed.orderID, (order, parsed.customerID, line))
             }
-            pendingLines.append((order, OrderLine(date: parsed.day, amount: parsed.amount, category: category,
-                                                  product: product, quantity: parsed.quantity)))
+            if let last = lineOrders.last, order < last { linesGrouped = false }
+            lineOrders.append(order)
+            orderLines.append(OrderLine(date: parsed.day, amount: parsed.amount, category: category,
+                                        product: product, quantity: parsed.quantity))
             usedRows += 1
         }
         context.emit(batch.findings[next...], into: &findings)
@@ -266,25 +276,27 @@ final class OrderLoader: TableLoader {
         return id
     }
 
-    /// Makes each order's lines contiguous in `orderLines` (a counting sort by order), and
-    /// drops the id table.
+    /// Makes each order's lines contiguous in `orderLines` (a counting sort by order, stable,
+    /// so none when they already are), and drops the id table.
     func finish() {
         orderIDs = StringKeyTable()
         orderEntries = []
         internedBytes = [:]
         var counts = [Int32](repeating: 0, count: orders.count + 1)
-        for item in pendingLines { counts[Int(item.order) + 1] += 1 }
+        for order in lineOrders { counts[Int(order) + 1] += 1 }
         for index in 1..<counts.count { counts[index] += counts[index - 1] }
-        var lines = [OrderLine](repeating: OrderLine(date: Day(raw: 0), amount: .zero), count: pendingLines.count)
-        var next = counts
-        for item in pendingLines {
-            lines[Int(next[Int(item.order)])] = item.line
-            next[Int(item.order)] += 1
+        if !linesGrouped {
+            var lines = [OrderLine](repeating: OrderLine(date: Day(raw: 0), amount: .zero), count: orderLines.count)
+            var next = counts
+            for (order, line) in zip(lineOrders, orderLines) {
+                lines[Int(next[Int(order)])] = line
+                next[Int(order)] += 1
+            }
+            orderLines = lines
         }
         for index in orders.indices {
             orders[index].lines = counts[index]..<counts[index + 1]
         }
-        orderLines = lines
-        pendingLines = []
+        lineOrders = []
     }
 }

@@ -19,6 +19,9 @@ final class ReferenceMemo {
         return lastIndex
     }
 
+    /// The index last found, or -1.
+    var lastCustomerIndex: Int32 { lastIndex }
+
     func remember(customer bytes: UnsafeBufferPointer<UInt8>, _ index: Int32) {
         lastCustomer = bytes
         lastIndex = index

@@ -169,11 +169,10 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             pool.submit {
                 let range = bounds[part]..<bounds[part + 1]
                 let slice = UnsafeBufferPointer(rebasing: mapping.buffer[range])
-                let plain = memchr(slice.baseAddress!, 0, slice.count) == nil
-                    && TextDecoding.firstInvalidUTF8(in: slice) == nil
-                let lines = FileBytes.countLines(slice)
+                mapping.populate(range)
+                let lines = TextDecoding.plainUTF8Lines(in: slice)
                 mapping.release(range)
-                if let total = tally.add(plain: plain, lines: lines) { then(total.plain, total.lines) }
+                if let total = tally.add(plain: lines != nil, lines: lines ?? 0) { then(total.plain, total.lines) }
             }
         }
     }
@@ -250,12 +249,13 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             for chunk in 0..<chunked.chunkCount {
                 pool.submit {
                     guard !self.isStopped else { return }
+                    chunked.reader.mapping?.populate(chunked.bounds[chunk]..<chunked.bounds[chunk + 1])
                     let outcome = self.parse(chunked, from: chunked.bounds[chunk], to: chunked.bounds[chunk + 1],
                                              speculative: chunk > 0)
                     if let mapping = chunked.reader.mapping {
                         mapping.release(chunked.bounds[chunk]..<chunked.bounds[chunk + 1])
                     }
-                    self.deliver(Self.key(index, chunk), outcome)
+                    self.deliver(Self.key(index, chunk), consume outcome)
                 }
             }
         }
@@ -400,9 +400,13 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
 
     /// Keeps `outcome` and, unless another thread holds the committer role, takes it and
     /// commits whatever is next in file order until the next chunk is not yet parsed.
-    private func deliver(_ key: Int?, _ outcome: Outcome?) {
+    ///
+    /// The outcome is consumed, so that no caller still holds its batch when this thread
+    /// commits it: a commit then owns the batch's arrays and changes them in place rather than
+    /// copying them (a copy of a batch of customers retains a dozen strings each).
+    private func deliver(_ key: Int?, _ outcome: consuming Outcome?) {
         lock.lock()
-        if let key, let outcome, !stopped { outcomes[key] = outcome }
+        if let key, !stopped, let outcome = outcome.take() { outcomes[key] = outcome }
         guard !committing else {
             lock.unlock()
             return
@@ -410,7 +414,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         committing = true
         while let step = nextStep() {
             lock.unlock()
-            perform(step)
+            perform(consume step)
             lock.lock()
         }
         committing = false
@@ -436,15 +440,16 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         }
     }
 
-    private func perform(_ step: Step) {
+    /// Consumes `step`, so that the commit holds the only reference to its batch (see `deliver`).
+    private func perform(_ step: consuming Step) {
         do {
-            switch step {
+            switch consume step {
             case .startFile(let file):
                 loader.reserve(rows: file.lines, bytes: file.reader.withInput(\.count))
                 expected = file.firstRecord
                 fileStarted = true
             case .chunk(let file, let index, let outcome):
-                try commit(outcome, of: file, chunk: index)
+                try commit(consume outcome, of: file, chunk: index)
                 nextChunk += 1
             case .finishFile:
                 advanceFile()
@@ -478,8 +483,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         lock.unlock()
     }
 
-    private func commit(_ outcome: Outcome, of file: ChunkedFile, chunk: Int) throws {
-        var outcome = outcome
+    private func commit(_ outcome: consuming Outcome, of file: ChunkedFile, chunk: Int) throws {
         if outcome.first.position != expected.position || outcome.incomplete {
             // The guessed start was not a record start (or a record ran far past the chunk):
             // read the chunk from where the one before it stopped.

@@ -11,7 +11,23 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     package init?(year: Int, month: Int, day: Int) {
         guard year >= 1, year <= 9999, (1...12).contains(month),
               day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
-        raw = Int32(Day.daysFromCivil(year: year, month: month, day: day))
+        raw = Int32(Day.daysBefore(year: year, month: month) + day - 1)
+    }
+
+    /// The days from 1970-01-01 to the first of the month: from `monthStarts` for the years a
+    /// ledger's dates fall in, else computed. The ledger reader makes two or three days per row
+    /// (25 million at a million customers), and the computation's divisions were 2 % of it.
+    @inline(__always)
+    private static func daysBefore(year: Int, month: Int) -> Int {
+        let index = (year - monthStartsFirstYear) * 12 + month - 1
+        if index >= 0 && index < monthStarts.count { return Int(monthStarts[index]) }
+        return daysFromCivil(year: year, month: month, day: 1)
+    }
+
+    private static let monthStartsFirstYear = 1900
+    /// `daysFromCivil` of the first of each month from 1900 to 2199.
+    private static let monthStarts: [Int32] = (0..<(300 * 12)).map { index in
+        Int32(daysFromCivil(year: monthStartsFirstYear + index / 12, month: index % 12 + 1, day: 1))
     }
 
     package static func isLeap(_ year: Int) -> Bool {

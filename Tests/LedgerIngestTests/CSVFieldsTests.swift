@@ -117,6 +117,24 @@ struct IDTableTests {
         #expect(table[""] == 5)
     }
 
+    @Test("insertOrFind answers as a lookup followed by an insert, whatever the key storage reserved",
+          arguments: [0, 10, 1 << 20])
+    func insertOrFind(keyBytes: Int) {
+        let table = IDTable(capacity: keyBytes == 0 ? 0 : 100, keyBytes: keyBytes)
+        var dictionary: [String: Int32] = [:]
+        let keys = (0..<3_000).map { index in
+            index % 3 == 0 ? "C\(index % 700)" : "a-longer-key-of-company-\(index % 900)-有限公司"
+        }
+        for (index, key) in keys.enumerated() {
+            var bytes = Array(key.utf8)
+            let found = bytes.withUnsafeMutableBufferPointer { table.insertOrFind(bytes: UnsafeBufferPointer($0), Int32(index)) }
+            #expect(found == dictionary[key], "\(key)")
+            if dictionary[key] == nil { dictionary[key] = Int32(index) }
+        }
+        #expect(table.count == dictionary.count)
+        for (key, value) in dictionary { #expect(table[key] == value) }
+    }
+
     @Test("Gives back every key it holds, short and long", arguments: [0, 1, 7, 8, 9, 64])
     func everyKey(length: Int) {
         let table = IDTable()

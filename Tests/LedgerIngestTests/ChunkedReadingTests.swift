@@ -243,10 +243,11 @@ struct StringKeyTableTests {
     /// Keys with canonically equivalent spellings: K and the Kelvin sign, é composed and not.
     static let keys = ["C1", "K7", "\u{212A}7", "caf\u{E9}", "cafe\u{301}", "客户1", "C1 ", "", "c1", "Å", "A\u{30A}", "\u{212B}"]
 
-    @Test("a table answers as a [String: Int32] does, whatever was added first", arguments: [0, 1, 2, 3])
-    func matchesDictionary(rotation: Int) {
+    @Test("a table answers as a [String: Int32] does, whatever was added first",
+          arguments: [0, 1, 2, 3], [false, true])
+    func matchesDictionary(rotation: Int, ascendingRun: Bool) {
         let order = Array(Self.keys[rotation...] + Self.keys[..<rotation])
-        let table = StringKeyTable()
+        let table = StringKeyTable(ascendingRun: ascendingRun)
         var dictionary: [String: Int32] = [:]
         for (position, key) in order.enumerated() {
             #expect(table.lookup(key) == dictionary[key], "before adding \(key.debugDescription)")
@@ -260,12 +261,44 @@ struct StringKeyTableTests {
         }
     }
 
-    @Test("an ASCII-only table finds a non-ASCII spelling of an ASCII key")
-    func kelvinSign() {
-        let table = StringKeyTable()
+    @Test("an ASCII-only table finds a non-ASCII spelling of an ASCII key", arguments: [false, true])
+    func kelvinSign(ascendingRun: Bool) {
+        let table = StringKeyTable(ascendingRun: ascendingRun)
         table.insert("K7", 1)
         #expect(table.lookup("\u{212A}7") == 1)
         #expect(table.lookup("k7") == nil)
+    }
+
+    @Test("keys mostly ascending, some out of order, are found in the run and in the hash table alike",
+          arguments: [0, 1, 5, 64])
+    func ascendingRunWithStragglers(every: Int) {
+        let table = StringKeyTable(capacity: every == 64 ? 10 : 0, ascendingRun: true)
+        var dictionary: [String: Int32] = [:]
+        // SO0000 ... SO1999, with every `every`-th key moved to the end (out of order there).
+        var keys = (0..<2_000).map { "SO" + String(String($0 + 10_000).dropFirst()) }
+        if every > 0 {
+            let moved = keys.indices.filter { $0 % every == every - 1 }.map { keys[$0] }
+            keys = keys.enumerated().filter { $0.offset % every != every - 1 }.map(\.element) + moved.reversed()
+        }
+        keys += ["SO0001", "", "SO00011", "SO000", "SO2000"]
+        for (position, key) in keys.enumerated() {
+            #expect(table.lookup(key) == dictionary[key], "before adding \(key)")
+            if dictionary[key] == nil {
+                dictionary[key] = Int32(position)
+                table.insert(key, Int32(position))
+            }
+        }
+        #expect(table.count == dictionary.count)
+        for key in keys + ["SO", "SO00010", "SO0000 ", "SO1999\u{0}", "SO9999", "A", "SP"] {
+            #expect(table.lookup(key) == dictionary[key], "\(key.debugDescription)")
+        }
+        // A non-ASCII key makes misses go through the strings, which must hold the run's keys too.
+        table.insert("SO\u{212A}", 9_999)
+        dictionary["SO\u{212A}"] = 9_999
+        for key in ["SO0500", "SO1999", "SO\u{212A}", "SOK", "SOk", "SO0500\u{301}"] {
+            #expect(table.lookup(key) == dictionary[key], "\(key.debugDescription)")
+        }
+        #expect(table.lookup("SOK") == 9_999, "K equals the Kelvin sign as a string")
     }
 }
 

@@ -37,6 +37,39 @@ struct LedgerReaderTests {
         #expect(ledger.findings.map { "\($0.file):\($0.line) \($0.rule.rawValue)" } == ["orders/2026-01.csv:3 bad_number"])
     }
 
+    @Test("an order's lines are contiguous and in file order, whether or not the file lists them together",
+          arguments: [false, true])
+    func orderLinesGroupedByOrder(interleaved: Bool) throws {
+        let folder = TemporaryFolder()
+        folder.write("customers.csv", "customer_id,name\nC1,A\nC2,B\n")
+        let rows = interleaved
+            ? ["O1,C1,2026-01-01,1", "O2,C2,2026-01-02,2", "O1,C1,2026-01-03,3", "O3,C1,2026-01-04,4",
+               "O2,C2,2026-01-05,5", "O1,C1,2026-01-06,6"]
+            : ["O1,C1,2026-01-01,1", "O1,C1,2026-01-03,3", "O1,C1,2026-01-06,6", "O2,C2,2026-01-02,2",
+               "O2,C2,2026-01-05,5", "O3,C1,2026-01-04,4"]
+        folder.write("orders.csv", "order_id,customer_id,order_date,amount\n" + rows.joined(separator: "\n") + "\n")
+        let ledger = try Self.read(folder)
+        #expect(ledger.orders.map(\.id) == ["O1", "O2", "O3"])
+        let lines = ledger.orders.map { order in ledger.orderLines[Int(order.lines.lowerBound)..<Int(order.lines.upperBound)].map(\.amount) }
+        #expect(lines == [[1, 3, 6], [2, 5], [4]].map { $0.map { Money(units: $0) } })
+        #expect(ledger.orders.map(\.amount) == [10, 7, 4].map { Money(units: $0) })
+    }
+
+    @Test("rows find their customer whether it follows the previous row's customer or not")
+    func customerReferencesInAnyOrder() throws {
+        let folder = TemporaryFolder()
+        // C3 twice (the second is not used), so indices and rows differ; K1 and the Kelvin
+        // sign spelling are one id as strings; ids of 8 and of more than 8 bytes.
+        folder.write("customers.csv", "customer_id,name\nC1,A\nC2,B\nC3,C\nC3,D\nC4,E\nC5,F\nK1,G\nC0000008,H\nCUSTOMER-9,I\nC10,J\n")
+        let references = ["C1", "C1", "C2", "C4", "C3", "C5", "C9", "C2", "C5", "C4", "C1", "C3", "\u{212A}1", "K1", "C2",
+                          "C0000008", "CUSTOMER-9", "C10", "C0000008", "C10", "CUSTOMER-", "C0000007"]
+        folder.write("interactions.csv", "customer_id,date\n" + references.map { "\($0),2026-01-01\n" }.joined())
+        let ledger = try Self.read(folder)
+        #expect(ledger.customers.map(\.id) == ["C1", "C2", "C3", "C4", "C5", "K1", "C0000008", "CUSTOMER-9", "C10"])
+        #expect(ledger.interactions.map(\.customer) == [0, 0, 1, 3, 2, 4, -1, 1, 4, 3, 0, 2, 5, 5, 1, 6, 7, 8, 6, 8, -1, -1])
+        #expect(ledger.findings.filter { $0.rule == .orphanReference }.map(\.value) == ["C9", "CUSTOMER-", "C0000007"])
+    }
+
     @Test("a configured file that matches nothing is an error naming it")
     func missingConfiguredFile() {
         let folder = TemporaryFolder()

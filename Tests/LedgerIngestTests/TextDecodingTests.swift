@@ -167,6 +167,48 @@ struct TextDecodingTests {
         #expect(TextDecoding.firstInvalidUTF8(in: input) == nil)
     }
 
+    /// Short pieces that are well-formed UTF-8 or not, each spliced anywhere into text.
+    static let utf8Pieces: [[UInt8]] = [
+        Array("订单,C0001,2026-01-02 10:30,会议\n".utf8), Array("a,b\n".utf8), Array("é€😀\n".utf8),
+        [0x7F], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xED, 0x9F, 0xBF],
+        [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+        [0x00], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+        [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x80], [0xE4, 0xB8], [0xE4, 0x41, 0xAD],
+        [0x80, 0x80, 0x80, 0x80], [0xF0, 0x90, 0x80],
+    ]
+
+    @Test("The four-way automaton agrees with the validator, a piece spliced at any offset of any length")
+    func automatonAgreesWithValidator() {
+        let text = Array(String(repeating: "HD01,C0000001,2026-08-02 10:58,会议,跟进,S023,,,确认采购负责人已更换\n", count: 3).utf8)
+        for piece in Self.utf8Pieces {
+            for length in stride(from: 0, through: text.count, by: 7) {
+                for position in 0...length {
+                    var input = Array(text[..<length])
+                    input.insert(contentsOf: piece, at: position)
+                    let expected = !input.contains(0) && TextDecoding.firstInvalidUTF8(in: input) == nil
+                    input.withUnsafeBufferPointer { buffer in
+                        #expect(TextDecoding.isPlainUTF8Block(buffer) == expected, "\(piece) at \(position) of \(length)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("Checking a part block by block gives its lines, or nil for a bad byte in any block",
+          arguments: [0, 1, 100_000, 262_143, 262_144, 262_150, 600_001])
+    func plainUTF8LinesInBlocks(badAt: Int) {
+        var input = Array(String(repeating: "客户,C1,2026-01-01,会议,跟进\n", count: 20_000).utf8)
+        input.append(contentsOf: "last line without an end".utf8)
+        let expectedLines = FileBytes.countLines(input)
+        input.withUnsafeBufferPointer { #expect(TextDecoding.plainUTF8Lines(in: $0) == expectedLines) }
+        guard badAt < input.count else { return }
+        var broken = input
+        broken[badAt] = 0xFF
+        broken.withUnsafeBufferPointer { #expect(TextDecoding.plainUTF8Lines(in: $0) == nil, "0xFF at \(badAt)") }
+        broken[badAt] = 0
+        broken.withUnsafeBufferPointer { #expect(TextDecoding.plainUTF8Lines(in: $0) == nil, "NUL at \(badAt)") }
+    }
+
     @Test("Line numbers count LF, CRLF and a lone CR as one line end each", arguments: [
         ("a\nb\nc", 4, 3),
         ("a\r\nb\r\nc", 6, 3),

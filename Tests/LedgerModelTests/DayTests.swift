@@ -13,6 +13,25 @@ struct DayTests {
         #expect(day.description == text)
     }
 
+    @Test("every date from 1890 to 2210 is one day after the one before, in and out of the month table")
+    func consecutiveDays() throws {
+        var previous = try #require(Day(year: 1889, month: 12, day: 31))
+        #expect(previous.description == "1889-12-31")
+        for year in 1890...2210 {
+            for month in 1...12 {
+                for day in 1...Day.daysIn(month: month, year: year) {
+                    let date = try #require(Day(year: year, month: month, day: day))
+                    guard date.raw == previous.raw + 1, date.components == (year, month, day) else {
+                        Issue.record("\(year)-\(month)-\(day) is \(date.raw), after \(previous.raw)")
+                        return
+                    }
+                    previous = date
+                }
+            }
+        }
+        #expect(try #require(Day(year: 1970, month: 1, day: 1)).raw == 0)
+    }
+
     @Test("impossible dates are refused", arguments: [
         "2025-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "0000-01-01", "2026-1-5", "20261031",
     ])
