@@ -1,4 +1,3 @@
-import LedgerModel
 
 /// Every value of a ledger as lines of text, dictionaries sorted by key: two reads of a folder
 /// agree exactly when their fingerprints are equal (the chunked-reading tests and the ledger

@@ -23,7 +23,7 @@ package final class TemporaryFolder: @unchecked Sendable {
         let file = path + "/" + name
         try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        precondition(FileManager.default.createFile(atPath: file, contents: Data(bytes)), "could not write \(file)")
         return file
     }
 
