@@ -58,7 +58,6 @@ struct BuildCommand: ParsableCommand {
             + "Stages: " + summary.stageTimings.map { "\($0.stage.title.lowercased()) \(($0.seconds * 100).rounded() / 100) s" }
                 .joined(separator: ", ") + ".\n"
         FileHandle.standardError.write(Data(text.utf8))
-        let status = strict ? validation.exitStatus(strict: true) : 0
-        if status != 0 { throw ExitCode(status) }
+        exitKeeping(summary, status: strict ? validation.exitStatus(strict: true) : 0)
     }
 }

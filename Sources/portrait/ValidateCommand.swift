@@ -31,7 +31,6 @@ struct ValidateCommand: ParsableCommand {
             throw fail(error)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
-        let status = validation.exitStatus(strict: strict)
-        if status != 0 { throw ExitCode(status) }
+        exitKeeping(validation, status: validation.exitStatus(strict: strict))
     }
 }

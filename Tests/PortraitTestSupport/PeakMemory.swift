@@ -64,7 +64,7 @@ private func programHighWater(_ pid: pid_t) -> Int? {
     var name: Substring?, kilobytes: Int?
     for line in status.split(separator: "\n") {
         if line.hasPrefix("Name:") { name = line.dropFirst(5).drop { $0 == " " || $0 == "\t" } }
-        if line.hasPrefix("VmHWM:") { kilobytes = Int(line.dropFirst(6).split(separator: " ").first ?? "") }
+        if line.hasPrefix("VmHWM:") { kilobytes = Int(line.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "") }
     }
     guard name == Substring(portraitExecutable.lastPathComponent.prefix(15)), let kilobytes else { return nil }
     return kilobytes * 1024
