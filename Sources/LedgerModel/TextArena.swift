@@ -39,6 +39,17 @@ package struct TextArena: Sendable {
         return String(decoding: bytes[start..<start + Int(ref.length)], as: UTF8.self)
     }
 
+    /// Calls `body` with a text's UTF-8 bytes (none for `TextRef.empty`), for writers that copy
+    /// a text as it is: no `String` is made. The bytes are valid UTF-8, as `subscript(ref:)`
+    /// would return them: every text comes from a `String` or from a cell of an input file that
+    /// was checked (or decoded) as UTF-8 when it was read.
+    package func withUTF8<R>(_ ref: TextRef, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let start = Int(ref.offset), end = start + Int(ref.length)
+        return try bytes.withUnsafeBufferPointer { all in
+            try body(ref.length > 0 ? UnsafeBufferPointer(rebasing: all[start..<end]) : UnsafeBufferPointer(start: nil, count: 0))
+        }
+    }
+
     package mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
 }
 

@@ -101,6 +101,15 @@ package struct FingerprintBuilder: ~Copyable {
         add(text)
     }
 
+    /// A text given as its UTF-8 bytes, digested as `add(_: String?)` digests the same text;
+    /// no bytes stand for nil (`TextArena` returns nil for an empty text).
+    package mutating func add(utf8 text: UnsafeBufferPointer<UInt8>) {
+        guard !text.isEmpty else { return bytes.append(0) }
+        bytes.append(1)
+        add(text.count)
+        bytes.append(UnsafeRawBufferPointer(text))
+    }
+
     package mutating func add(_ value: Int?) {
         guard let value else { return bytes.append(0) }
         bytes.append(1)

@@ -474,9 +474,9 @@ enum PortraitWriter {
                 out.append("</span>")
             }
             out.append("</div>")
-            if let summary = site.texts[it.summary], !summary.isEmpty {
+            if !it.summary.isEmpty {
                 out.append("<p>")
-                appendSummary(summary, to: &out)
+                site.texts.withUTF8(it.summary) { appendSummary($0, to: &out) }
                 out.append("</p>")
             }
             out.append("</li>\n")
@@ -490,20 +490,22 @@ enum PortraitWriter {
     }
 
     /// An interaction summary cut to 160 characters plus `…`. Counting characters needs
-    /// grapheme breaking, so it is done only when the text has more than 160 scalars (a
-    /// character is at least one scalar).
-    static func appendSummary(_ summary: String, to out: inout ByteBuffer) {
-        var scalars = 0
-        if summary.utf8.count > 160 {
-            var copy = summary
-            copy.withUTF8 { bytes in for byte in bytes where byte & 0xC0 != 0x80 { scalars += 1 } }
+    /// grapheme breaking, so it is done (on a `String`) only when the text has more than 160
+    /// scalars (a character is at least one scalar); otherwise its bytes are copied as they are.
+    static func appendSummary(_ summary: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
+        if summary.count > 160 {
+            var scalars = 0
+            for byte in summary where byte & 0xC0 != 0x80 { scalars += 1 }
+            if scalars > 160 {
+                let text = String(decoding: summary, as: UTF8.self)
+                if text.count > 160 {
+                    out.append(escaping: String(text.prefix(160)))
+                    out.append("…")
+                    return
+                }
+            }
         }
-        if scalars > 160, summary.count > 160 {
-            out.append(escaping: String(summary.prefix(160)))
-            out.append("…")
-        } else {
-            out.append(escaping: summary)
-        }
+        out.append(escaping: UnsafeRawBufferPointer(summary))
     }
 
     static func writeChannelMix(_ site: SiteBuild, _ m: PortraitMarkup, _ index: Int, into out: inout ByteBuffer) {

@@ -187,7 +187,7 @@ extension SiteBuild {
             } else {
                 h.add(false)
             }
-            h.add(texts[it.summary])
+            texts.withUTF8(it.summary) { h.add(utf8: $0) }
         }
         let ownOpportunities = rows.opportunitiesByCustomer[index]
         h.add(ownOpportunities.count)

@@ -66,6 +66,24 @@ import Testing
         }
     }
 
+    /// The byte path cuts a summary where the template path does (160 characters, not bytes or
+    /// scalars) and escapes it the same, reading the text's bytes from the arena.
+    @Test(arguments: [
+        "", "短", String(repeating: "a", count: 160), String(repeating: "a", count: 161),
+        String(repeating: "客", count: 160), String(repeating: "户<", count: 81),
+        String(repeating: "e\u{301}", count: 160), String(repeating: "e\u{301}", count: 161),
+        String(repeating: "👩‍👩‍👧", count: 100) + "&" + String(repeating: "x", count: 100),
+    ])
+    func summariesAreCutAsTheTemplateCutsThem(summary: String) {
+        var arena = TextArena()
+        let ref = arena.append(summary)
+        var out = ByteBuffer()
+        arena.withUTF8(ref) { PortraitWriter.appendSummary($0, to: &out) }
+        let expected = summary.count > 160 ? String(summary.prefix(160)) + "…" : summary
+        #expect(out.string == HTML.escape(expected))
+        #expect(arena[ref] == (summary.isEmpty ? nil : summary))
+    }
+
     @Test func aCustomizedPortraitTemplateIsUsed() throws {
         let folder = PortraitTestSupport.TemporaryFolder("portrait-templates")
         folder.write("kpi.mustache", "<div class=\"my-kpi\">{{value}}</div>")
