@@ -90,7 +90,7 @@ package enum TableLocator {
                 for name in names.sorted() where fnmatch(component, name, 0) == 0 && !name.hasPrefix(".") {
                     let path = prefix.isEmpty ? name : prefix + "/" + name
                     var isDirectory: ObjCBool = false
-                    FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory)
+                    _ = FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory)
                     if isLast != isDirectory.boolValue { next.append(path) }
                 }
             }

@@ -53,17 +53,7 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return era * 146_097 + doe - 719_468
     }
 
-    package var components: (year: Int, month: Int, day: Int) {
-        let z = Int(raw) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    package var components: (year: Int, month: Int, day: Int) { civilDate(daysSinceEpoch: Int(raw)) }
 
     /// The month as `year * 12 + (month - 1)`, so consecutive months differ by one.
     package var monthIndex: Int {
@@ -95,4 +85,23 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
     }
+}
+
+/// The proleptic Gregorian year, month and day `days` after 1970-01-01 (Hinnant's
+/// civil-from-days): the inverse of `Day.daysFromCivil`.
+///
+/// A public function of an `Int`, not `Day`'s `package` member alone: Swift 6.3 inlines across
+/// modules only `public` `@inlinable` bodies (see `ByteBuffer`), and the page writers format
+/// a date in every table row.
+@inlinable
+public func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
 }

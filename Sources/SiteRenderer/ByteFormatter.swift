@@ -122,7 +122,7 @@ struct ByteFormatter: @unchecked Sendable {
     /// ``date(_:)``: `2026年10月31日` / `Oct 31, 2026`; nil → `–`.
     func append(date day: Day?, to out: inout ByteBuffer) {
         guard let day else { return out.append("–") }
-        let c = ByteFormatter.components(day)
+        let c = civilDate(daysSinceEpoch: Int(day.raw))
         if locale == .zhCN {
             out.append(decimal: c.year)
             out.append("年")
@@ -156,20 +156,6 @@ struct ByteFormatter: @unchecked Sendable {
         }
     }
 
-    /// `Day.components`, here so it inlines (the same arithmetic: days from civil, inverted).
-    @inline(__always)
-    static func components(_ day: Day) -> (year: Int, month: Int, day: Int) {
-        let z = Int(day.raw) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
     /// ``dateTime(_:)``: `2026年10月31日 14:05`.
     func append(dateTime value: LocalDateTime, to out: inout ByteBuffer) {
         append(date: value.day, to: &out)
@@ -186,7 +172,7 @@ struct ByteFormatter: @unchecked Sendable {
 
     /// `Day.description`: `2026-10-31`, the sort key of date cells.
     static func append(iso day: Day, to out: inout ByteBuffer) {
-        let c = components(day)
+        let c = civilDate(daysSinceEpoch: Int(day.raw))
         guard c.year >= 0 else { return out.append(raw: day.description) }
         out.append(digits: UInt(c.year), width: 4)
         out.append(UInt8(ascii: "-"))

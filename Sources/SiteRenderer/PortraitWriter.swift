@@ -230,36 +230,38 @@ enum PortraitWriter {
         }
     }
 
+    /// One `<div><dt>…</dt><dd>` item of the facts or other-fields list: `head` opens it, `value`
+    /// writes the value, and an item whose value comes out empty is taken back.
+    static func item(_ head: ByteChunk, _ out: inout ByteBuffer, _ value: (inout ByteBuffer) -> Void) {
+        let start = out.count
+        out.append(head)
+        let valueStart = out.count
+        value(&out)
+        if out.count == valueStart { return out.truncate(to: start) }
+        out.append("</dd></div>\n")
+    }
+
     static func writeFacts(_ site: SiteBuild, _ m: PortraitMarkup, _ c: Customer, into out: inout ByteBuffer) {
-        /// A fact whose value comes out empty is taken back.
-        func fact(_ head: ByteChunk, _ out: inout ByteBuffer, _ value: (inout ByteBuffer) -> Void) {
-            let start = out.count
-            out.append(head)
-            let valueStart = out.count
-            value(&out)
-            if out.count == valueStart { return out.truncate(to: start) }
-            out.append("</dd></div>\n")
-        }
-        if let type = c.type { fact(m.factType, &out) { $0.append(m.typeNames[ordinal(type)]) } }
-        if let industry = c.industry { fact(m.factIndustry, &out) { $0.append(escaping: industry) } }
+        if let type = c.type { item(m.factType, &out) { $0.append(m.typeNames[ordinal(type)]) } }
+        if let industry = c.industry { item(m.factIndustry, &out) { $0.append(escaping: industry) } }
         let region = c.region ?? "", city = c.city ?? ""
-        fact(m.factRegion, &out) { out in
+        item(m.factRegion, &out) { out in
             out.append(escaping: region)
             if !region.isEmpty && !city.isEmpty { out.append(" · ") }
             out.append(escaping: city)
         }
-        if let contact = c.contactName { fact(m.factContact, &out) { $0.append(escaping: contact) } }
+        if let contact = c.contactName { item(m.factContact, &out) { $0.append(escaping: contact) } }
         let mask = site.content.maskContacts
         if let phone = c.phone {
-            fact(m.factPhone, &out) { mask ? ContactMask.append(phone: phone, to: &$0) : $0.append(escaping: phone) }
+            item(m.factPhone, &out) { mask ? ContactMask.append(phone: phone, to: &$0) : $0.append(escaping: phone) }
         }
         if let email = c.email {
-            fact(m.factEmail, &out) { mask ? ContactMask.append(email: email, to: &$0) : $0.append(escaping: email) }
+            item(m.factEmail, &out) { mask ? ContactMask.append(email: email, to: &$0) : $0.append(escaping: email) }
         }
         if let rep = c.owner.repIndex {
             let name = site.reps[rep].name
             if !name.isEmpty {
-                fact(m.factOwner, &out) { out in
+                item(m.factOwner, &out) { out in
                     let href = m.repLinks[rep]
                     if href.count > 0 {
                         out.append("<a href=\"")
@@ -273,12 +275,12 @@ enum PortraitWriter {
                 }
             }
         } else if let owner = c.ownerID {
-            fact(m.factOwner, &out) { $0.append(escaping: owner) }
+            item(m.factOwner, &out) { $0.append(escaping: owner) }
         }
-        if let source = c.source { fact(m.factSource, &out) { $0.append(escaping: source) } }
+        if let source = c.source { item(m.factSource, &out) { $0.append(escaping: source) } }
         if let created = c.createdAt {
             let fmt = m.numbers
-            fact(m.factCreated, &out) { fmt.append(date: created, to: &$0) }
+            item(m.factCreated, &out) { fmt.append(date: created, to: &$0) }
         }
     }
 
@@ -587,29 +589,21 @@ enum PortraitWriter {
     static func writeOtherFields(_ site: SiteBuild, _ m: PortraitMarkup, _ c: Customer, _ f: CustomerFigures,
                                  into out: inout ByteBuffer) {
         let fmt = m.numbers
-        func field(_ head: ByteChunk, _ out: inout ByteBuffer, _ value: (inout ByteBuffer) -> Void) {
-            let start = out.count
-            out.append(head)
-            let valueStart = out.count
-            value(&out)
-            if out.count == valueStart { return out.truncate(to: start) }
-            out.append("</dd></div>\n")
-        }
-        field(m.otherID, &out) { $0.append(escaping: c.id) }
-        if let address = c.address { field(m.otherAddress, &out) { $0.append(escaping: address) } }
-        if let gender = c.gender { field(m.otherGender, &out) { $0.append(m.genderNames[ordinal(gender)]) } }
-        if let birth = c.birthDate { field(m.otherBirth, &out) { fmt.append(date: birth, to: &$0) } }
+        item(m.otherID, &out) { $0.append(escaping: c.id) }
+        if let address = c.address { item(m.otherAddress, &out) { $0.append(escaping: address) } }
+        if let gender = c.gender { item(m.otherGender, &out) { $0.append(m.genderNames[ordinal(gender)]) } }
+        if let birth = c.birthDate { item(m.otherBirth, &out) { fmt.append(date: birth, to: &$0) } }
         if let updated = c.updatedAt {
-            field(m.otherUpdated, &out) { fmt.append(date: updated, to: &$0) }
+            item(m.otherUpdated, &out) { fmt.append(date: updated, to: &$0) }
         } else if let cell = c.updatedAtCell {
-            field(m.otherUpdated, &out) { $0.append(escaping: cell) }
+            item(m.otherUpdated, &out) { $0.append(escaping: cell) }
         }
         if let tenure = f.tenureDays {
-            field(m.otherTenure, &out) { out in m.daysN.write(into: &out) { fmt.append(integer: Int(tenure), to: &$0) } }
+            item(m.otherTenure, &out) { out in m.daysN.write(into: &out) { fmt.append(integer: Int(tenure), to: &$0) } }
         }
-        if let top = site.pool[f.topCategory] { field(m.otherTopCategory, &out) { $0.append(escaping: top) } }
+        if let top = site.pool[f.topCategory] { item(m.otherTopCategory, &out) { $0.append(escaping: top) } }
         for (head, value) in zip(m.extraColumns, c.extra) {
-            if let value { field(head, &out) { $0.append(escaping: value) } }
+            if let value { item(head, &out) { $0.append(escaping: value) } }
         }
     }
 }
