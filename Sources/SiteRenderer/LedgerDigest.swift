@@ -51,7 +51,7 @@ struct LedgerDigest: Sendable {
         /// Customer indices, most revenue first (ties by id).
         var members: [Int32] = []
 
-        mutating func add(_ customer: Customer, _ f: CustomerFigures) {
+        mutating func add(_ f: CustomerFigures) {
             customers += 1
             revenue += f.revenue
             revenuePeriod += f.revenuePeriod
@@ -62,8 +62,6 @@ struct LedgerDigest: Sendable {
                 sumF += Int(f.fScore)
                 sumM += Int(f.mScore)
             }
-            if let v = customer.industry, !v.isEmpty { industries[v, default: 0] += 1 }
-            if let v = customer.region, !v.isEmpty { regions[v, default: 0] += 1 }
         }
     }
 
@@ -96,11 +94,8 @@ struct LedgerDigest: Sendable {
         let customerCount = ledger.customers.count
 
         let figures = report.customers
-        byRevenue = (0..<Int32(customerCount)).sorted { a, b in
-            let ra = figures[Int(a)].revenue, rb = figures[Int(b)].revenue
-            if ra != rb { return ra > rb }
-            return SitePaths.codePointOrder(ledger.customers[Int(a)].id, ledger.customers[Int(b)].id)
-        }
+        let customers = ledger.customers
+        byRevenue = Self.revenueOrder(customers, figures)
 
         let months = report.summary.monthly.map(\.month)
         let firstMonth = months.first ?? asOf.monthIndex
@@ -113,34 +108,47 @@ struct LedgerDigest: Sendable {
         var complaintsPerMonth = Array(repeating: 0, count: months.count)
         var servicePerMonth = Array(repeating: 0, count: months.count)
 
-        var industry: [String: Tally] = [:], region: [String: Tally] = [:], source: [String: Tally] = [:], tag: [String: Tally] = [:]
-        var segments: [Segment: SegmentProfile] = [:]
-        func add(_ table: inout [String: Tally], _ key: String?, _ revenue: Money) {
-            guard let key, !key.isEmpty else { return }
-            // One lookup per value: hashing a non-ASCII string normalises it first, the larger
-            // part of this loop.
-            func count(_ tally: inout Tally) {
-                tally.customers += 1
-                tally.revenue += revenue
-            }
-            count(&table[key, default: Tally(label: key)])
-        }
-        for (i, customer) in ledger.customers.enumerated() {
+        // Values are counted per distinct byte form (``LabelSlots``), then merged by `String`
+        // equality: hashing a non-ASCII `String` normalises it first, which per customer was the
+        // larger part of this pass.
+        var industry = LabelSlots(), region = LabelSlots(), source = LabelSlots(), tag = LabelSlots()
+        var industryOf = [Int32](repeating: -1, count: customerCount)
+        var regionOf = [Int32](repeating: -1, count: customerCount)
+        var profiles = [SegmentProfile](repeating: SegmentProfile(), count: Segment.allCases.count)
+        var present = [Bool](repeating: false, count: Segment.allCases.count)
+        // By index: iterating the customers themselves would copy each one (a retain per string).
+        for i in customers.indices {
             let f = figures[i]
-            if let created = customer.createdAt, let k = slot(created) { createdPerMonth[k] += 1 }
-            add(&industry, customer.industry, f.revenue)
-            add(&region, customer.region, f.revenue)
-            add(&source, customer.source, f.revenue)
-            for t in customer.tags { add(&tag, t, f.revenue) }
-            // Mutated in place: a profile copied out and back would copy its dictionaries.
-            segments[f.segment, default: SegmentProfile()].add(customer, f)
+            if let created = customers[i].createdAt, let k = slot(created) { createdPerMonth[k] += 1 }
+            industryOf[i] = industry.count(customers[i].industry, f.revenue)
+            regionOf[i] = region.count(customers[i].region, f.revenue)
+            source.count(customers[i].source, f.revenue)
+            for t in customers[i].tags { tag.count(t, f.revenue) }
+            let s = ordinal(f.segment)
+            present[s] = true
+            profiles[s].add(f)
+        }
+        // Per segment, its customers' industries and regions: counted per slot, then into a
+        // dictionary in the order the segment met them, as counting straight into it would.
+        var industryCounts = [SlotCounts](repeating: SlotCounts(), count: profiles.count)
+        var regionCounts = industryCounts
+        for i in customers.indices {
+            let s = ordinal(figures[i].segment)
+            industryCounts[s].add(industryOf[i], slots: industry.labels.count)
+            regionCounts[s].add(regionOf[i], slots: region.labels.count)
         }
         for index in byRevenue {
-            segments[figures[Int(index)].segment]?.members.append(index)
+            profiles[ordinal(figures[Int(index)].segment)].members.append(index)
+        }
+        var segments: [Segment: SegmentProfile] = [:]
+        for (s, segment) in Segment.allCases.enumerated() where present[s] {
+            profiles[s].industries = industryCounts[s].dictionary(labels: industry.labels)
+            profiles[s].regions = regionCounts[s].dictionary(labels: region.labels)
+            segments[segment] = profiles[s]
         }
         self.segments = segments
-        func ranked(_ table: [String: Tally]) -> [Tally] {
-            table.values.sorted {
+        func ranked(_ table: LabelSlots) -> [Tally] {
+            table.tallies().sorted {
                 if $0.revenue != $1.revenue { return $0.revenue > $1.revenue }
                 if $0.customers != $1.customers { return $0.customers > $1.customers }
                 return SitePaths.codePointOrder($0.label, $1.label)
@@ -186,5 +194,115 @@ struct LedgerDigest: Sendable {
         self.interactionsInPeriod = interactionsInPeriod
         self.resolutionHours = resolutionHours
         openComplaints = open.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.1)
+    }
+
+    /// Every customer index by revenue M descending, ties by id in code-point order, then by
+    /// ledger order (equal ids).
+    ///
+    /// Sorted on integers: each customer's place in id order comes first (ledger order when the
+    /// ids already ascend, as exported ledgers' do, else one sort of the ids), so the sort of a
+    /// million customers, most of them tied at zero revenue, compares no strings.
+    static func revenueOrder(_ customers: [Customer], _ figures: [CustomerFigures]) -> [Int32] {
+        let count = customers.count
+        var idRank = [Int32](repeating: 0, count: count)
+        var ascending = true
+        for i in customers.indices.dropFirst() where SitePaths.codePointOrder(customers[i].id, customers[i - 1].id) {
+            ascending = false
+            break
+        }
+        if ascending {
+            // Equal neighbours share a rank, so equal ids stay in ledger order.
+            var rank: Int32 = 0
+            for i in customers.indices {
+                if i > 0 && SitePaths.codePointOrder(customers[i - 1].id, customers[i].id) { rank += 1 }
+                idRank[i] = rank
+            }
+        } else {
+            let byID = (0..<Int32(count)).sorted {
+                SitePaths.codePointOrder(customers[Int($0)].id, customers[Int($1)].id)
+            }
+            var rank: Int32 = 0
+            for (n, index) in byID.enumerated() {
+                if n > 0 && SitePaths.codePointOrder(customers[Int(byID[n - 1])].id, customers[Int(index)].id) { rank += 1 }
+                idRank[Int(index)] = rank
+            }
+        }
+        var keys = (0..<count).map { i in (micros: figures[i].revenue.micros, rank: idRank[i], index: Int32(i)) }
+        keys.sort { a, b in
+            if a.micros != b.micros { return a.micros > b.micros }
+            if a.rank != b.rank { return a.rank < b.rank }
+            return a.index < b.index
+        }
+        return keys.map(\.index)
+    }
+}
+
+/// The distinct values of one column (industry, region…) in the order first met, each with the
+/// customers and revenue counted for it, looked up by their UTF-8 bytes (``UTF8Key``).
+///
+/// Two values of different bytes can still be equal as `String`s (canonically equivalent, such
+/// as a precomposed and a decomposed "é"); ``tallies()`` joins those, the first met giving the
+/// label, which is what counting straight into a `[String: …]` dictionary gave.
+struct LabelSlots {
+    private var slots: [UTF8Key: Int32] = [:]
+    private(set) var labels: [String] = []
+    private var customers: [Int] = []
+    private var revenue: [Money] = []
+
+    /// Counts one customer under `value` (nothing for nil or empty); returns the value's slot, or -1.
+    @discardableResult
+    mutating func count(_ value: String?, _ amount: Money) -> Int32 {
+        guard let value, !value.isEmpty else { return -1 }
+        let key = UTF8Key(text: value)
+        let slot: Int32
+        if let known = slots[key] {
+            slot = known
+        } else {
+            slot = Int32(labels.count)
+            slots[key] = slot
+            labels.append(value)
+            customers.append(0)
+            revenue.append(.zero)
+        }
+        customers[Int(slot)] += 1
+        revenue[Int(slot)] += amount
+        return slot
+    }
+
+    /// One tally per merged label.
+    func tallies() -> [LedgerDigest.Tally] {
+        var place: [String: Int] = [:]
+        var tallies: [LedgerDigest.Tally] = []
+        for (slot, label) in labels.enumerated() {
+            let t = place[label] ?? tallies.count
+            if t == tallies.count {
+                place[label] = t
+                tallies.append(LedgerDigest.Tally(label: label))
+            }
+            tallies[t].customers += customers[slot]
+            tallies[t].revenue += revenue[slot]
+        }
+        return tallies
+    }
+}
+
+/// How many customers of one group (a segment) have each slot of a ``LabelSlots``, and the
+/// slots in the order the group met them.
+struct SlotCounts {
+    private var counts: [Int] = []
+    private var order: [Int32] = []
+
+    mutating func add(_ slot: Int32, slots: Int) {
+        guard slot >= 0 else { return }
+        if counts.isEmpty { counts = [Int](repeating: 0, count: slots) }
+        if counts[Int(slot)] == 0 { order.append(slot) }
+        counts[Int(slot)] += 1
+    }
+
+    /// The counts by label; of labels equal as `String`s, the first the group met names the entry.
+    func dictionary(labels: [String]) -> [String: Int] {
+        var table: [String: Int] = [:]
+        for slot in order { table[labels[Int(slot)], default: 0] += counts[Int(slot)] }
+        return table
     }
 }

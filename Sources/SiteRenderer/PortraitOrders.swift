@@ -13,7 +13,7 @@ struct PortraitOrders {
     var mix: [(label: String, micros: Int64)] = []
 
     /// - Parameter uncategorised: the label of order lines without a category.
-    init(_ site: SiteBuild, customer index: Int, uncategorised: String) {
+    init(_ site: borrowing SiteBuild, customer index: Int, uncategorised: String) {
         let settings = site.settings, orders = site.orders
         let orderRows = site.rows.ordersByCustomer[index]
         monthly = [Double](repeating: 0, count: site.months.count)
