@@ -14,10 +14,11 @@ struct LedgerRowGroups: Sendable {
 
     init(ledger: Ledger) {
         let customerCount = ledger.customers.count
-        ordersByCustomer = LedgerDigest.Groups(count: customerCount, keys: ledger.orders.lazy.map(\.customer))
-        interactionsByCustomer = LedgerDigest.Groups(count: customerCount, keys: ledger.interactions.lazy.map(\.customer))
-        opportunitiesByCustomer = LedgerDigest.Groups(count: customerCount, keys: ledger.opportunities.lazy.map(\.customer))
-        // By index: mapping the customers themselves would copy each one (a retain per string).
+        // By index: mapping the rows themselves would copy each one (a retain per string).
+        let orders = ledger.orders, interactions = ledger.interactions, opportunities = ledger.opportunities
+        ordersByCustomer = LedgerDigest.Groups(count: customerCount, keys: orders.indices.lazy.map { orders[$0].customer })
+        interactionsByCustomer = LedgerDigest.Groups(count: customerCount, keys: interactions.indices.lazy.map { interactions[$0].customer })
+        opportunitiesByCustomer = LedgerDigest.Groups(count: customerCount, keys: opportunities.indices.lazy.map { opportunities[$0].customer })
         let customers = ledger.customers
         customersByOwner = LedgerDigest.Groups(count: ledger.reps.count,
                                                keys: customers.indices.lazy.map { Int32(customers[$0].owner.repIndex ?? -1) })

@@ -21,6 +21,9 @@ package struct SitePaths: Sendable {
         var candidates: [String: String] = [:]
         // Folded name → its first id; names taken by more than one id, with all of theirs.
         var firstByFolded: [String: String] = [:]
+        // Sized once: grown step by step, a million ids rehashed every entry about twenty times.
+        candidates.reserveCapacity(ids.underestimatedCount)
+        firstByFolded.reserveCapacity(ids.underestimatedCount)
         var groups: [String: [String]] = [:]
         for id in ids where candidates[id] == nil {
             let stem = SitePaths.stem(for: id, reserved: reserved)
