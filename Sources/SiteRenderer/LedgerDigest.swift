@@ -87,7 +87,8 @@ struct LedgerDigest: Sendable {
     var tags: [Tally]
     var segments: [Segment: SegmentProfile]
 
-    init(ledger: Ledger, report: AnalyticsReport) {
+    /// - Parameter byRevenue: ``revenueOrder(_:_:)`` when the caller has it already.
+    init(ledger: Ledger, report: AnalyticsReport, byRevenue: [Int32]? = nil) {
         let settings = report.settings
         let asOf = settings.asOf
         let period = settings.period
@@ -95,7 +96,7 @@ struct LedgerDigest: Sendable {
 
         let figures = report.customers
         let customers = ledger.customers
-        byRevenue = Self.revenueOrder(customers, figures)
+        self.byRevenue = byRevenue ?? Self.revenueOrder(customers, figures)
 
         let months = report.summary.monthly.map(\.month)
         let firstMonth = months.first ?? asOf.monthIndex
@@ -137,7 +138,7 @@ struct LedgerDigest: Sendable {
             industryCounts[s].add(industryOf[i], slots: industry.labels.count)
             regionCounts[s].add(regionOf[i], slots: region.labels.count)
         }
-        for index in byRevenue {
+        for index in self.byRevenue {
             profiles[ordinal(figures[Int(index)].segment)].members.append(index)
         }
         var segments: [Segment: SegmentProfile] = [:]

@@ -90,14 +90,15 @@ struct SiteBuild: Sendable {
         var selected = [Bool](repeating: content.portraits == .all, count: content.ledger.customers.count)
         let ledger = content.ledger, report = content.report
         if case .top(let n) = content.portraits {
-            // The portraits follow the revenue ranking: the digest first.
-            let digest = LedgerDigest(ledger: ledger, report: report)
-            for index in digest.byRevenue.prefix(max(0, n)) { selected[Int(index)] = true }
+            // The portraits follow the revenue ranking: that first, the rest of the digest when
+            // a page asks for it (beside the portraits, as with all portraits).
+            let byRevenue = LedgerDigest.revenueOrder(ledger.customers, report.customers)
+            for index in byRevenue.prefix(max(0, n)) { selected[Int(index)] = true }
             let chosen = selected
             customerPaths = SitePaths(ids: ledger.customers.indices.lazy.filter { chosen[$0] }.map { ledger.customers[$0].id })
             portraitStems = SitePreparation.portraitStems(ledger.customers, customerPaths)
             portraitPaths = SitePreparation.portraitPaths(portraitStems)
-            digestBox = Deferred(digest)
+            digestBox = Deferred { LedgerDigest(ledger: ledger, report: report, byRevenue: byRevenue) }
         } else {
             customerPaths = prepared.customerPaths ?? SitePaths(ids: [String]())
             portraitStems = prepared.portraitStems ?? []
