@@ -100,7 +100,10 @@ public struct ByteBuffer: ~Copyable {
     }
 
     /// Appends markup written in the source (`"<div class=\"kpi\">"`): no escaping.
-    @inlinable
+    ///
+    /// Always inlined: the length is then a constant at each of the pages' hundreds of call
+    /// sites, and the copy a few moves instead of a call and a `memcpy`.
+    @inlinable @inline(__always)
     public mutating func append(_ literal: StaticString) {
         append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
