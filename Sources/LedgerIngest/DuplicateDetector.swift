@@ -250,10 +250,17 @@ enum DuplicateDetector {
                     return .exact
                 }
             case .email:
-                guard let email = customers[index].email, ValueParsers.isValidEmail(email) else { return .none }
-                guard email.utf8.allSatisfy({ $0 < 0x80 }) else { return .inexact }
-                for byte in email.utf8 { out.append(ValueParsers.lower(byte)) }
-                return .exact
+                guard var email = customers[index].email, ValueParsers.isValidEmail(email) else { return .none }
+                // Over the contiguous bytes: `utf8.allSatisfy` went through the generic view.
+                return email.withUTF8 { bytes -> Appended in
+                    guard StringKeyTable.isASCII(bytes) else { return .inexact }
+                    let start = out.count
+                    out.append(contentsOf: bytes)
+                    out.withUnsafeMutableBufferPointer { all in
+                        for position in start..<all.count { all[position] = ValueParsers.lower(all[position]) }
+                    }
+                    return .exact
+                }
             case .name:
                 let individual = customers[index].type == .individual
                 var city: String?
@@ -262,7 +269,8 @@ enum DuplicateDetector {
                     guard Self.isSimple(folded) else { return .inexact }
                     city = folded
                 }
-                out.append(contentsOf: individual ? [UInt8(ascii: "i"), 0] : [UInt8(ascii: "c"), 0])
+                out.append(individual ? UInt8(ascii: "i") : UInt8(ascii: "c"))
+                out.append(0)
                 guard ValueParsers.appendSimpleNormalizedName(customers[index].name, to: &out) else { return .inexact }
                 if let city {
                     out.append(0)
