@@ -8,7 +8,7 @@ final class CustomerLoader: TableLoader {
     let references: LedgerReferences
     var source: TableSource
     private(set) var customers: [Customer] = []
-    /// `Ledger.customerIndex` by bytes; the dictionary itself is built once reading is done.
+    /// `Ledger.customerIndex` by bytes (the ledger builds the dictionary on first use).
     let ids = StringKeyTable()
     /// The id of each customer by index, for guessing a row's customer (`LedgerReferences`).
     private(set) var idWords = IDWords()

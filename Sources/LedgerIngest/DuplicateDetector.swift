@@ -13,7 +13,12 @@ enum DuplicateDetector {
     /// three jobs beside the other tables.
     /// - Complexity: O(customers), one hash table.
     static func matches(_ key: Key, in customers: [Customer]) -> [Match] {
-        if let found = matchesByBytes(key, in: customers) { return found }
+        if let found = matchesByHash(key, in: customers) { return found }
+        return matchesByStrings(key, in: customers)
+    }
+
+    /// `matches` by `String` keys in a dictionary: canonical equivalence, whatever the keys.
+    static func matchesByStrings(_ key: Key, in customers: [Customer]) -> [Match] {
         var first: [String: Int32] = [:]
         var found: [Match] = []
         for index in customers.indices {
@@ -27,16 +32,22 @@ enum DuplicateDetector {
         return found
     }
 
-    /// `matches` with every key made as bytes into one buffer and compared as bytes, or nil
-    /// when a key is not `exact` (then strings compare, by canonical equivalence).
+    /// `matches` by the hashes of the keys' bytes, or nil when a key is not `exact` (then
+    /// strings compare, by canonical equivalence) or two different keys share a hash.
     ///
-    /// Most ledgers' keys are ASCII phones and e-mails and names of CJK and ASCII characters,
-    /// all exact: no string is made for them, which was a third of reading the customers.
-    private static func matchesByBytes(_ key: Key, in customers: [Customer]) -> [Match]? {
-        // Names of companies in Chinese take 30–40 bytes; key bytes never written cost nothing.
-        let first = IDTable(capacity: customers.count, keyBytes: customers.count * 48)
-        var found: [Match] = []
+    /// Each key is made as bytes and hashed; the hashes are then grouped by their top bits
+    /// into parts of about 2,000, each matched in a table that stays in the cache, and a
+    /// match of hashes is confirmed by making both keys again. Matching all the keys in one
+    /// table of a million (with the keys' bytes kept in it) was a cache miss per customer
+    /// and key: 0.45 s of CPU at a million customers, against about 0.05 s.
+    /// - Complexity: O(customers); 24 bytes per customer with a key, no key bytes kept.
+    static func matchesByHash(_ key: Key, in customers: [Customer], partBits: Int? = nil) -> [Match]? {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(customers.count)
+        var indices: [Int32] = []
+        indices.reserveCapacity(customers.count)
         var scratch: [UInt8] = []
+        let seed = Self.seed
         for index in customers.indices {
             scratch.removeAll(keepingCapacity: true)
             switch key.append(customers, index, to: &scratch) {
@@ -44,13 +55,108 @@ enum DuplicateDetector {
             case .inexact: return nil
             case .exact: break
             }
-            scratch.withUnsafeBufferPointer { bytes in
-                if let earlier = first.insertOrFind(bytes: bytes, Int32(index)) {
-                    found.append((Int32(index), earlier))
+            hashes.append(scratch.withUnsafeBufferPointer { Self.hash($0, seed: seed) })
+            indices.append(Int32(index))
+        }
+        let count = hashes.count
+        guard count > 1 else { return [] }
+        // Parts of about 2,048 keys: a part's table (4 bytes a slot) and entries fit the cache.
+        var bits = partBits ?? 0
+        if partBits == nil { while bits < 16 && count >> bits > 2048 { bits += 1 } }
+        let parts = 1 << bits
+        let shift = UInt64(64 - bits)
+        @inline(__always) func part(_ hash: UInt64) -> Int { bits == 0 ? 0 : Int(truncatingIfNeeded: hash >> shift) }
+        // Counting sort by part; stable, so each part keeps file order.
+        var starts = [Int](repeating: 0, count: parts + 1)
+        for hash in hashes { starts[part(hash) + 1] += 1 }
+        for p in 0..<parts { starts[p + 1] += starts[p] }
+        var sortedHashes = [UInt64](repeating: 0, count: count)
+        var sortedIndices = [Int32](repeating: 0, count: count)
+        var next = starts
+        for position in 0..<count {
+            let p = part(hashes[position])
+            sortedHashes[next[p]] = hashes[position]
+            sortedIndices[next[p]] = indices[position]
+            next[p] += 1
+        }
+        hashes = []
+        indices = []
+        var largest = 0
+        for p in 0..<parts { largest = max(largest, starts[p + 1] - starts[p]) }
+        var size = 16
+        while size < largest * 2 { size <<= 1 }
+        // Slot: 0 empty, else 1 + the entry's position in its part.
+        var table = [UInt32](repeating: 0, count: size)
+        var found: [Match] = []
+        var first: [UInt8] = []
+        var collision = false
+        sortedHashes.withUnsafeBufferPointer { hashes in
+            sortedIndices.withUnsafeBufferPointer { indices in
+                table.withUnsafeMutableBufferPointer { table in
+                    for p in 0..<parts where !collision {
+                        let start = starts[p], end = starts[p + 1]
+                        guard end - start > 1 else { continue }
+                        var mask = 15
+                        while mask + 1 < (end - start) * 2 { mask = mask << 1 | 1 }
+                        for slot in 0...mask { table[slot] = 0 }
+                        for position in start..<end {
+                            let hash = hashes[position]
+                            var slot = Int(truncatingIfNeeded: hash) & mask
+                            while table[slot] != 0 {
+                                let other = start + Int(table[slot]) - 1
+                                if hashes[other] == hash {
+                                    // The same hash: the same key, unless two keys collide.
+                                    let index = Int(indices[position]), earlier = Int(indices[other])
+                                    first.removeAll(keepingCapacity: true)
+                                    scratch.removeAll(keepingCapacity: true)
+                                    _ = key.append(customers, earlier, to: &first)
+                                    _ = key.append(customers, index, to: &scratch)
+                                    if first != scratch {
+                                        collision = true
+                                        return
+                                    }
+                                    found.append((Int32(index), Int32(earlier)))
+                                    break
+                                }
+                                slot = (slot + 1) & mask
+                            }
+                            if table[slot] == 0 { table[slot] = UInt32(position - start + 1) }
+                        }
+                    }
                 }
             }
         }
+        if collision { return nil }
+        found.sort { $0.index < $1.index }
         return found
+    }
+
+    /// Per-process random seed, so that crafted keys cannot be chosen to collide.
+    private static let seed = UInt64.random(in: .min ... .max)
+
+    /// A 64-bit hash of `bytes` (multiply-xorshift over words, as `IDTable`'s).
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
+        var h = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                h = mix(h ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                index += 8
+            }
+            if index < bytes.count {
+                h = mix(h ^ IDTable.packed(UnsafeBufferPointer(rebasing: bytes[index...])))
+            }
+        }
+        return mix(h)
+    }
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &* 0xBF58_476D_1CE4_E5B9
+        z ^= z >> 31
+        z = z &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 29)
     }
 
     /// The findings and groups of the matches of every key (in `Key.allCases` order).
@@ -144,10 +250,17 @@ enum DuplicateDetector {
                     return .exact
                 }
             case .email:
-                guard let email = customers[index].email, ValueParsers.isValidEmail(email) else { return .none }
-                guard email.utf8.allSatisfy({ $0 < 0x80 }) else { return .inexact }
-                for byte in email.utf8 { out.append(ValueParsers.lower(byte)) }
-                return .exact
+                guard var email = customers[index].email, ValueParsers.isValidEmail(email) else { return .none }
+                // Over the contiguous bytes: `utf8.allSatisfy` went through the generic view.
+                return email.withUTF8 { bytes -> Appended in
+                    guard StringKeyTable.isASCII(bytes) else { return .inexact }
+                    let start = out.count
+                    out.append(contentsOf: bytes)
+                    out.withUnsafeMutableBufferPointer { all in
+                        for position in start..<all.count { all[position] = ValueParsers.lower(all[position]) }
+                    }
+                    return .exact
+                }
             case .name:
                 let individual = customers[index].type == .individual
                 var city: String?
@@ -156,7 +269,8 @@ enum DuplicateDetector {
                     guard Self.isSimple(folded) else { return .inexact }
                     city = folded
                 }
-                out.append(contentsOf: individual ? [UInt8(ascii: "i"), 0] : [UInt8(ascii: "c"), 0])
+                out.append(individual ? UInt8(ascii: "i") : UInt8(ascii: "c"))
+                out.append(0)
                 guard ValueParsers.appendSimpleNormalizedName(customers[index].name, to: &out) else { return .inexact }
                 if let city {
                     out.append(0)

@@ -66,7 +66,6 @@ final class LedgerBuilder {
         let orders = table(.orders, OrderLoader(references: references, derivesCustomers: derived, files: files[.orders] ?? []),
                            borrowing: Self.customerColumnsOnOrders, from: .customers)
         var duplicates: [Shared<[DuplicateDetector.Match]>] = []
-        let customerIndex = Shared<[String: Int32]>([:])
         let laterReferences: LedgerReferences
         if derived {
             orders.start()
@@ -81,7 +80,6 @@ final class LedgerBuilder {
                 duplicates.append(matches)
                 pool.submit { matches.value = DuplicateDetector.matches(key, in: list) }
             }
-            pool.submit { customerIndex.value = Self.index(of: list) }
             orders.start()
         }
         let interactions = table(.interactions, InteractionLoader(references: laterReferences, files: files[.interactions] ?? []))
@@ -90,7 +88,6 @@ final class LedgerBuilder {
         // commits do not run alone at the end (0.1 s of one core at a million customers).
         opportunities.start()
         interactions.start()
-        if derived { pool.submit { customerIndex.value = Self.index(of: orders.loader.customers) } }
         pool.drain()
         try orders.result()
         try interactions.result()
@@ -101,7 +98,7 @@ final class LedgerBuilder {
         ledger.reps = repTable.reps
         ledger.repIndex = repTable.index
         ledger.customers = derived ? orders.loader.customers : customers.loader.customers
-        ledger.customerIndex = customerIndex.value
+        ledger.indexCustomersOnFirstUse()
         ledger.customerExtraColumns = customers.loader.extraColumns
         let customerColumns = HeaderAliases.columns(of: .customers)
         for (slot, count) in customers.loader.filledCells.enumerated() where count > 0 {
@@ -135,16 +132,5 @@ final class LedgerBuilder {
             ledger.duplicateGroups = detected.groups
         }
         return ledger
-    }
-
-    /// `Ledger.customerIndex` of the customers as read.
-    static func index(of customers: [Customer]) -> [String: Int32] {
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(customers.count)
-        // By index: `enumerated()` would copy each customer, retaining a dozen strings.
-        for position in customers.indices {
-            index[customers[position].id] = Int32(position)
-        }
-        return index
     }
 }

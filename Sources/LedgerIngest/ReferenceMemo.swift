@@ -15,7 +15,7 @@ final class ReferenceMemo {
     @inline(__always)
     func customer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard let last = lastCustomer, last.count == bytes.count, let a = last.baseAddress, let b = bytes.baseAddress,
-              a == b || memcmp(a, b, bytes.count) == 0 else { return nil }
+              a == b || Self.same(a, b, bytes.count) else { return nil }
         return lastIndex
     }
 
@@ -31,12 +31,30 @@ final class ReferenceMemo {
     @inline(__always)
     func owner(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard let last = lastOwner, last.count == bytes.count, let a = last.baseAddress, let b = bytes.baseAddress,
-              a == b || memcmp(a, b, bytes.count) == 0 else { return nil }
+              a == b || Self.same(a, b, bytes.count) else { return nil }
         return lastOwnerAnswer
     }
 
     func remember(owner bytes: UnsafeBufferPointer<UInt8>, _ answer: Int32) {
         lastOwner = bytes
         lastOwnerAnswer = answer
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal: ids of up to 16 bytes (`C0000123`,
+    /// `S023`) by one or two word loads, as a `memcmp` call cost more than the comparison.
+    @inline(__always)
+    static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        if count <= 8 {
+            return IDTable.packed(UnsafeBufferPointer(start: a, count: count))
+                == IDTable.packed(UnsafeBufferPointer(start: b, count: count))
+        }
+        let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+        if count <= 16 {
+            // The first and the last eight bytes, which overlap below 16.
+            return x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
+                && x.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                    == y.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        return memcmp(a, b, count) == 0
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The whole ledger after ingest: used rows only, references resolved to indices, and every
 /// finding about the rows that were read.
 ///
@@ -15,7 +17,21 @@ package struct Ledger: Sendable {
     package var texts = TextArena()
     /// Headers of customers columns Portrait does not know, in file order.
     package var customerExtraColumns: [String] = []
-    package var customerIndex: [String: Int32] = [:]
+    /// Each customer's index by id. A ledger as read builds it from `customers` on first use
+    /// (`indexCustomersOnFirstUse`): `validate` never needs it, and building it (hashing a
+    /// million ids as strings) was 2 % of reading a million customers.
+    package var customerIndex: [String: Int32] {
+        get { customerIndexStore.index(of: customers) }
+        _modify {
+            // A store shared with a copy of this ledger is replaced, not changed.
+            if !isKnownUniquelyReferenced(&customerIndexStore) {
+                customerIndexStore = CustomerIndexStore(customerIndexStore.index(of: customers))
+            }
+            customerIndexStore.build(from: customers)
+            yield &customerIndexStore.index
+        }
+    }
+    private var customerIndexStore = CustomerIndexStore([:])
     package var repIndex: [String: Int32] = [:]
     /// What was read for each table; an absent table has `present == false`.
     package var sources: [TableName: TableSource] = [:]
@@ -33,8 +49,49 @@ package struct Ledger: Sendable {
 
     package init() {}
 
+    /// Makes `customerIndex` the index of `customers` as they are when it is first read, each
+    /// id with its position (the first of canonically equal ids, as they are distinct).
+    package mutating func indexCustomersOnFirstUse() {
+        customerIndexStore = CustomerIndexStore(nil)
+    }
+
     package func source(_ table: TableName) -> TableSource {
         sources[table] ?? TableSource(table: table)
+    }
+}
+
+/// `Ledger.customerIndex`, given or built on first use; shared by copies of a ledger until
+/// one of them changes it.
+private final class CustomerIndexStore: @unchecked Sendable {
+    // Unchecked: `index` is built under `lock`; changed only through a ledger that holds the
+    // only reference to this store.
+    private let lock = NSLock()
+    private var built: Bool
+    var index: [String: Int32]
+
+    /// A store of `index`, or one that builds it on first use when nil.
+    init(_ index: [String: Int32]?) {
+        self.index = index ?? [:]
+        built = index != nil
+    }
+
+    func index(of customers: [Customer]) -> [String: Int32] {
+        build(from: customers)
+        return index
+    }
+
+    func build(from customers: [Customer]) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !built else { return }
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(customers.count)
+        // By position: `enumerated()` would copy each customer, retaining a dozen strings.
+        for position in customers.indices {
+            index[customers[position].id] = Int32(position)
+        }
+        self.index = index
+        built = true
     }
 }
 

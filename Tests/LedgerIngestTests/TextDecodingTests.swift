@@ -177,7 +177,7 @@ struct TextDecodingTests {
         [0x80, 0x80, 0x80, 0x80], [0xF0, 0x90, 0x80],
     ]
 
-    @Test("The four-way automaton agrees with the validator, a piece spliced at any offset of any length")
+    @Test("The eight-way automaton agrees with the validator and counts line feeds, a piece spliced at any offset of any length")
     func automatonAgreesWithValidator() {
         let text = Array(String(repeating: "HD01,C0000001,2026-08-02 10:58,会议,跟进,S023,,,确认采购负责人已更换\n", count: 3).utf8)
         for piece in Self.utf8Pieces {
@@ -188,6 +188,8 @@ struct TextDecodingTests {
                     let expected = !input.contains(0) && TextDecoding.firstInvalidUTF8(in: input) == nil
                     input.withUnsafeBufferPointer { buffer in
                         #expect(TextDecoding.isPlainUTF8Block(buffer) == expected, "\(piece) at \(position) of \(length)")
+                        let feeds = input.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                        #expect(TextDecoding.plainUTF8LineFeeds(buffer) == (expected ? feeds : nil), "\(piece) at \(position) of \(length)")
                     }
                 }
             }
