@@ -7,14 +7,19 @@ import Foundation
 /// counting customers per industry a visible part of the site's digest. Equal bytes imply equal
 /// strings, so a table keyed by this can sit in front of a `String`-keyed one without changing
 /// any result; it only misses on a differently-encoded equivalent.
-package struct UTF8Key: Hashable {
-    package let text: String
+///
+/// `public` and `@inlinable` so that the readers' and the digest's tables hash inline (Swift 6.3
+/// does not inline `@inlinable package` members across modules; see `ByteBuffer`).
+public struct UTF8Key: Hashable {
+    public let text: String
 
-    package init(text: String) {
+    @inlinable
+    public init(text: String) {
         self.text = text
     }
 
-    package static func == (lhs: UTF8Key, rhs: UTF8Key) -> Bool {
+    @inlinable
+    public static func == (lhs: UTF8Key, rhs: UTF8Key) -> Bool {
         var a = lhs.text, b = rhs.text
         return a.withUTF8 { x in
             b.withUTF8 { y in
@@ -23,7 +28,8 @@ package struct UTF8Key: Hashable {
         }
     }
 
-    package func hash(into hasher: inout Hasher) {
+    @inlinable
+    public func hash(into hasher: inout Hasher) {
         var copy = text
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
