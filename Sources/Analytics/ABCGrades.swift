@@ -8,46 +8,73 @@ enum ABCGrades {
     /// revenue of the customers ahead, A when `before × 10000 < total × grade_a_share` (basis
     /// points), else B when `before × 10000 < total × grade_b_share`, else C, all on exact micros
     /// in `Int128` (for the default 0.80 this is `before × 100 < total × 80`).
-    /// - Complexity: one sort of the customers with revenue, O(n log n).
-    static func assign(_ figures: inout [CustomerFigures], ledger: Ledger,
+    /// - Complexity: a walk down `byRevenue`, sorting by id only its runs of equal revenue, and
+    ///   one pass over the ledger's grade column.
+    static func assign(_ figures: inout [CustomerFigures], byRevenue: RevenueOrder, ledger: Ledger,
                        thresholds: Thresholds) -> GradeSummary {
         var summary = GradeSummary()
-        // (revenue, customer) pairs: the sort compares integers, and ids only on equal revenue.
-        var graded: [(micros: Int64, customer: Int32)] = []
-        for i in figures.indices where figures[i].revenue > .zero {
-            graded.append((figures[i].revenue.micros, Int32(i)))
-            summary.totalRevenue += Int128(figures[i].revenue.micros)
-        }
-        graded.sort { a, b in
-            if a.micros != b.micros { return a.micros > b.micros }
-            return ledger.customers[Int(a.customer)].id.codePointPrecedes(ledger.customers[Int(b.customer)].id)
-        }
+        for micros in byRevenue.micros { summary.totalRevenue += Int128(micros) }
         let total = summary.totalRevenue
         let aBound = total * Int128(thresholds.gradeAShareBasisPoints)
         let bBound = total * Int128(thresholds.gradeBShareBasisPoints)
         var before: Int128 = 0
-        for entry in graded {
-            let i = Int(entry.customer)
-            let scaled = before * 10_000
-            let grade: Grade = scaled < aBound ? .a : scaled < bBound ? .b : .c
-            figures[i].grade = grade
-            figures[i].revenueBefore = before
-            summary.counts[Grade.allCases.firstIndex(of: grade) ?? 0] += 1
-            before += Int128(figures[i].revenue.micros)
-        }
-
-        for i in ledger.customers.indices {
-            guard let written = ledger.customers[i].grade, !written.trimmingWhitespace().isEmpty else { continue }
-            let read = Grade(ledgerValue: written)
-            if read == nil && figures[i].grade == nil { continue }
-            if read != figures[i].grade {
-                summary.mismatches.append(GradeMismatch(customer: Int32(i), ledgerGrade: written,
-                                                        computed: figures[i].grade))
+        var counts = [0, 0, 0]
+        var run: [Int32] = []
+        figures.withUnsafeMutableBufferPointer { fig in
+            // Runs of equal revenue from the largest down; each run in id order.
+            var end = byRevenue.count
+            while end > 0 {
+                let micros = byRevenue.micros[end - 1]
+                var start = end - 1
+                while start > 0 && byRevenue.micros[start - 1] == micros { start -= 1 }
+                run.removeAll(keepingCapacity: true)
+                run.append(contentsOf: byRevenue.customers[start..<end])
+                if run.count > 1 {
+                    run.sort { ledger.customers[Int($0)].id.codePointPrecedes(ledger.customers[Int($1)].id) }
+                }
+                for customer in run {
+                    let i = Int(customer)
+                    let scaled = before * 10_000
+                    let grade: Grade = scaled < aBound ? .a : scaled < bBound ? .b : .c
+                    fig[i].grade = grade
+                    fig[i].revenueBefore = before
+                    counts[grade == .a ? 0 : grade == .b ? 1 : 2] += 1
+                    before += Int128(micros)
+                }
+                end = start
             }
         }
-        summary.mismatches.sort {
+        summary.counts = counts
+        summary.mismatches = mismatches(figures, ledger: ledger)
+        return summary
+    }
+
+    /// Customers whose non-empty ledger grade does not read as the computed one, by customer_id.
+    ///
+    /// Most ledgers write a bare letter (`A`, `B`), read here from its bytes; anything else
+    /// takes ``Grade/init(ledgerValue:)`` and its trimming. Ledgers list customers by id, so the
+    /// closing sort usually finds one run and only checks it.
+    static func mismatches(_ figures: [CustomerFigures], ledger: Ledger) -> [GradeMismatch] {
+        var mismatches: [GradeMismatch] = []
+        for i in ledger.customers.indices {
+            guard let written = ledger.customers[i].grade else { continue }
+            let read: Grade?
+            switch Grade.readPlain(written) {
+            case .word(let grade):
+                read = grade
+            case .other:
+                guard !written.trimmingWhitespace().isEmpty else { continue }
+                read = Grade(ledgerValue: written)
+            }
+            let computed = figures[i].grade
+            if read == nil && computed == nil { continue }
+            if read != computed {
+                mismatches.append(GradeMismatch(customer: Int32(i), ledgerGrade: written, computed: computed))
+            }
+        }
+        mismatches.sort {
             ledger.customers[Int($0.customer)].id.codePointPrecedes(ledger.customers[Int($1.customer)].id)
         }
-        return summary
+        return mismatches
     }
 }

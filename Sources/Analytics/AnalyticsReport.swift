@@ -28,8 +28,10 @@ package struct AnalyticsReport: Sendable {
         let activity = Activity(ledger: ledger, settings: settings)
         var (figures, channelMix) = CustomerPortraits.compute(ledger: ledger, settings: settings,
                                                               activity: activity)
-        let rfm = RFMSegments.assign(&figures, model: settings.segmentModel)
-        let grades = ABCGrades.assign(&figures, ledger: ledger, thresholds: settings.thresholds)
+        let byRevenue = RevenueOrder(figures)
+        let rfm = RFMSegments.assign(&figures, byRevenue: byRevenue, model: settings.segmentModel)
+        let grades = ABCGrades.assign(&figures, byRevenue: byRevenue, ledger: ledger,
+                                      thresholds: settings.thresholds)
         let lifecycle = Lifecycle.assign(&figures, ledger: ledger, settings: settings)
         let cohorts = Cohorts.compute(&figures, activity: activity, asOf: settings.asOf)
         let team = TeamPerformance.compute(ledger: ledger, settings: settings, activity: activity,

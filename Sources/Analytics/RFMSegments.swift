@@ -2,45 +2,69 @@ import LedgerModel
 
 /// RFM scores 1–5 and the segment of each customer (metrics.md "RFM scores and segments").
 enum RFMSegments {
-    /// Scores the customers with F ≥ 1 and names every customer's segment.
+    /// Scores the customers with F ≥ 1 and names their segments; the others keep `no_purchase`.
     ///
     /// `score = min(5, 1 + (5 × worse) div n)` where `worse` counts scored customers with a
-    /// strictly worse value (larger R, smaller F, smaller M), so ties get equal scores.
-    /// - Complexity: three sorts of the scored values and a binary search per customer,
-    ///   O(n log n).
-    static func assign(_ figures: inout [CustomerFigures], model: SegmentModel) -> RFMSummary {
-        var recency: [Int64] = []
-        var frequency: [Int64] = []
-        var monetary: [Int64] = []
-        for f in figures where f.orders > 0 {
-            recency.append(Int64(f.recencyDays ?? 0))
-            frequency.append(Int64(f.orders))
-            monetary.append(f.revenue.micros)
-        }
-        recency.sort()
-        frequency.sort()
-        monetary.sort()
-        let n = recency.count
+    /// strictly worse value (larger R, smaller F, smaller M), so ties get equal scores. R and F
+    /// are small integers (days, orders), counted in histograms; M is ranked by `byRevenue`,
+    /// which holds exactly the scored customers (F ≥ 1 ⇔ M > 0: every purchase is positive).
+    /// The score sums come from the histograms and the ranking, so the figures are read once and
+    /// written once.
+    /// - Complexity: O(n + largest R + largest F), after the sort of `byRevenue`.
+    static func assign(_ figures: inout [CustomerFigures], byRevenue: RevenueOrder,
+                       model: SegmentModel) -> RFMSummary {
         var summary = RFMSummary()
+        let n = byRevenue.count
         summary.scored = n
-        guard n > 0 else {
-            for i in figures.indices { figures[i].segment = .noPurchase }
-            return summary
-        }
+        guard n > 0 else { return summary }
         func score(_ worse: Int) -> UInt8 { UInt8(min(5, 1 + (5 * worse) / n)) }
 
-        for i in figures.indices where figures[i].orders > 0 {
-            let r = Int64(figures[i].recencyDays ?? 0)
-            // Worse R: larger; worse F and M: smaller.
-            figures[i].rScore = score(n - upperBound(recency, r))
-            figures[i].fScore = score(lowerBound(frequency, Int64(figures[i].orders)))
-            figures[i].mScore = score(lowerBound(monetary, figures[i].revenue.micros))
-            summary.sumR += Int(figures[i].rScore)
-            summary.sumF += Int(figures[i].fScore)
-            summary.sumM += Int(figures[i].mScore)
+        // R ≥ 0 (purchases are dated ≤ T) and F ≥ 1, both bounded by the ledger's rows and days.
+        var recencyCounts: [Int] = []
+        var frequencyCounts: [Int] = []
+        figures.withUnsafeBufferPointer { fig in
+            for f in fig where f.orders > 0 {
+                let r = Int(f.recencyDays ?? 0), o = Int(f.orders)
+                if r >= recencyCounts.count { recencyCounts += repeatElement(0, count: r + 1 - recencyCounts.count) }
+                if o >= frequencyCounts.count { frequencyCounts += repeatElement(0, count: o + 1 - frequencyCounts.count) }
+                recencyCounts[r] += 1
+                frequencyCounts[o] += 1
+            }
         }
-        for i in figures.indices {
-            figures[i].segment = segment(of: figures[i], model: model, summary: summary)
+        // Worse R is larger: the scored customers above r. Worse F is smaller: those below.
+        var rScores = [UInt8](repeating: 0, count: recencyCounts.count)
+        var above = n
+        for r in recencyCounts.indices {
+            above -= recencyCounts[r]
+            rScores[r] = score(above)
+            summary.sumR += Int(rScores[r]) * recencyCounts[r]
+        }
+        var fScores = [UInt8](repeating: 0, count: frequencyCounts.count)
+        var below = 0
+        for o in frequencyCounts.indices {
+            fScores[o] = score(below)
+            summary.sumF += Int(fScores[o]) * frequencyCounts[o]
+            below += frequencyCounts[o]
+        }
+        // Worse M is smaller: the position where the customer's run of equal revenue starts.
+        var mScores = [UInt8](repeating: 0, count: figures.count)
+        byRevenue.micros.withUnsafeBufferPointer { micros in
+            var runStart = 0
+            for position in 0..<n {
+                if micros[position] != micros[runStart] { runStart = position }
+                let m = score(runStart)
+                mScores[Int(byRevenue.customers[position])] = m
+                summary.sumM += Int(m)
+            }
+        }
+
+        figures.withUnsafeMutableBufferPointer { fig in
+            for i in fig.indices where fig[i].orders > 0 {
+                fig[i].rScore = rScores[Int(fig[i].recencyDays ?? 0)]
+                fig[i].fScore = fScores[Int(fig[i].orders)]
+                fig[i].mScore = mScores[i]
+                fig[i].segment = segment(of: fig[i], model: model, summary: summary)
+            }
         }
         return summary
     }
@@ -83,25 +107,5 @@ enum RFMSegments {
         default:
             f == 5 ? .cantLose : f >= 3 ? .atRisk : .hibernating
         }
-    }
-
-    /// Number of elements `< value` in a sorted array.
-    static func lowerBound(_ sorted: [Int64], _ value: Int64) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
-    /// Number of elements `<= value` in a sorted array.
-    static func upperBound(_ sorted: [Int64], _ value: Int64) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] <= value { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 }
