@@ -2,6 +2,15 @@ import LedgerModel
 
 /// ABC grades (客户分级) of metrics.md: cumulative revenue share in M-descending order.
 enum ABCGrades {
+    /// The grades of one ledger, aligned with its customers.
+    struct Grading: Sendable {
+        var summary = GradeSummary()
+        /// nil for M = 0.
+        var grades: [Grade?] = []
+        /// The revenue of the customers ahead in the grade order, micros.
+        var before: [Int128] = []
+    }
+
     /// Grades every customer with M > 0 and lists the ledger-grade mismatches.
     ///
     /// Sorted by M descending, ties by customer_id in code-point order; with `before` the
@@ -10,43 +19,45 @@ enum ABCGrades {
     /// in `Int128` (for the default 0.80 this is `before × 100 < total × 80`).
     /// - Complexity: a walk down `byRevenue`, sorting by id only its runs of equal revenue, and
     ///   one pass over the ledger's grade column.
-    static func assign(_ figures: inout [CustomerFigures], byRevenue: RevenueOrder, ledger: Ledger,
-                       thresholds: Thresholds) -> GradeSummary {
-        var summary = GradeSummary()
-        for micros in byRevenue.micros { summary.totalRevenue += Int128(micros) }
-        let total = summary.totalRevenue
+    static func grade(_ byRevenue: RevenueOrder, ledger: Ledger, thresholds: Thresholds) -> Grading {
+        var grading = Grading()
+        let count = ledger.customers.count
+        for micros in byRevenue.micros { grading.summary.totalRevenue += Int128(micros) }
+        let total = grading.summary.totalRevenue
         let aBound = total * Int128(thresholds.gradeAShareBasisPoints)
         let bBound = total * Int128(thresholds.gradeBShareBasisPoints)
         var before: Int128 = 0
         var counts = [0, 0, 0]
         var run: [Int32] = []
-        figures.withUnsafeMutableBufferPointer { fig in
-            // Runs of equal revenue from the largest down; each run in id order.
-            var end = byRevenue.count
-            while end > 0 {
-                let micros = byRevenue.micros[end - 1]
-                var start = end - 1
-                while start > 0 && byRevenue.micros[start - 1] == micros { start -= 1 }
-                run.removeAll(keepingCapacity: true)
-                run.append(contentsOf: byRevenue.customers[start..<end])
-                if run.count > 1 {
-                    run.sort { ledger.customers[Int($0)].id.codePointPrecedes(ledger.customers[Int($1)].id) }
-                }
-                for customer in run {
-                    let i = Int(customer)
-                    let scaled = before * 10_000
-                    let grade: Grade = scaled < aBound ? .a : scaled < bBound ? .b : .c
-                    fig[i].grade = grade
-                    fig[i].revenueBefore = before
-                    counts[grade == .a ? 0 : grade == .b ? 1 : 2] += 1
-                    before += Int128(micros)
-                }
-                end = start
+        var grades = [Grade?](repeating: nil, count: count)
+        var befores = [Int128](repeating: 0, count: count)
+        // Runs of equal revenue from the largest down; each run in id order.
+        var end = byRevenue.count
+        while end > 0 {
+            let micros = byRevenue.micros[end - 1]
+            var start = end - 1
+            while start > 0 && byRevenue.micros[start - 1] == micros { start -= 1 }
+            run.removeAll(keepingCapacity: true)
+            run.append(contentsOf: byRevenue.customers[start..<end])
+            if run.count > 1 {
+                run.sort { ledger.customers[Int($0)].id.codePointPrecedes(ledger.customers[Int($1)].id) }
             }
+            for customer in run {
+                let i = Int(customer)
+                let scaled = before * 10_000
+                let grade: Grade = scaled < aBound ? .a : scaled < bBound ? .b : .c
+                grades[i] = grade
+                befores[i] = before
+                counts[grade == .a ? 0 : grade == .b ? 1 : 2] += 1
+                before += Int128(micros)
+            }
+            end = start
         }
-        summary.counts = counts
-        summary.mismatches = mismatches(figures, ledger: ledger)
-        return summary
+        grading.summary.counts = counts
+        grading.summary.mismatches = mismatches(grades, ledger: ledger)
+        grading.grades = grades
+        grading.before = befores
+        return grading
     }
 
     /// Customers whose non-empty ledger grade does not read as the computed one, by customer_id.
@@ -54,7 +65,7 @@ enum ABCGrades {
     /// Most ledgers write a bare letter (`A`, `B`), read here from its bytes; anything else
     /// takes ``Grade/init(ledgerValue:)`` and its trimming. Ledgers list customers by id, so the
     /// closing sort usually finds one run and only checks it.
-    static func mismatches(_ figures: [CustomerFigures], ledger: Ledger) -> [GradeMismatch] {
+    static func mismatches(_ grades: [Grade?], ledger: Ledger) -> [GradeMismatch] {
         var mismatches: [GradeMismatch] = []
         for i in ledger.customers.indices {
             guard let written = ledger.customers[i].grade else { continue }
@@ -66,7 +77,7 @@ enum ABCGrades {
                 guard !written.trimmingWhitespace().isEmpty else { continue }
                 read = Grade(ledgerValue: written)
             }
-            let computed = figures[i].grade
+            let computed = grades[i]
             if read == nil && computed == nil { continue }
             if read != computed {
                 mismatches.append(GradeMismatch(customer: Int32(i), ledgerGrade: written, computed: computed))

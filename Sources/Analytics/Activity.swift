@@ -1,23 +1,24 @@
 import LedgerModel
 
-/// The ledger's purchases up to T, each credited to a rep, and the count of rows left out
+/// The ledger's purchases up to T, each credited to a rep, and the count of order rows left out
 /// because they are dated after T.
 ///
 /// Computed once and shared by every concern, so no metric re-reads order lines or re-applies the
 /// crediting rule. An order's lines dated after T are left out one by one (each line is a row of
 /// the orders table); the order keeps its used lines up to T, takes the date of the first of them,
 /// and is left out when none is left.
-struct Activity {
+struct Activity: Sendable {
     /// Every purchase dated ≤ T, orphan customers included, in ledger order. A customer index
     /// outside `Ledger.customers` is treated as an orphan, so no later pass can read out of bounds.
     var purchases: [Purchase] = []
-    /// Order lines, interactions and opportunities dated after T (`rows_after_as_of`).
-    var rowsAfterAsOf = 0
+    /// Order lines (or orders without lines) dated after T; ``laterRows(_:asOf:)`` counts the
+    /// other tables' part of `rows_after_as_of`.
+    var orderRowsAfterAsOf = 0
     /// Each customer's owner as a rep index, or -1 (no owner, an orphan owner): the crediting
     /// fallback, kept apart so the million-row passes never touch the wide `Customer` rows.
     var ownerRep: [Int32]
 
-    /// - Complexity: O(orders + order lines + interactions + opportunities), one pass each.
+    /// - Complexity: O(customers + orders + order lines), one pass each.
     init(ledger: Ledger, settings: AnalysisSettings) {
         let asOf = settings.asOf
         let repCount = ledger.reps.count
@@ -34,13 +35,13 @@ struct Activity {
                     var amount: Int64 = 0
                     let range = orders[index].lines
                     if range.isEmpty {
-                        if orders[index].date > asOf { after += 1; continue }
+                        if orders[index].date.raw > asOf.raw { after += 1; continue }
                         date = orders[index].date
                         amount = orders[index].amount.micros
                     } else {
                         for lineIndex in range where lineIndex >= 0 && Int(lineIndex) < lines.count {
                             let line = Int(lineIndex)
-                            if lines[line].date > asOf {
+                            if lines[line].date.raw > asOf.raw {
                                 after += 1
                             } else {
                                 if date == nil { date = lines[line].date }
@@ -58,13 +59,20 @@ struct Activity {
                 }
             }
         }
+        orderRowsAfterAsOf = after
+    }
+
+    /// Interactions and opportunities dated after T: the rest of `rows_after_as_of`.
+    /// - Complexity: O(interactions + opportunities).
+    static func laterRows(_ ledger: Ledger, asOf: Day) -> Int {
+        var after = 0
         ledger.interactions.withUnsafeBufferPointer { rows in
-            for i in rows.indices where rows[i].date.day > asOf { after += 1 }
+            for i in rows.indices where rows[i].date.day.raw > asOf.raw { after += 1 }
         }
         for i in ledger.opportunities.indices {
-            if let created = ledger.opportunities[i].createdAt, created > asOf { after += 1 }
+            if let created = ledger.opportunities[i].createdAt, created.raw > asOf.raw { after += 1 }
         }
-        rowsAfterAsOf = after
+        return after
     }
 
     /// The rep a row is credited to: its own owner, else its customer's; -1 for none.

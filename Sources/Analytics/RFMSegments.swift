@@ -2,71 +2,103 @@ import LedgerModel
 
 /// RFM scores 1–5 and the segment of each customer (metrics.md "RFM scores and segments").
 enum RFMSegments {
-    /// Scores the customers with F ≥ 1 and names their segments; the others keep `no_purchase`.
+    /// What the scores are computed from, read from the figures in one pass so that the
+    /// scoring can run beside the passes that write the figures.
+    struct Population: Sendable {
+        /// Scored customers (F ≥ 1) per R (days, ≥ 0: purchases are dated ≤ T) and per F.
+        var recencyCounts: [Int] = []
+        var frequencyCounts: [Int] = []
+        /// M in micros and index of each scored customer, in customer order. F ≥ 1 ⇔ M > 0,
+        /// since every purchase is positive.
+        var micros: [Int64] = []
+        var customers: [Int32] = []
+    }
+
+    /// The scores of every R, every F and every customer's M, with their sums.
+    struct Scores: Sendable {
+        var summary = RFMSummary()
+        var byRecency: [UInt8] = []
+        var byOrders: [UInt8] = []
+        /// Aligned with the customers; 0 for those not scored.
+        var monetary: [UInt8] = []
+    }
+
+    /// - Complexity: one pass over the figures.
+    static func population(_ figures: [CustomerFigures]) -> Population {
+        var population = Population()
+        figures.withUnsafeBufferPointer { fig in
+            for i in fig.indices where fig[i].orders > 0 {
+                let r = Int(fig[i].recencyDays ?? 0), o = Int(fig[i].orders)
+                if r >= population.recencyCounts.count {
+                    population.recencyCounts += repeatElement(0, count: r + 1 - population.recencyCounts.count)
+                }
+                if o >= population.frequencyCounts.count {
+                    population.frequencyCounts += repeatElement(0, count: o + 1 - population.frequencyCounts.count)
+                }
+                population.recencyCounts[r] += 1
+                population.frequencyCounts[o] += 1
+                population.micros.append(fig[i].revenue.micros)
+                population.customers.append(Int32(i))
+            }
+        }
+        return population
+    }
+
+    /// Scores the customers with F ≥ 1.
     ///
     /// `score = min(5, 1 + (5 × worse) div n)` where `worse` counts scored customers with a
     /// strictly worse value (larger R, smaller F, smaller M), so ties get equal scores. R and F
-    /// are small integers (days, orders), counted in histograms; M is ranked by `byRevenue`,
-    /// which holds exactly the scored customers (F ≥ 1 ⇔ M > 0: every purchase is positive).
-    /// The score sums come from the histograms and the ranking, so the figures are read once and
-    /// written once.
+    /// are small integers, scored from their histograms; M from `byRevenue`, the scored
+    /// customers in M order. The sums of the scores come from the same counts.
     /// - Complexity: O(n + largest R + largest F), after the sort of `byRevenue`.
-    static func assign(_ figures: inout [CustomerFigures], byRevenue: RevenueOrder,
-                       model: SegmentModel) -> RFMSummary {
-        var summary = RFMSummary()
+    static func score(_ population: Population, byRevenue: RevenueOrder, customers count: Int) -> Scores {
+        var scores = Scores()
         let n = byRevenue.count
-        summary.scored = n
-        guard n > 0 else { return summary }
+        scores.summary.scored = n
+        guard n > 0 else { return scores }
         func score(_ worse: Int) -> UInt8 { UInt8(min(5, 1 + (5 * worse) / n)) }
 
-        // R ≥ 0 (purchases are dated ≤ T) and F ≥ 1, both bounded by the ledger's rows and days.
-        var recencyCounts: [Int] = []
-        var frequencyCounts: [Int] = []
-        figures.withUnsafeBufferPointer { fig in
-            for f in fig where f.orders > 0 {
-                let r = Int(f.recencyDays ?? 0), o = Int(f.orders)
-                if r >= recencyCounts.count { recencyCounts += repeatElement(0, count: r + 1 - recencyCounts.count) }
-                if o >= frequencyCounts.count { frequencyCounts += repeatElement(0, count: o + 1 - frequencyCounts.count) }
-                recencyCounts[r] += 1
-                frequencyCounts[o] += 1
-            }
-        }
         // Worse R is larger: the scored customers above r. Worse F is smaller: those below.
-        var rScores = [UInt8](repeating: 0, count: recencyCounts.count)
+        scores.byRecency = [UInt8](repeating: 0, count: population.recencyCounts.count)
         var above = n
-        for r in recencyCounts.indices {
-            above -= recencyCounts[r]
-            rScores[r] = score(above)
-            summary.sumR += Int(rScores[r]) * recencyCounts[r]
+        for (r, count) in population.recencyCounts.enumerated() {
+            above -= count
+            scores.byRecency[r] = score(above)
+            scores.summary.sumR += Int(scores.byRecency[r]) * count
         }
-        var fScores = [UInt8](repeating: 0, count: frequencyCounts.count)
+        scores.byOrders = [UInt8](repeating: 0, count: population.frequencyCounts.count)
         var below = 0
-        for o in frequencyCounts.indices {
-            fScores[o] = score(below)
-            summary.sumF += Int(fScores[o]) * frequencyCounts[o]
-            below += frequencyCounts[o]
+        for (o, count) in population.frequencyCounts.enumerated() {
+            scores.byOrders[o] = score(below)
+            scores.summary.sumF += Int(scores.byOrders[o]) * count
+            below += count
         }
         // Worse M is smaller: the position where the customer's run of equal revenue starts.
-        var mScores = [UInt8](repeating: 0, count: figures.count)
-        byRevenue.micros.withUnsafeBufferPointer { micros in
-            var runStart = 0
-            for position in 0..<n {
-                if micros[position] != micros[runStart] { runStart = position }
-                let m = score(runStart)
-                mScores[Int(byRevenue.customers[position])] = m
-                summary.sumM += Int(m)
+        scores.monetary = [UInt8](repeating: 0, count: count)
+        var sumM = 0
+        scores.monetary.withUnsafeMutableBufferPointer { monetary in
+            byRevenue.micros.withUnsafeBufferPointer { micros in
+                var runStart = 0
+                for position in 0..<n {
+                    if micros[position] != micros[runStart] { runStart = position }
+                    let m = score(runStart)
+                    monetary[Int(byRevenue.customers[position])] = m
+                    sumM += Int(m)
+                }
             }
         }
+        scores.summary.sumM = sumM
+        return scores
+    }
 
-        figures.withUnsafeMutableBufferPointer { fig in
-            for i in fig.indices where fig[i].orders > 0 {
-                fig[i].rScore = rScores[Int(fig[i].recencyDays ?? 0)]
-                fig[i].fScore = fScores[Int(fig[i].orders)]
-                fig[i].mScore = mScores[i]
-                fig[i].segment = segment(of: fig[i], model: model, summary: summary)
-            }
-        }
-        return summary
+    /// Writes one customer's scores and segment; customers with F = 0 keep `no_purchase`.
+    @inline(__always)
+    static func apply(_ scores: Scores, to f: inout CustomerFigures, customer: Int, model: SegmentModel) {
+        guard f.orders > 0 else { return }
+        f.rScore = scores.byRecency[Int(f.recencyDays ?? 0)]
+        f.fScore = scores.byOrders[Int(f.orders)]
+        f.mScore = scores.monetary[customer]
+        f.segment = segment(of: f, model: model, summary: scores.summary)
     }
 
     /// The segment of one customer under `model`; `no_purchase` when F = 0.

@@ -5,7 +5,7 @@
 /// place ids are compared. Built by a least-significant-digit radix sort on the micros (11 bits a
 /// pass, passes whose digit is the same everywhere skipped): a revenue up to 8.8 million units
 /// takes four passes, where a comparison sort of a million pairs costs several times as much.
-struct RevenueOrder {
+struct RevenueOrder: Sendable {
     /// Revenue in micros, ascending; aligned with `customers`.
     var micros: [Int64]
     /// Indices into the figures.
@@ -13,19 +13,10 @@ struct RevenueOrder {
 
     var count: Int { customers.count }
 
+    /// Sorts the scored customers of `population` by M.
     /// - Complexity: O(n × passes), passes = ⌈significant bits of the largest M ÷ 11⌉.
-    init(_ figures: [CustomerFigures]) {
-        var micros: [Int64] = []
-        var customers: [Int32] = []
-        micros.reserveCapacity(figures.count)
-        customers.reserveCapacity(figures.count)
-        figures.withUnsafeBufferPointer { fig in
-            for i in fig.indices where fig[i].revenue.micros > 0 {
-                micros.append(fig[i].revenue.micros)
-                customers.append(Int32(i))
-            }
-        }
-        (self.micros, self.customers) = RevenueOrder.radixSort(micros, customers)
+    init(_ population: RFMSegments.Population) {
+        (micros, customers) = RevenueOrder.radixSort(population.micros, population.customers)
     }
 
     /// Sorts positive keys ascending, stably, carrying `values` along.

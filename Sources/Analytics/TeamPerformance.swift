@@ -3,38 +3,18 @@ import LedgerModel
 /// Per-rep and per-team performance (metrics.md "Team performance", precise-rules.md "Team
 /// crediting").
 enum TeamPerformance {
-    /// Credits every purchase, interaction and opportunity up to T to its rep, then ranks the
-    /// reps and sums them per team.
-    /// - Complexity: one pass over customers, purchases, interactions and opportunities each,
-    ///   plus sorts of the reps and of each rep's action list.
-    static func compute(ledger: Ledger, settings: AnalysisSettings, activity: Activity,
-                        figures: [CustomerFigures]) -> (reps: [RepFigures], teams: [TeamFigures]) {
+    /// Credits every purchase, interaction and opportunity up to T to its rep: the part that
+    /// needs no customer figures, so it runs beside the portraits. ``finish(_:ledger:settings:activity:figures:)``
+    /// adds the owned customers, ranks the reps and sums them per team.
+    /// - Complexity: one pass over purchases, interactions and opportunities each.
+    static func credit(ledger: Ledger, settings: AnalysisSettings, activity: Activity) -> [RepFigures] {
         let asOf = settings.asOf
         let period = settings.period
-        let thresholds = settings.thresholds
         var reps = ledger.reps.indices.map { RepFigures(rep: Int32($0)) }
         for (i, rep) in ledger.reps.enumerated() {
             if let quota = rep.quota, quota > .zero { reps[i].figures.quota = quota }
         }
-        guard !reps.isEmpty else { return ([], []) }
-
-        for i in ledger.customers.indices {
-            let r = Int(activity.ownerRep[i])
-            guard r >= 0 else { continue }
-            let f = figures[i]
-            reps[r].figures.customers += 1
-            if let created = ledger.customers[i].createdAt, created <= asOf, period.contains(created) {
-                reps[r].figures.newCustomers += 1
-            }
-            if f.orders > 0, let recency = f.recencyDays, recency <= thresholds.atRiskDays {
-                reps[r].figures.activeCustomers += 1
-            }
-            if f.contactedRecently { reps[r].figures.contactedCustomers += 1 }
-            if f.stage == .atRisk && !f.contactedRecently {
-                reps[r].figures.overdueFollowUps += 1
-                reps[r].overdue.append(Int32(i))
-            }
-        }
+        guard !reps.isEmpty else { return [] }
 
         let previous = settings.previousPeriod
         for purchase in activity.purchases where purchase.rep >= 0 {
@@ -49,7 +29,7 @@ enum TeamPerformance {
 
         let repCount = reps.count
         ledger.interactions.withUnsafeBufferPointer { rows in
-            for i in rows.indices where rows[i].date.day <= asOf {
+            for i in rows.indices where rows[i].date.day.raw <= asOf.raw {
                 let r = Int(activity.credited(rows[i].owner, customer: rows[i].customer,
                                               repCount: repCount))
                 guard r >= 0 else { continue }
@@ -64,7 +44,7 @@ enum TeamPerformance {
                     }
                 }
                 guard rows[i].kind == .complaint else { continue }
-                if let resolved = rows[i].resolvedAt, resolved.day <= asOf {
+                if let resolved = rows[i].resolvedAt, resolved.day.raw <= asOf.raw {
                     if inPeriod {
                         reps[r].figures.resolutionSeconds.append(resolved.seconds - rows[i].date.seconds)
                     }
@@ -76,7 +56,7 @@ enum TeamPerformance {
         }
 
         for opportunity in ledger.opportunities {
-            if let created = opportunity.createdAt, created > asOf { continue }
+            if let created = opportunity.createdAt, created.raw > asOf.raw { continue }
             let r = Int(activity.credited(opportunity.owner, customer: opportunity.customer,
                                           repCount: repCount))
             guard r >= 0 else { continue }
@@ -84,7 +64,7 @@ enum TeamPerformance {
                 reps[r].figures.openPipeline += opportunity.amount ?? .zero
                 continue
             }
-            guard let closed = opportunity.closedAt, closed <= asOf, period.contains(closed) else { continue }
+            guard let closed = opportunity.closedAt, closed.raw <= asOf.raw, period.contains(closed) else { continue }
             if stage == .won {
                 reps[r].figures.won += 1
                 if let created = opportunity.createdAt {
@@ -92,6 +72,40 @@ enum TeamPerformance {
                 }
             } else {
                 reps[r].figures.lost += 1
+            }
+        }
+
+        return reps
+    }
+
+    /// Adds each rep's owned customers and action list, ranks the reps and sums them per team.
+    /// - Complexity: one pass over the customers, plus sorts of the reps and of each rep's
+    ///   action list.
+    static func finish(_ credited: [RepFigures], ledger: Ledger, settings: AnalysisSettings,
+                       activity: Activity, figures: [CustomerFigures]) -> (reps: [RepFigures], teams: [TeamFigures]) {
+        var reps = credited
+        guard !reps.isEmpty else { return ([], []) }
+        let period = settings.period
+        let asOf = settings.asOf.raw
+        let atRiskDays = settings.thresholds.atRiskDays
+        figures.withUnsafeBufferPointer { fig in
+            for i in fig.indices {
+                let r = Int(activity.ownerRep[i])
+                guard r >= 0 else { continue }
+                let f = fig[i]
+                reps[r].figures.customers += 1
+                // tenure = T − created_at, set exactly when created_at ≤ T.
+                if let tenure = f.tenureDays, period.contains(Day(raw: asOf - tenure)) {
+                    reps[r].figures.newCustomers += 1
+                }
+                if f.orders > 0, let recency = f.recencyDays, Int(recency) <= atRiskDays {
+                    reps[r].figures.activeCustomers += 1
+                }
+                if f.contactedRecently { reps[r].figures.contactedCustomers += 1 }
+                if f.stage == .atRisk && !f.contactedRecently {
+                    reps[r].figures.overdueFollowUps += 1
+                    reps[r].overdue.append(Int32(i))
+                }
             }
         }
 
