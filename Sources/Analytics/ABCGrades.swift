@@ -18,8 +18,9 @@ enum ABCGrades {
     /// points), else B when `before × 10000 < total × grade_b_share`, else C, all on exact micros
     /// in `Int128` (for the default 0.80 this is `before × 100 < total × 80`).
     /// - Complexity: a walk down `byRevenue`, sorting by id only its runs of equal revenue, and
-    ///   one pass over the ledger's grade column.
-    static func grade(_ byRevenue: RevenueOrder, ledger: Ledger, thresholds: Thresholds) -> Grading {
+    ///   one pass over `written`, the ledger's grade column as read.
+    static func grade(_ byRevenue: RevenueOrder, written: [WrittenGrade], ledger: Ledger,
+                      thresholds: Thresholds) -> Grading {
         var grading = Grading()
         let count = ledger.customers.count
         for micros in byRevenue.micros { grading.summary.totalRevenue += Int128(micros) }
@@ -31,56 +32,78 @@ enum ABCGrades {
         var run: [Int32] = []
         var grades = [Grade?](repeating: nil, count: count)
         var befores = [Int128](repeating: 0, count: count)
-        // Runs of equal revenue from the largest down; each run in id order.
-        var end = byRevenue.count
-        while end > 0 {
-            let micros = byRevenue.micros[end - 1]
-            var start = end - 1
-            while start > 0 && byRevenue.micros[start - 1] == micros { start -= 1 }
-            run.removeAll(keepingCapacity: true)
-            run.append(contentsOf: byRevenue.customers[start..<end])
-            if run.count > 1 {
-                run.sort { ledger.customers[Int($0)].id.codePointPrecedes(ledger.customers[Int($1)].id) }
+        byRevenue.micros.withUnsafeBufferPointer { micros in
+            byRevenue.customers.withUnsafeBufferPointer { customers in
+                func assign(_ i: Int, _ micros: Int64) {
+                    let scaled = before * 10_000
+                    let grade: Grade = scaled < aBound ? .a : scaled < bBound ? .b : .c
+                    grades[i] = grade
+                    befores[i] = before
+                    counts[grade == .a ? 0 : grade == .b ? 1 : 2] += 1
+                    before += Int128(micros)
+                }
+                // Runs of equal revenue from the largest down; each run in id order.
+                var end = micros.count
+                while end > 0 {
+                    let m = micros[end - 1]
+                    var start = end - 1
+                    while start > 0 && micros[start - 1] == m { start -= 1 }
+                    if end - start == 1 {
+                        assign(Int(customers[start]), m)
+                    } else {
+                        run.removeAll(keepingCapacity: true)
+                        run.append(contentsOf: customers[start..<end])
+                        run.sort { ledger.customers[Int($0)].id.codePointPrecedes(ledger.customers[Int($1)].id) }
+                        for customer in run { assign(Int(customer), m) }
+                    }
+                    end = start
+                }
             }
-            for customer in run {
-                let i = Int(customer)
-                let scaled = before * 10_000
-                let grade: Grade = scaled < aBound ? .a : scaled < bBound ? .b : .c
-                grades[i] = grade
-                befores[i] = before
-                counts[grade == .a ? 0 : grade == .b ? 1 : 2] += 1
-                before += Int128(micros)
-            }
-            end = start
         }
         grading.summary.counts = counts
-        grading.summary.mismatches = mismatches(grades, ledger: ledger)
+        grading.summary.mismatches = mismatches(grades, written: written, ledger: ledger)
         grading.grades = grades
         grading.before = befores
         return grading
     }
 
-    /// Customers whose non-empty ledger grade does not read as the computed one, by customer_id.
+    /// What one customer's cell of the ledger's grade column reads as.
+    enum WrittenGrade: Equatable, Sendable {
+        /// Absent, or only whitespace: nothing to compare.
+        case blank
+        /// A grade, or nil for text that is no ABC grade (`D`, `重要`).
+        case reads(Grade?)
+    }
+
+    /// Reads the ledger's grade column, one entry per customer; it needs no figures, so it runs
+    /// beside the portraits.
     ///
     /// Most ledgers write a bare letter (`A`, `B`), read here from its bytes; anything else
-    /// takes ``Grade/init(ledgerValue:)`` and its trimming. Ledgers list customers by id, so the
-    /// closing sort usually finds one run and only checks it.
-    static func mismatches(_ grades: [Grade?], ledger: Ledger) -> [GradeMismatch] {
-        var mismatches: [GradeMismatch] = []
-        for i in ledger.customers.indices {
-            guard let written = ledger.customers[i].grade else { continue }
-            let read: Grade?
+    /// takes ``Grade/init(ledgerValue:)`` and its trimming.
+    /// - Complexity: one pass over the customers.
+    static func readLedgerGrades(_ ledger: Ledger) -> [WrittenGrade] {
+        ledger.customers.map { customer in
+            guard let written = customer.grade else { return .blank }
             switch Grade.readPlain(written) {
             case .word(let grade):
-                read = grade
+                return .reads(grade)
             case .other:
-                guard !written.trimmingWhitespace().isEmpty else { continue }
-                read = Grade(ledgerValue: written)
+                return written.trimmingWhitespace().isEmpty ? .blank : .reads(Grade(ledgerValue: written))
             }
+        }
+    }
+
+    /// Customers whose non-blank ledger grade does not read as the computed one, by customer_id.
+    ///
+    /// Ledgers list customers by id, so the closing sort usually finds one run and only checks it.
+    static func mismatches(_ grades: [Grade?], written: [WrittenGrade], ledger: Ledger) -> [GradeMismatch] {
+        var mismatches: [GradeMismatch] = []
+        for i in written.indices {
+            guard case .reads(let read) = written[i] else { continue }
             let computed = grades[i]
             if read == nil && computed == nil { continue }
-            if read != computed {
-                mismatches.append(GradeMismatch(customer: Int32(i), ledgerGrade: written, computed: computed))
+            if read != computed, let text = ledger.customers[i].grade {
+                mismatches.append(GradeMismatch(customer: Int32(i), ledgerGrade: text, computed: computed))
             }
         }
         mismatches.sort {

@@ -21,9 +21,9 @@ package struct AnalyticsReport: Sendable {
     ///
     /// Rows dated after T are left out everywhere and counted in `summary.rowsAfterAsOf`.
     /// Two threads share the work when the machine has two cores and the ledger is not tiny:
-    /// what needs only the ledger (crediting reps, the summary's purchases) runs beside the
-    /// portraits, and the scores and grades beside the stages, cohorts and leaderboard; they
-    /// share only values, so the report is the same either way.
+    /// what needs only the ledger (crediting reps, top categories, the ledger's grade column)
+    /// runs beside the portraits, and the scores and grades beside the stages, cohorts and
+    /// leaderboard; they share only values, so the report is the same either way.
     /// - Complexity: O(rows) passes plus one radix sort of the customers by revenue; never
     ///   customers × orders. Memory beside the ledger: about 250 bytes per customer (figures,
     ///   channel mix, scores and grades) plus 24 bytes per purchase while computing. Measured
@@ -37,23 +37,28 @@ package struct AnalyticsReport: Sendable {
 
     /// ``compute(ledger:settings:)`` on one thread or two.
     static func compute(ledger: Ledger, settings: AnalysisSettings, concurrent: Bool) -> AnalyticsReport {
+        let asOf = settings.asOf
         let activity = Activity(ledger: ledger, settings: settings)
-        var ((figures, channelMix), (credited, purchases)) = SideThread.run(concurrent: concurrent) {
-            let later = Activity.laterRows(ledger, asOf: settings.asOf)
-            return (TeamPerformance.credit(ledger: ledger, settings: settings, activity: activity),
-                    Summary.purchases(settings: settings, activity: activity, laterRows: later))
+        let ((portraits, channelMix, purchases), (credited, topCategories, written)) = SideThread.run(concurrent: concurrent) {
+            (TeamPerformance.credit(ledger: ledger, settings: settings, activity: activity),
+             CustomerPortraits.topCategories(ledger: ledger, asOf: asOf, activity: activity),
+             ABCGrades.readLedgerGrades(ledger))
         } here: {
-            CustomerPortraits.compute(ledger: ledger, settings: settings, activity: activity)
+            let (figures, channelMix) = CustomerPortraits.compute(ledger: ledger, settings: settings, activity: activity)
+            let later = Activity.laterRows(ledger, asOf: asOf)
+            return (figures, channelMix, Summary.purchases(settings: settings, activity: activity, laterRows: later))
         }
 
+        // Consumed, so the passes below write the one copy of the figures.
+        var figures = consume portraits
         let population = RFMSegments.population(figures)
         let ((lifecycle, cohorts, team, customerSummary), (scores, grading)) = SideThread.run(concurrent: concurrent) {
             let byRevenue = RevenueOrder(population)
             return (RFMSegments.score(population, byRevenue: byRevenue, customers: ledger.customers.count),
-                    ABCGrades.grade(byRevenue, ledger: ledger, thresholds: settings.thresholds))
+                    ABCGrades.grade(byRevenue, written: written, ledger: ledger, thresholds: settings.thresholds))
         } here: {
             let lifecycle = Lifecycle.assign(&figures, settings: settings)
-            let cohorts = Cohorts.compute(&figures, activity: activity, asOf: settings.asOf)
+            let cohorts = Cohorts.compute(&figures, activity: activity, asOf: asOf)
             let team = TeamPerformance.finish(credited, ledger: ledger, settings: settings,
                                               activity: activity, figures: figures)
             var summary = purchases
@@ -61,11 +66,12 @@ package struct AnalyticsReport: Sendable {
             return (lifecycle, cohorts, team, summary)
         }
 
-        // The scores and grades join the figures in one pass.
+        // Top categories, scores and grades join the figures in one pass.
         var segmentCounts = [Int](repeating: 0, count: Segment.allCases.count)
         let model = settings.segmentModel
         figures.withUnsafeMutableBufferPointer { fig in
             for i in fig.indices {
+                fig[i].topCategory = topCategories[i]
                 RFMSegments.apply(scores, to: &fig[i], customer: i, model: model)
                 fig[i].grade = grading.grades[i]
                 fig[i].revenueBefore = grading.before[i]

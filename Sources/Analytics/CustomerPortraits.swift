@@ -2,12 +2,13 @@ import LedgerModel
 
 /// The per-customer portrait figures of metrics.md, from the purchases and interactions up to T.
 enum CustomerPortraits {
-    /// Fills every portrait figure; scores, segment, grade and stage are left to later passes.
+    /// Fills every portrait figure but the top category (``topCategories(ledger:asOf:activity:)``,
+    /// which runs beside); scores, segment, grade and stage are left to later passes.
     ///
     /// Returns the figures and the channel mix, a flat array of `Channel.allCases.count` counts
     /// per customer.
     /// - Complexity: O(customers + purchases + order lines + interactions + opportunities); the
-    ///   only sort is each customer's own category lines.
+    ///   no sort.
     static func compute(ledger: Ledger, settings: AnalysisSettings, activity: Activity)
         -> (figures: [CustomerFigures], channelMix: [Int32]) {
         let asOf = settings.asOf
@@ -98,7 +99,6 @@ enum CustomerPortraits {
             }
         }
 
-        assignTopCategories(&figures, ledger: ledger, asOf: asOf, activity: activity)
         return (figures, channelMix)
     }
 
@@ -125,77 +125,75 @@ enum CustomerPortraits {
 
     /// `top_category`: the category with the most purchase revenue, each line weighted by its
     /// amount; ties go to the name first in code-point order. Only categories whose revenue is
-    /// positive qualify.
+    /// positive qualify. One category id per customer, -1 for none.
     ///
-    /// - Complexity: a counting sort of the purchase lines by customer, then one pass summing
-    ///   each customer's lines per category in a scratch array; O(lines + strings log strings).
-    static func assignTopCategories(_ figures: inout [CustomerFigures], ledger: Ledger, asOf: Day,
-                                    activity: Activity) {
+    /// - Complexity: a counting sort of the purchases by customer (4 bytes a purchase), then one
+    ///   pass summing each customer's lines per category in a scratch array;
+    ///   O(purchases + lines + strings log strings).
+    static func topCategories(ledger: Ledger, asOf: Day, activity: Activity) -> [Int32] {
+        let count = ledger.customers.count
+        var top = [Int32](repeating: -1, count: count)
         let names = ledger.strings.values
-        guard !names.isEmpty else { return }
+        guard !names.isEmpty else { return top }
         // Rank of each string in code-point order, so the tie rule is an integer compare.
         let order = names.indices.sorted { names[$0].codePointPrecedes(names[$1]) }
         var rank = [Int32](repeating: 0, count: names.count)
         for (position, id) in order.enumerated() { rank[id] = Int32(position) }
 
-        let count = figures.count
         var starts = [Int32](repeating: 0, count: count + 1)
-        var lines: [(rank: Int32, amount: Int64)] = []
-        ledger.orders.withUnsafeBufferPointer { orders in
-            ledger.orderLines.withUnsafeBufferPointer { orderLines in
-                activity.purchases.withUnsafeBufferPointer { purchases in
-                    // The lines that count: dated ≤ T, with a category.
-                    func forEachLine(_ body: (Int, Int32, Int64) -> Void) {
-                        for purchase in purchases where purchase.customer >= 0 {
-                            for lineIndex in orders[Int(purchase.order)].lines {
-                                let line = orderLines[Int(lineIndex)]
-                                if line.date.raw <= asOf.raw && line.category >= 0 && Int(line.category) < names.count {
-                                    body(Int(purchase.customer), line.category, line.amount.micros)
-                                }
-                            }
-                        }
-                    }
-                    forEachLine { c, _, _ in starts[c + 1] += 1 }
-                    guard starts.contains(where: { $0 > 0 }) else { return }
-                    for c in 0..<count { starts[c + 1] += starts[c] }
-                    var fill = starts
-                    lines = Array(repeating: (0, 0), count: Int(starts[count]))
-                    forEachLine { c, category, amount in
-                        lines[Int(fill[c])] = (rank[Int(category)], amount)
-                        fill[c] += 1
-                    }
-                }
+        var grouped: [Int32] = []
+        activity.purchases.withUnsafeBufferPointer { purchases in
+            for purchase in purchases where purchase.customer >= 0 { starts[Int(purchase.customer) + 1] += 1 }
+            for c in 0..<count { starts[c + 1] += starts[c] }
+            var fill = starts
+            grouped = [Int32](repeating: 0, count: Int(starts[count]))
+            for p in purchases.indices where purchases[p].customer >= 0 {
+                let c = Int(purchases[p].customer)
+                grouped[Int(fill[c])] = Int32(p)
+                fill[c] += 1
             }
         }
-        guard !lines.isEmpty else { return }
 
         // Per customer: sums by rank; `stamp` marks the ranks this customer has touched.
         var sums = [Int64](repeating: 0, count: names.count)
         var stamp = [Int32](repeating: -1, count: names.count)
         var touched: [Int32] = []
-        figures.withUnsafeMutableBufferPointer { fig in
-            for c in 0..<count where starts[c + 1] > starts[c] {
-                touched.removeAll(keepingCapacity: true)
-                for k in Int(starts[c])..<Int(starts[c + 1]) {
-                    let r = Int(lines[k].rank)
-                    if stamp[r] != Int32(c) {
-                        stamp[r] = Int32(c)
-                        sums[r] = 0
-                        touched.append(Int32(r))
+        top.withUnsafeMutableBufferPointer { top in
+            activity.purchases.withUnsafeBufferPointer { purchases in
+                ledger.orders.withUnsafeBufferPointer { orders in
+                    ledger.orderLines.withUnsafeBufferPointer { lines in
+                        for c in 0..<count where starts[c + 1] > starts[c] {
+                            touched.removeAll(keepingCapacity: true)
+                            for k in Int(starts[c])..<Int(starts[c + 1]) {
+                                let purchase = purchases[Int(grouped[k])]
+                                for lineIndex in orders[Int(purchase.order)].lines {
+                                    let line = lines[Int(lineIndex)]
+                                    guard line.date.raw <= asOf.raw && line.category >= 0
+                                        && Int(line.category) < names.count else { continue }
+                                    let r = Int(rank[Int(line.category)])
+                                    if stamp[r] != Int32(c) {
+                                        stamp[r] = Int32(c)
+                                        sums[r] = 0
+                                        touched.append(Int32(r))
+                                    }
+                                    sums[r] += line.amount.micros
+                                }
+                            }
+                            var bestRank = -1
+                            var bestAmount: Int64 = 0
+                            for r in touched {
+                                let sum = sums[Int(r)]
+                                if sum > bestAmount || (sum == bestAmount && bestRank >= 0 && Int(r) < bestRank) {
+                                    bestAmount = sum
+                                    bestRank = Int(r)
+                                }
+                            }
+                            if bestRank >= 0 { top[c] = Int32(order[bestRank]) }
+                        }
                     }
-                    sums[r] += lines[k].amount
                 }
-                var bestRank = -1
-                var bestAmount: Int64 = 0
-                for r in touched {
-                    let sum = sums[Int(r)]
-                    if sum > bestAmount || (sum == bestAmount && bestRank >= 0 && Int(r) < bestRank) {
-                        bestAmount = sum
-                        bestRank = Int(r)
-                    }
-                }
-                if bestRank >= 0 { fig[c].topCategory = Int32(order[bestRank]) }
             }
         }
+        return top
     }
 }
