@@ -11,8 +11,8 @@ struct Activity: Sendable {
     /// Every purchase dated ≤ T, orphan customers included, in ledger order. A customer index
     /// outside `Ledger.customers` is treated as an orphan, so no later pass can read out of bounds.
     var purchases: [Purchase] = []
-    /// Order lines (or orders without lines) dated after T; ``laterRows(_:asOf:)`` counts the
-    /// other tables' part of `rows_after_as_of`.
+    /// Order lines (or orders without lines) dated after T; the portraits count the other
+    /// tables' part of `rows_after_as_of`.
     var orderRowsAfterAsOf = 0
     /// Each customer's owner as a rep index, or -1 (no owner, an orphan owner): the crediting
     /// fallback, kept apart so the million-row passes never touch the wide `Customer` rows.
@@ -60,19 +60,6 @@ struct Activity: Sendable {
             }
         }
         orderRowsAfterAsOf = after
-    }
-
-    /// Interactions and opportunities dated after T: the rest of `rows_after_as_of`.
-    /// - Complexity: O(interactions + opportunities).
-    static func laterRows(_ ledger: Ledger, asOf: Day) -> Int {
-        var after = 0
-        ledger.interactions.withUnsafeBufferPointer { rows in
-            for i in rows.indices where rows[i].date.day.raw > asOf.raw { after += 1 }
-        }
-        for i in ledger.opportunities.indices {
-            if let created = ledger.opportunities[i].createdAt, created.raw > asOf.raw { after += 1 }
-        }
-        return after
     }
 
     /// The rep a row is credited to: its own owner, else its customer's; -1 for none.

@@ -44,8 +44,8 @@ package struct AnalyticsReport: Sendable {
              CustomerPortraits.topCategories(ledger: ledger, asOf: asOf, activity: activity),
              ABCGrades.readLedgerGrades(ledger))
         } here: {
-            let (figures, channelMix) = CustomerPortraits.compute(ledger: ledger, settings: settings, activity: activity)
-            let later = Activity.laterRows(ledger, asOf: asOf)
+            let (figures, channelMix, later) = CustomerPortraits.compute(ledger: ledger, settings: settings,
+                                                                         activity: activity)
             return (figures, channelMix, Summary.purchases(settings: settings, activity: activity, laterRows: later))
         }
 

@@ -5,18 +5,20 @@ enum CustomerPortraits {
     /// Fills every portrait figure but the top category (``topCategories(ledger:asOf:activity:)``,
     /// which runs beside); scores, segment, grade and stage are left to later passes.
     ///
-    /// Returns the figures and the channel mix, a flat array of `Channel.allCases.count` counts
-    /// per customer.
+    /// Returns the figures; the channel mix, a flat array of `Channel.allCases.count` counts
+    /// per customer; and the interactions and opportunities dated after T, counted on the way
+    /// (the rest of `rows_after_as_of`, beside ``Activity/orderRowsAfterAsOf``).
     /// - Complexity: O(customers + purchases + order lines + interactions + opportunities); the
     ///   no sort.
     static func compute(ledger: Ledger, settings: AnalysisSettings, activity: Activity)
-        -> (figures: [CustomerFigures], channelMix: [Int32]) {
+        -> (figures: [CustomerFigures], channelMix: [Int32], laterRows: Int) {
         let asOf = settings.asOf
         let count = ledger.customers.count
         var figures = [CustomerFigures](repeating: CustomerFigures(), count: count)
         let channels = Channel.allCases
         let width = channels.count
         var channelMix = [Int32](repeating: 0, count: count * width)
+        var later = 0
         // Unsafe buffers: these loops touch ten million rows, and a checked, uniquely-referenced
         // array write per field would cost more than the arithmetic. Dates compare as raw day
         // numbers, since `Day`'s operators (LedgerModel) are calls here, not inlined.
@@ -51,9 +53,13 @@ enum CustomerPortraits {
             let window = settings.followUpWindow
             channelMix.withUnsafeMutableBufferPointer { mix in
                 ledger.interactions.withUnsafeBufferPointer { rows in
-                    for i in rows.indices where rows[i].customer >= 0 && Int(rows[i].customer) < count {
+                    for i in rows.indices {
                         let day = rows[i].date.day
-                        guard day.raw <= asOf.raw else { continue }
+                        guard day.raw <= asOf.raw else {
+                            later += 1
+                            continue
+                        }
+                        guard rows[i].customer >= 0 && Int(rows[i].customer) < count else { continue }
                         let c = Int(rows[i].customer)
                         fig[c].interactions += 1
                         if fig[c].lastContact.map({ $0.raw < day.raw }) ?? true { fig[c].lastContact = day }
@@ -92,14 +98,17 @@ enum CustomerPortraits {
                 }
             }
 
-            for i in ledger.opportunities.indices
-            where ledger.opportunities[i].customer >= 0 && Int(ledger.opportunities[i].customer) < count {
-                if let created = ledger.opportunities[i].createdAt, created.raw > asOf.raw { continue }
-                fig[Int(ledger.opportunities[i].customer)].hasOpportunity = true
+            for i in ledger.opportunities.indices {
+                if let created = ledger.opportunities[i].createdAt, created.raw > asOf.raw {
+                    later += 1
+                    continue
+                }
+                let c = ledger.opportunities[i].customer
+                if c >= 0 && Int(c) < count { fig[Int(c)].hasOpportunity = true }
             }
         }
 
-        return (figures, channelMix)
+        return (figures, channelMix, later)
     }
 
     /// The slot of a channel in the flat channel-mix array (`Channel.allCases` order).

@@ -89,7 +89,8 @@ struct FastPathTests {
             figures.append(f)
         }
         let thresholds = Thresholds()
-        let grading = ABCGrades.grade(RevenueOrder(RFMSegments.population(figures)), ledger: ledger,
+        let grading = ABCGrades.grade(RevenueOrder(RFMSegments.population(figures)),
+                                      written: ABCGrades.readLedgerGrades(ledger), ledger: ledger,
                                       thresholds: thresholds)
 
         let order = figures.indices.filter { figures[$0].revenue > .zero }.sorted { a, b in
@@ -109,6 +110,34 @@ struct FastPathTests {
         }
         #expect(grading.grades == expected)
         #expect(grading.summary.counts == [Grade.a, .b, .c].map { g in expected.filter { $0 == g }.count })
+    }
+
+    @Test("grade mismatches: non-blank ledger grades that read otherwise, by id", arguments: 0..<8)
+    func mismatches(seed: UInt64) {
+        var random = RandomLedger(seed: seed)
+        var ledger = Ledger()
+        let cells: [String?] = [nil, "", "  ", "A", "a", "B", "C", "VIP", " b ", "A级", "D", "重要", "\u{3000}"]
+        let count = [0, 1, 40, 400][Int(seed % 4)]
+        var grades: [Grade?] = []
+        for i in 0..<count {
+            var customer = Customer(id: "C\(random.int(10_000))-\(i)", name: "N", line: Int32(i + 2))
+            customer.grade = cells[random.int(cells.count)]
+            ledger.customers.append(customer)
+            grades.append([Grade.a, .b, .c, nil][random.int(4)])
+        }
+        let found = ABCGrades.mismatches(grades, written: ABCGrades.readLedgerGrades(ledger), ledger: ledger)
+
+        var expected: [GradeMismatch] = []
+        for (i, customer) in ledger.customers.enumerated() {
+            guard let text = customer.grade, !text.trimmingWhitespace().isEmpty else { continue }
+            let read = Grade(ledgerValue: text)
+            if read != grades[i] && !(read == nil && grades[i] == nil) {
+                expected.append(GradeMismatch(customer: Int32(i), ledgerGrade: text, computed: grades[i]))
+            }
+        }
+        expected.sort { ledger.customers[Int($0.customer)].id.unicodeScalars.map(\.value)
+            .lexicographicallyPrecedes(ledger.customers[Int($1.customer)].id.unicodeScalars.map(\.value)) }
+        #expect(found == expected)
     }
 
     @Test("a plain ASCII grade reads as Grade(ledgerValue:) reads it",
@@ -167,8 +196,9 @@ struct FastPathTests {
             for order in ledger.orders where Int(order.customer) == c && order.status == .completed {
                 let used = order.lines.map { ledger.orderLines[Int($0)] }.filter { $0.date <= asOf }
                 guard !used.isEmpty, used.reduce(0, { $0 + $1.amount.micros }) > 0 else { continue }
-                for line in used where line.category >= 0 {
-                    sums[ledger.strings[line.category], default: 0] += line.amount.micros
+                for line in used {
+                    guard let name = ledger.strings[line.category] else { continue }
+                    sums[name, default: 0] += line.amount.micros
                 }
             }
             let best = sums.filter { $0.value > 0 }.max { a, b in
