@@ -189,8 +189,13 @@ struct FastPathTests {
     @Test("top category: most revenue, positive, ties by code point, counted from the ledger",
           arguments: 0..<10)
     func topCategory(seed: UInt64) {
-        let (ledger, report) = PropertyTests.report(seed: seed)
+        var (ledger, _) = PropertyTests.report(seed: seed)
+        // Whole thousands, so categories tie.
+        for i in ledger.orderLines.indices {
+            ledger.orderLines[i].amount = Money(micros: ledger.orderLines[i].amount.micros / 1_000_000_000 * 1_000_000_000)
+        }
         let asOf = PropertyTests.asOf
+        let report = AnalyticsReport.compute(ledger: ledger, settings: AnalysisSettings(asOf: asOf, today: asOf + 10))
         for c in ledger.customers.indices {
             var sums: [String: Int64] = [:]
             for order in ledger.orders where Int(order.customer) == c && order.status == .completed {
