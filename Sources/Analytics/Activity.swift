@@ -16,16 +16,16 @@ struct Activity: Sendable {
     var orderRowsAfterAsOf = 0
     /// Each customer's owner as a rep index, or -1 (no owner, an orphan owner): the crediting
     /// fallback, kept apart so the million-row passes never touch the wide `Customer` rows.
-    var ownerRep: [Int32]
+    /// Read beside the orders (``ownerReps(_:)``), so empty until ``with(ownerRep:)``.
+    var ownerRep: [Int32] = []
 
-    /// - Complexity: O(customers + orders + order lines), one pass each.
+    /// Reads the purchases; `ownerRep` is left for ``ownerReps(_:)``, and a purchase credited
+    /// to its customer's owner says so with ``Purchase/customersOwner`` (see ``rep(of:)``).
+    /// - Complexity: O(orders + order lines), one pass each.
     init(ledger: Ledger, settings: AnalysisSettings) {
         let asOf = settings.asOf
         let repCount = ledger.reps.count
-        ownerRep = ledger.customers.indices.map { i in
-            guard let rep = ledger.customers[i].owner.repIndex, rep < repCount else { return -1 }
-            return Int32(rep)
-        }
+        let customerCount = ledger.customers.count
         purchases.reserveCapacity(ledger.orders.count)
         var after = 0
         ledger.orders.withUnsafeBufferPointer { orders in
@@ -51,15 +51,41 @@ struct Activity: Sendable {
                     }
                     guard let date, orders[index].status == .completed, amount > 0 else { continue }
                     let raw = orders[index].customer
-                    let customer = raw >= 0 && Int(raw) < ownerRep.count ? raw : -1
-                    purchases.append(Purchase(
-                        amount: amount, customer: customer,
-                        rep: credited(orders[index].owner, customer: customer, repCount: repCount),
-                        date: date, order: Int32(index)))
+                    let customer = raw >= 0 && Int(raw) < customerCount ? raw : -1
+                    let rep: Int32 = switch orders[index].owner {
+                    case .rep(let rep): rep >= 0 && Int(rep) < repCount ? rep : -1
+                    case .orphan: -1
+                    case .none: customer >= 0 ? Purchase.customersOwner : -1
+                    }
+                    purchases.append(Purchase(amount: amount, customer: customer, rep: rep, date: date,
+                                              order: Int32(index)))
                 }
             }
         }
         orderRowsAfterAsOf = after
+    }
+
+    /// Each customer's owner as a rep index, or -1.
+    /// - Complexity: one pass over the customers.
+    static func ownerReps(_ ledger: Ledger) -> [Int32] {
+        let repCount = ledger.reps.count
+        return ledger.customers.indices.map { i in
+            guard let rep = ledger.customers[i].owner.repIndex, rep < repCount else { return -1 }
+            return Int32(rep)
+        }
+    }
+
+    /// These purchases with the customers' owners (``ownerReps(_:)``) to fall back to.
+    func with(ownerRep: [Int32]) -> Activity {
+        var activity = self
+        activity.ownerRep = ownerRep
+        return activity
+    }
+
+    /// The rep a purchase is credited to, -1 for none; needs `ownerRep`.
+    @inline(__always)
+    func rep(of purchase: Purchase) -> Int32 {
+        purchase.rep == Purchase.customersOwner ? ownerRep[Int(purchase.customer)] : purchase.rep
     }
 
     /// The rep a row is credited to: its own owner, else its customer's; -1 for none.

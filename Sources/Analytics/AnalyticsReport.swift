@@ -38,11 +38,16 @@ package struct AnalyticsReport: Sendable {
     /// ``compute(ledger:settings:)`` on one thread or two.
     static func compute(ledger: Ledger, settings: AnalysisSettings, concurrent: Bool) -> AnalyticsReport {
         let asOf = settings.asOf
-        let activity = Activity(ledger: ledger, settings: settings)
-        let ((portraits, channelMix, purchases), (credited, topCategories, written)) = SideThread.run(concurrent: concurrent) {
+        // The purchases beside the two reads of the wide customer rows.
+        let (orders, (ownerRep, written)) = SideThread.run(concurrent: concurrent) {
+            (Activity.ownerReps(ledger), ABCGrades.readLedgerGrades(ledger))
+        } here: {
+            Activity(ledger: ledger, settings: settings)
+        }
+        let activity = orders.with(ownerRep: ownerRep)
+        let ((portraits, channelMix, purchases), (credited, topCategories)) = SideThread.run(concurrent: concurrent) {
             (TeamPerformance.credit(ledger: ledger, settings: settings, activity: activity),
-             CustomerPortraits.topCategories(ledger: ledger, asOf: asOf, activity: activity),
-             ABCGrades.readLedgerGrades(ledger))
+             CustomerPortraits.topCategories(ledger: ledger, asOf: asOf, activity: activity))
         } here: {
             let (figures, channelMix, later) = CustomerPortraits.compute(ledger: ledger, settings: settings,
                                                                          activity: activity)

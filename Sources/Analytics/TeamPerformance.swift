@@ -17,8 +17,9 @@ enum TeamPerformance {
         guard !reps.isEmpty else { return [] }
 
         let previous = settings.previousPeriod
-        for purchase in activity.purchases where purchase.rep >= 0 {
-            let r = Int(purchase.rep)
+        for purchase in activity.purchases {
+            let r = Int(activity.rep(of: purchase))
+            guard r >= 0 else { continue }
             if period.contains(purchase.date) {
                 reps[r].figures.revenuePeriod.micros += purchase.amount
                 reps[r].figures.ordersPeriod += 1
