@@ -32,31 +32,33 @@ enum ABCGrades {
         var run: [Int32] = []
         var grades = [Grade?](repeating: nil, count: count)
         var befores = [Int128](repeating: 0, count: count)
-        byRevenue.micros.withUnsafeBufferPointer { micros in
-            byRevenue.customers.withUnsafeBufferPointer { customers in
-                func assign(_ i: Int, _ micros: Int64) {
-                    let scaled = before * 10_000
-                    let grade: Grade = scaled < aBound ? .a : scaled < bBound ? .b : .c
-                    grades[i] = grade
-                    befores[i] = before
-                    counts[grade == .a ? 0 : grade == .b ? 1 : 2] += 1
-                    before += Int128(micros)
-                }
-                // Runs of equal revenue from the largest down; each run in id order.
-                var end = micros.count
-                while end > 0 {
-                    let m = micros[end - 1]
-                    var start = end - 1
-                    while start > 0 && micros[start - 1] == m { start -= 1 }
-                    if end - start == 1 {
-                        assign(Int(customers[start]), m)
-                    } else {
-                        run.removeAll(keepingCapacity: true)
-                        run.append(contentsOf: customers[start..<end])
-                        run.sort { ledger.customers[Int($0)].id.codePointPrecedes(ledger.customers[Int($1)].id) }
-                        for customer in run { assign(Int(customer), m) }
+        grades.withUnsafeMutableBufferPointer { grades in
+            befores.withUnsafeMutableBufferPointer { befores in
+                byRevenue.micros.withUnsafeBufferPointer { micros in
+                    byRevenue.customers.withUnsafeBufferPointer { customers in
+                        // Runs of equal revenue from the largest down; each run in id order.
+                        var end = micros.count
+                        while end > 0 {
+                            let m = micros[end - 1]
+                            var start = end - 1
+                            while start > 0 && micros[start - 1] == m { start -= 1 }
+                            run.removeAll(keepingCapacity: true)
+                            run.append(contentsOf: customers[start..<end])
+                            if run.count > 1 {
+                                run.sort { ledger.customers[Int($0)].id.codePointPrecedes(ledger.customers[Int($1)].id) }
+                            }
+                            for customer in run {
+                                let i = Int(customer)
+                                let scaled = before * 10_000
+                                let grade: Grade = scaled < aBound ? .a : scaled < bBound ? .b : .c
+                                grades[i] = grade
+                                befores[i] = before
+                                counts[grade == .a ? 0 : grade == .b ? 1 : 2] += 1
+                                before += Int128(m)
+                            }
+                            end = start
+                        }
                     }
-                    end = start
                 }
             }
         }

@@ -16,44 +16,65 @@ enum TeamPerformance {
         }
         guard !reps.isEmpty else { return [] }
 
+        // The counts of the two big passes in one flat array, `slots` a rep, added to the reps at
+        // the end: a write into `reps[r].figures` checks the array's uniqueness each time.
+        let slots = 8
+        let revenue = 0, orders = 1, revenuePrevious = 2, interactions = 3,
+            satisfactionSum = 4, satisfactionCount = 5, complaints = 6, openComplaints = 7
+        var counts = [Int64](repeating: 0, count: reps.count * slots)
         let previous = settings.previousPeriod
-        for purchase in activity.purchases {
-            let r = Int(activity.rep(of: purchase))
-            guard r >= 0 else { continue }
-            if period.contains(purchase.date) {
-                reps[r].figures.revenuePeriod.micros += purchase.amount
-                reps[r].figures.ordersPeriod += 1
-            } else if previous.contains(purchase.date) {
-                reps[r].figures.revenuePrevious.micros += purchase.amount
+        let repCount = reps.count
+        counts.withUnsafeMutableBufferPointer { counts in
+            activity.purchases.withUnsafeBufferPointer { purchases in
+                for purchase in purchases {
+                    let r = Int(activity.rep(of: purchase))
+                    guard r >= 0 else { continue }
+                    if period.contains(purchase.date) {
+                        counts[r * slots + revenue] += purchase.amount
+                        counts[r * slots + orders] += 1
+                    } else if previous.contains(purchase.date) {
+                        counts[r * slots + revenuePrevious] += purchase.amount
+                    }
+                }
+            }
+
+            ledger.interactions.withUnsafeBufferPointer { rows in
+                for i in rows.indices where rows[i].date.day.raw <= asOf.raw {
+                    let r = Int(activity.credited(rows[i].owner, customer: rows[i].customer,
+                                                  repCount: repCount))
+                    guard r >= 0 else { continue }
+                    let day = rows[i].date.day
+                    let inPeriod = period.contains(day)
+                    if inPeriod {
+                        counts[r * slots + interactions] += 1
+                        let satisfaction = rows[i].satisfaction
+                        if satisfaction >= 1 && satisfaction <= 5 {
+                            counts[r * slots + satisfactionSum] += Int64(satisfaction)
+                            counts[r * slots + satisfactionCount] += 1
+                        }
+                    }
+                    guard rows[i].kind == .complaint else { continue }
+                    if let resolved = rows[i].resolvedAt, resolved.day.raw <= asOf.raw {
+                        if inPeriod {
+                            reps[r].figures.resolutionSeconds.append(resolved.seconds - rows[i].date.seconds)
+                        }
+                    } else {
+                        counts[r * slots + openComplaints] += 1
+                    }
+                    if inPeriod { counts[r * slots + complaints] += 1 }
+                }
             }
         }
-
-        let repCount = reps.count
-        ledger.interactions.withUnsafeBufferPointer { rows in
-            for i in rows.indices where rows[i].date.day.raw <= asOf.raw {
-                let r = Int(activity.credited(rows[i].owner, customer: rows[i].customer,
-                                              repCount: repCount))
-                guard r >= 0 else { continue }
-                let day = rows[i].date.day
-                let inPeriod = period.contains(day)
-                if inPeriod {
-                    reps[r].figures.interactionsPeriod += 1
-                    let satisfaction = rows[i].satisfaction
-                    if satisfaction >= 1 && satisfaction <= 5 {
-                        reps[r].figures.satisfactionSum += Int(satisfaction)
-                        reps[r].figures.satisfactionCount += 1
-                    }
-                }
-                guard rows[i].kind == .complaint else { continue }
-                if let resolved = rows[i].resolvedAt, resolved.day.raw <= asOf.raw {
-                    if inPeriod {
-                        reps[r].figures.resolutionSeconds.append(resolved.seconds - rows[i].date.seconds)
-                    }
-                } else {
-                    reps[r].figures.openComplaints += 1
-                }
-                if inPeriod { reps[r].figures.complaints += 1 }
-            }
+        for r in reps.indices {
+            let c = counts[(r * slots)..<(r * slots + slots)]
+            reps[r].figures.revenuePeriod.micros += c[c.startIndex + revenue]
+            reps[r].figures.ordersPeriod += Int(c[c.startIndex + orders])
+            reps[r].figures.revenuePrevious.micros += c[c.startIndex + revenuePrevious]
+            reps[r].figures.interactionsPeriod += Int(c[c.startIndex + interactions])
+            reps[r].figures.satisfactionSum += Int(c[c.startIndex + satisfactionSum])
+            reps[r].figures.satisfactionCount += Int(c[c.startIndex + satisfactionCount])
+            reps[r].figures.complaints += Int(c[c.startIndex + complaints])
+            reps[r].figures.openComplaints += Int(c[c.startIndex + openComplaints])
         }
 
         for opportunity in ledger.opportunities {
