@@ -77,21 +77,16 @@ enum ABCGrades {
         case reads(Grade?)
     }
 
-    /// Reads the ledger's grade column, one entry per customer; it needs no figures, so it runs
-    /// beside the portraits.
+    /// Reads one cell of the ledger's grade column (``CustomerColumns`` reads them all).
     ///
     /// Most ledgers write a bare letter (`A`, `B`), read here from its bytes; anything else
     /// takes ``Grade/init(ledgerValue:)`` and its trimming.
-    /// - Complexity: one pass over the customers.
-    static func readLedgerGrades(_ ledger: Ledger) -> [WrittenGrade] {
-        ledger.customers.map { customer in
-            guard let written = customer.grade else { return .blank }
-            switch Grade.readPlain(written) {
-            case .word(let grade):
-                return .reads(grade)
-            case .other:
-                return written.trimmingWhitespace().isEmpty ? .blank : .reads(Grade(ledgerValue: written))
-            }
+    static func read(_ written: String) -> WrittenGrade {
+        switch Grade.readPlain(written) {
+        case .word(let grade):
+            return .reads(grade)
+        case .other:
+            return written.trimmingWhitespace().isEmpty ? .blank : .reads(Grade(ledgerValue: written))
         }
     }
 

@@ -16,10 +16,10 @@ struct Activity: Sendable {
     var orderRowsAfterAsOf = 0
     /// Each customer's owner as a rep index, or -1 (no owner, an orphan owner): the crediting
     /// fallback, kept apart so the million-row passes never touch the wide `Customer` rows.
-    /// Read beside the orders (``ownerReps(_:)``), so empty until ``with(ownerRep:)``.
+    /// Read beside the orders (``CustomerColumns``), so empty until ``with(ownerRep:)``.
     var ownerRep: [Int32] = []
 
-    /// Reads the purchases; `ownerRep` is left for ``ownerReps(_:)``, and a purchase credited
+    /// Reads the purchases; `ownerRep` is left for ``CustomerColumns``, and a purchase credited
     /// to its customer's owner says so with ``Purchase/customersOwner`` (see ``rep(of:)``).
     /// - Complexity: O(orders + order lines), one pass each.
     init(ledger: Ledger, settings: AnalysisSettings) {
@@ -65,17 +65,7 @@ struct Activity: Sendable {
         orderRowsAfterAsOf = after
     }
 
-    /// Each customer's owner as a rep index, or -1.
-    /// - Complexity: one pass over the customers.
-    static func ownerReps(_ ledger: Ledger) -> [Int32] {
-        let repCount = ledger.reps.count
-        return ledger.customers.indices.map { i in
-            guard let rep = ledger.customers[i].owner.repIndex, rep < repCount else { return -1 }
-            return Int32(rep)
-        }
-    }
-
-    /// These purchases with the customers' owners (``ownerReps(_:)``) to fall back to.
+    /// These purchases with the customers' owners to fall back to.
     func with(ownerRep: [Int32]) -> Activity {
         var activity = self
         activity.ownerRep = ownerRep

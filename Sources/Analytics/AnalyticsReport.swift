@@ -38,19 +38,20 @@ package struct AnalyticsReport: Sendable {
     /// ``compute(ledger:settings:)`` on one thread or two.
     static func compute(ledger: Ledger, settings: AnalysisSettings, concurrent: Bool) -> AnalyticsReport {
         let asOf = settings.asOf
-        // The purchases beside the two reads of the wide customer rows.
-        let (orders, (ownerRep, written)) = SideThread.run(concurrent: concurrent) {
-            (Activity.ownerReps(ledger), ABCGrades.readLedgerGrades(ledger))
+        // The purchases beside the one read of the wide customer rows.
+        let (orders, columns) = SideThread.run(concurrent: concurrent) {
+            CustomerColumns(ledger: ledger, asOf: asOf)
         } here: {
             Activity(ledger: ledger, settings: settings)
         }
-        let activity = orders.with(ownerRep: ownerRep)
+        let activity = orders.with(ownerRep: columns.ownerRep)
         let ((portraits, channelMix, purchases), (credited, topCategories)) = SideThread.run(concurrent: concurrent) {
             (TeamPerformance.credit(ledger: ledger, settings: settings, activity: activity),
              CustomerPortraits.topCategories(ledger: ledger, asOf: asOf, activity: activity))
         } here: {
             let (figures, channelMix, later) = CustomerPortraits.compute(ledger: ledger, settings: settings,
-                                                                         activity: activity)
+                                                                         activity: activity,
+                                                                         tenureDays: columns.tenureDays)
             return (figures, channelMix, Summary.purchases(settings: settings, activity: activity, laterRows: later))
         }
 
@@ -60,7 +61,8 @@ package struct AnalyticsReport: Sendable {
         let ((lifecycle, cohorts, team, customerSummary), (scores, grading)) = SideThread.run(concurrent: concurrent) {
             let byRevenue = RevenueOrder(population)
             return (RFMSegments.score(population, byRevenue: byRevenue, customers: ledger.customers.count),
-                    ABCGrades.grade(byRevenue, written: written, ledger: ledger, thresholds: settings.thresholds))
+                    ABCGrades.grade(byRevenue, written: columns.grades, ledger: ledger,
+                                    thresholds: settings.thresholds))
         } here: {
             let lifecycle = Lifecycle.assign(&figures, settings: settings)
             let cohorts = Cohorts.compute(&figures, activity: activity, asOf: asOf)

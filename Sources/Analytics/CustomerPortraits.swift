@@ -10,7 +10,8 @@ enum CustomerPortraits {
     /// (the rest of `rows_after_as_of`, beside ``Activity/orderRowsAfterAsOf``).
     /// - Complexity: O(customers + purchases + order lines + interactions + opportunities); the
     ///   no sort.
-    static func compute(ledger: Ledger, settings: AnalysisSettings, activity: Activity)
+    static func compute(ledger: Ledger, settings: AnalysisSettings, activity: Activity,
+                        tenureDays: [Int32?])
         -> (figures: [CustomerFigures], channelMix: [Int32], laterRows: Int) {
         let asOf = settings.asOf
         let count = ledger.customers.count
@@ -23,11 +24,6 @@ enum CustomerPortraits {
         // array write per field would cost more than the arithmetic. Dates compare as raw day
         // numbers, since `Day`'s operators (LedgerModel) are calls here, not inlined.
         figures.withUnsafeMutableBufferPointer { fig in
-            for i in 0..<count {
-                if let created = ledger.customers[i].createdAt, created.raw <= asOf.raw {
-                    fig[i].tenureDays = asOf.raw - created.raw
-                }
-            }
 
             activity.purchases.withUnsafeBufferPointer { purchases in
                 for p in purchases.indices where purchases[p].customer >= 0 {
@@ -86,6 +82,7 @@ enum CustomerPortraits {
                     channels[$0].rawValue.codePointPrecedes(channels[$1].rawValue)
                 }
                 for c in 0..<count {
+                    fig[c].tenureDays = tenureDays[c]
                     if let last = fig[c].lastOrder { fig[c].recencyDays = asOf.raw - last.raw }
                     if let last = fig[c].lastContact { fig[c].daysSinceContact = asOf.raw - last.raw }
                     var best = -1

@@ -90,7 +90,7 @@ struct FastPathTests {
         }
         let thresholds = Thresholds()
         let grading = ABCGrades.grade(RevenueOrder(RFMSegments.population(figures)),
-                                      written: ABCGrades.readLedgerGrades(ledger), ledger: ledger,
+                                      written: CustomerColumns(ledger: ledger, asOf: Day(raw: 0)).grades, ledger: ledger,
                                       thresholds: thresholds)
 
         let order = figures.indices.filter { figures[$0].revenue > .zero }.sorted { a, b in
@@ -125,7 +125,7 @@ struct FastPathTests {
             ledger.customers.append(customer)
             grades.append([Grade.a, .b, .c, nil][random.int(4)])
         }
-        let found = ABCGrades.mismatches(grades, written: ABCGrades.readLedgerGrades(ledger), ledger: ledger)
+        let found = ABCGrades.mismatches(grades, written: CustomerColumns(ledger: ledger, asOf: Day(raw: 0)).grades, ledger: ledger)
 
         var expected: [GradeMismatch] = []
         for (i, customer) in ledger.customers.enumerated() {
