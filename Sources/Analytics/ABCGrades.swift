@@ -19,8 +19,11 @@ enum ABCGrades {
     /// in `Int128` (for the default 0.80 this is `before × 100 < total × 80`).
     /// - Complexity: a walk down `byRevenue`, sorting by id only its runs of equal revenue, and
     ///   one pass over `written`, the ledger's grade column as read.
-    static func grade(_ byRevenue: RevenueOrder, written: [WrittenGrade], ledger: Ledger,
-                      thresholds: Thresholds) -> Grading {
+    ///
+    /// With `idsAscending` (``CustomerColumns/idsAscending``) a run of equal revenue is already
+    /// in id order, since `byRevenue` keeps customer order within it, and so are the mismatches.
+    static func grade(_ byRevenue: RevenueOrder, written: [WrittenGrade], idsAscending: Bool,
+                      ledger: Ledger, thresholds: Thresholds) -> Grading {
         var grading = Grading()
         let count = ledger.customers.count
         for micros in byRevenue.micros { grading.summary.totalRevenue += Int128(micros) }
@@ -44,7 +47,7 @@ enum ABCGrades {
                             while start > 0 && micros[start - 1] == m { start -= 1 }
                             run.removeAll(keepingCapacity: true)
                             run.append(contentsOf: customers[start..<end])
-                            if run.count > 1 {
+                            if run.count > 1 && !idsAscending {
                                 run.sort { ledger.customers[Int($0)].id.codePointPrecedes(ledger.customers[Int($1)].id) }
                             }
                             for customer in run {
@@ -63,7 +66,8 @@ enum ABCGrades {
             }
         }
         grading.summary.counts = counts
-        grading.summary.mismatches = mismatches(grades, written: written, ledger: ledger)
+        grading.summary.mismatches = mismatches(grades, written: written, idsAscending: idsAscending,
+                                                ledger: ledger)
         grading.grades = grades
         grading.before = befores
         return grading
@@ -92,8 +96,9 @@ enum ABCGrades {
 
     /// Customers whose non-blank ledger grade does not read as the computed one, by customer_id.
     ///
-    /// Ledgers list customers by id, so the closing sort usually finds one run and only checks it.
-    static func mismatches(_ grades: [Grade?], written: [WrittenGrade], ledger: Ledger) -> [GradeMismatch] {
+    /// Found in customer order, which is id order when `idsAscending`; else sorted.
+    static func mismatches(_ grades: [Grade?], written: [WrittenGrade], idsAscending: Bool,
+                           ledger: Ledger) -> [GradeMismatch] {
         var mismatches: [GradeMismatch] = []
         for i in written.indices {
             guard case .reads(let read) = written[i] else { continue }
@@ -103,6 +108,7 @@ enum ABCGrades {
                 mismatches.append(GradeMismatch(customer: Int32(i), ledgerGrade: text, computed: computed))
             }
         }
+        guard !idsAscending else { return mismatches }
         mismatches.sort {
             ledger.customers[Int($0.customer)].id.codePointPrecedes(ledger.customers[Int($1.customer)].id)
         }

@@ -61,13 +61,13 @@ package struct AnalyticsReport: Sendable {
         let ((lifecycle, cohorts, team, customerSummary), (scores, grading)) = SideThread.run(concurrent: concurrent) {
             let byRevenue = RevenueOrder(population)
             return (RFMSegments.score(population, byRevenue: byRevenue, customers: ledger.customers.count),
-                    ABCGrades.grade(byRevenue, written: columns.grades, ledger: ledger,
-                                    thresholds: settings.thresholds))
+                    ABCGrades.grade(byRevenue, written: columns.grades, idsAscending: columns.idsAscending,
+                                    ledger: ledger, thresholds: settings.thresholds))
         } here: {
             let lifecycle = Lifecycle.assign(&figures, settings: settings)
             let cohorts = Cohorts.compute(&figures, activity: activity, asOf: asOf)
-            let team = TeamPerformance.finish(credited, ledger: ledger, settings: settings,
-                                              activity: activity, figures: figures)
+            let team = TeamPerformance.finish(credited, ledger: ledger, settings: settings, activity: activity,
+                                              figures: figures, idsAscending: columns.idsAscending)
             var summary = purchases
             summary.countCustomers(figures, settings: settings)
             return (lifecycle, cohorts, team, summary)

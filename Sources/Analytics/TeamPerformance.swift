@@ -103,8 +103,11 @@ enum TeamPerformance {
     /// Adds each rep's owned customers and action list, ranks the reps and sums them per team.
     /// - Complexity: one pass over the customers, plus sorts of the reps and of each rep's
     ///   action list.
+    /// With `idsAscending` (``CustomerColumns/idsAscending``) revenue ties on an action list are
+    /// broken by index, the same order as by id.
     static func finish(_ credited: [RepFigures], ledger: Ledger, settings: AnalysisSettings,
-                       activity: Activity, figures: [CustomerFigures]) -> (reps: [RepFigures], teams: [TeamFigures]) {
+                       activity: Activity, figures: [CustomerFigures],
+                       idsAscending: Bool) -> (reps: [RepFigures], teams: [TeamFigures]) {
         var reps = credited
         guard !reps.isEmpty else { return ([], []) }
         let period = settings.period
@@ -138,6 +141,7 @@ enum TeamPerformance {
             reps[r].overdue.sort { a, b in
                 let ma = figures[Int(a)].revenue, mb = figures[Int(b)].revenue
                 if ma != mb { return mb < ma }
+                if idsAscending { return a < b }
                 return ledger.customers[Int(a)].id.codePointPrecedes(ledger.customers[Int(b)].id)
             }
         }

@@ -70,17 +70,32 @@ struct FastPathTests {
         #expect(sorted.values == expected.map(\.1))
     }
 
+    /// Whether ids ascend with the index, as the plain definition says.
+    static func idsAscend(_ ledger: Ledger) -> Bool {
+        zip(ledger.customers, ledger.customers.dropFirst()).allSatisfy { a, b in
+            Array(a.id.unicodeScalars.map(\.value)).lexicographicallyPrecedes(b.id.unicodeScalars.map(\.value))
+        }
+    }
+
+    /// Odd seeds keep the ids in random order, even seeds sort them (the shortcut of
+    /// `CustomerColumns.idsAscending`).
+    static func ids(_ count: Int, seed: UInt64, random: inout RandomLedger) -> [String] {
+        // Ids that differ in length, case and script.
+        let stems = ["C", "c", "客户", "C1", "", "Ｃ"]
+        let ids = (0..<count).map { stems[random.int(stems.count)] + String(random.int(1_000)) + "-\($0)" }
+        guard seed % 2 == 0 else { return ids }
+        return ids.sorted { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
+    }
+
     @Test("grades follow M descending, ties by id in code-point order", arguments: 0..<12)
     func grades(seed: UInt64) {
         var random = RandomLedger(seed: seed)
         var ledger = Ledger()
         let count = [0, 1, 3, 60, 300][Int(seed % 5)]
-        // Few distinct revenues, ids that differ in length, case and script.
-        let stems = ["C", "c", "客户", "C1", "", "Ｃ"]
+        // Few distinct revenues.
         var figures: [CustomerFigures] = []
-        for i in 0..<count {
-            ledger.customers.append(Customer(id: stems[random.int(stems.count)] + String(random.int(1_000)) + "-\(i)",
-                                             name: "N", line: Int32(i + 2)))
+        for (i, id) in Self.ids(count, seed: seed, random: &random).enumerated() {
+            ledger.customers.append(Customer(id: id, name: "N", line: Int32(i + 2)))
             var f = CustomerFigures()
             if random.chance(80) {
                 f.orders = 1
@@ -89,9 +104,10 @@ struct FastPathTests {
             figures.append(f)
         }
         let thresholds = Thresholds()
-        let grading = ABCGrades.grade(RevenueOrder(RFMSegments.population(figures)),
-                                      written: CustomerColumns(ledger: ledger, asOf: Day(raw: 0)).grades, ledger: ledger,
-                                      thresholds: thresholds)
+        let columns = CustomerColumns(ledger: ledger, asOf: Day(raw: 0))
+        #expect(columns.idsAscending == Self.idsAscend(ledger))
+        let grading = ABCGrades.grade(RevenueOrder(RFMSegments.population(figures)), written: columns.grades,
+                                      idsAscending: columns.idsAscending, ledger: ledger, thresholds: thresholds)
 
         let order = figures.indices.filter { figures[$0].revenue > .zero }.sorted { a, b in
             let ma = figures[a].revenue.micros, mb = figures[b].revenue.micros
@@ -119,13 +135,16 @@ struct FastPathTests {
         let cells: [String?] = [nil, "", "  ", "A", "a", "B", "C", "VIP", " b ", "A级", "D", "重要", "\u{3000}"]
         let count = [0, 1, 40, 400][Int(seed % 4)]
         var grades: [Grade?] = []
-        for i in 0..<count {
-            var customer = Customer(id: "C\(random.int(10_000))-\(i)", name: "N", line: Int32(i + 2))
+        for (i, id) in Self.ids(count, seed: seed, random: &random).enumerated() {
+            var customer = Customer(id: id, name: "N", line: Int32(i + 2))
             customer.grade = cells[random.int(cells.count)]
             ledger.customers.append(customer)
             grades.append([Grade.a, .b, .c, nil][random.int(4)])
         }
-        let found = ABCGrades.mismatches(grades, written: CustomerColumns(ledger: ledger, asOf: Day(raw: 0)).grades, ledger: ledger)
+        let columns = CustomerColumns(ledger: ledger, asOf: Day(raw: 0))
+        #expect(columns.idsAscending == Self.idsAscend(ledger))
+        let found = ABCGrades.mismatches(grades, written: columns.grades, idsAscending: columns.idsAscending,
+                                         ledger: ledger)
 
         var expected: [GradeMismatch] = []
         for (i, customer) in ledger.customers.enumerated() {
