@@ -17,11 +17,11 @@ enum ABCGrades {
     /// revenue of the customers ahead, A when `before × 10000 < total × grade_a_share` (basis
     /// points), else B when `before × 10000 < total × grade_b_share`, else C, all on exact micros
     /// in `Int128` (for the default 0.80 this is `before × 100 < total × 80`).
-    /// - Complexity: a walk down `byRevenue`, sorting by id only its runs of equal revenue, and
-    ///   one pass over `written`, the ledger's grade column as read.
     ///
     /// With `idsAscending` (``CustomerColumns/idsAscending``) a run of equal revenue is already
     /// in id order, since `byRevenue` keeps customer order within it, and so are the mismatches.
+    /// - Complexity: a walk down `byRevenue`, sorting by id only its runs of equal revenue, and
+    ///   one pass over `written`, the ledger's grade column as read.
     static func grade(_ byRevenue: RevenueOrder, written: [WrittenGrade], idsAscending: Bool,
                       ledger: Ledger, thresholds: Thresholds) -> Grading {
         var grading = Grading()

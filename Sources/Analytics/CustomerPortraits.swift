@@ -3,13 +3,14 @@ import LedgerModel
 /// The per-customer portrait figures of metrics.md, from the purchases and interactions up to T.
 enum CustomerPortraits {
     /// Fills every portrait figure but the top category (``topCategories(ledger:asOf:activity:)``,
-    /// which runs beside); scores, segment, grade and stage are left to later passes.
+    /// which runs beside); scores, segment, grade and stage are left to later passes, and
+    /// `tenureDays` comes from ``CustomerColumns``.
     ///
     /// Returns the figures; the channel mix, a flat array of `Channel.allCases.count` counts
     /// per customer; and the interactions and opportunities dated after T, counted on the way
     /// (the rest of `rows_after_as_of`, beside ``Activity/orderRowsAfterAsOf``).
-    /// - Complexity: O(customers + purchases + order lines + interactions + opportunities); the
-    ///   no sort.
+    /// - Complexity: one pass over the purchases, the interactions, the opportunities and the
+    ///   customers each; no sort.
     static func compute(ledger: Ledger, settings: AnalysisSettings, activity: Activity,
                         tenureDays: [Int32?])
         -> (figures: [CustomerFigures], channelMix: [Int32], laterRows: Int) {

@@ -1,10 +1,11 @@
 /// The customers with revenue (M > 0), ordered by M ascending: the one sort behind both the M
 /// score and the ABC grades.
 ///
-/// Ties keep customer order here; ``ABCGrades`` orders each run of equal revenue by id, the only
-/// place ids are compared. Built by a least-significant-digit radix sort on the micros (11 bits a
-/// pass, passes whose digit is the same everywhere skipped): a revenue up to 8.8 million units
-/// takes four passes, where a comparison sort of a million pairs costs several times as much.
+/// Ties keep customer order here; ``ABCGrades`` orders each run of equal revenue by id (when
+/// ids do not already ascend with the index). Built by a least-significant-digit radix sort on
+/// the micros (11 bits a pass, passes whose digit is the same everywhere skipped): revenues up
+/// to 17 million units take four passes, where a comparison sort of a million pairs costs
+/// several times as much.
 struct RevenueOrder: Sendable {
     /// Revenue in micros, ascending; aligned with `customers`.
     var micros: [Int64]

@@ -4,7 +4,7 @@ import LedgerModel
 /// crediting").
 enum TeamPerformance {
     /// Credits every purchase, interaction and opportunity up to T to its rep: the part that
-    /// needs no customer figures, so it runs beside the portraits. ``finish(_:ledger:settings:activity:figures:)``
+    /// needs no customer figures, so it runs beside the portraits. ``finish(_:ledger:settings:activity:figures:idsAscending:)``
     /// adds the owned customers, ranks the reps and sums them per team.
     /// - Complexity: one pass over purchases, interactions and opportunities each.
     static func credit(ledger: Ledger, settings: AnalysisSettings, activity: Activity) -> [RepFigures] {
@@ -101,10 +101,11 @@ enum TeamPerformance {
     }
 
     /// Adds each rep's owned customers and action list, ranks the reps and sums them per team.
-    /// - Complexity: one pass over the customers, plus sorts of the reps and of each rep's
-    ///   action list.
+    ///
     /// With `idsAscending` (``CustomerColumns/idsAscending``) revenue ties on an action list are
     /// broken by index, the same order as by id.
+    /// - Complexity: one pass over the customers, plus sorts of the reps and of each rep's
+    ///   action list.
     static func finish(_ credited: [RepFigures], ledger: Ledger, settings: AnalysisSettings,
                        activity: Activity, figures: [CustomerFigures],
                        idsAscending: Bool) -> (reps: [RepFigures], teams: [TeamFigures]) {
