@@ -2,28 +2,29 @@ import LedgerModel
 
 /// The per-customer portrait figures of metrics.md, from the purchases and interactions up to T.
 enum CustomerPortraits {
-    /// Fills every portrait figure; scores, segment, grade and stage are left to later passes.
+    /// Fills every portrait figure but the top category (``topCategories(ledger:asOf:activity:)``,
+    /// which runs beside); scores, segment, grade and stage are left to later passes, and
+    /// `tenureDays` comes from ``CustomerColumns``.
     ///
-    /// Returns the figures and the channel mix, a flat array of `Channel.allCases.count` counts
-    /// per customer.
-    /// - Complexity: O(customers + purchases + order lines + interactions + opportunities); the
-    ///   only sort is each customer's own category lines.
-    static func compute(ledger: Ledger, settings: AnalysisSettings, activity: Activity)
-        -> (figures: [CustomerFigures], channelMix: [Int32]) {
+    /// Returns the figures; the channel mix, a flat array of `Channel.allCases.count` counts
+    /// per customer; and the interactions and opportunities dated after T, counted on the way
+    /// (the rest of `rows_after_as_of`, beside ``Activity/orderRowsAfterAsOf``).
+    /// - Complexity: one pass over the purchases, the interactions, the opportunities and the
+    ///   customers each; no sort.
+    static func compute(ledger: Ledger, settings: AnalysisSettings, activity: Activity,
+                        tenureDays: [Int32?])
+        -> (figures: [CustomerFigures], channelMix: [Int32], laterRows: Int) {
         let asOf = settings.asOf
         let count = ledger.customers.count
         var figures = [CustomerFigures](repeating: CustomerFigures(), count: count)
         let channels = Channel.allCases
         let width = channels.count
         var channelMix = [Int32](repeating: 0, count: count * width)
+        var later = 0
         // Unsafe buffers: these loops touch ten million rows, and a checked, uniquely-referenced
-        // array write per field would cost more than the arithmetic.
+        // array write per field would cost more than the arithmetic. Dates compare as raw day
+        // numbers, since `Day`'s operators (LedgerModel) are calls here, not inlined.
         figures.withUnsafeMutableBufferPointer { fig in
-            for i in 0..<count {
-                if let created = ledger.customers[i].createdAt, created <= asOf {
-                    fig[i].tenureDays = Int32(asOf - created)
-                }
-            }
 
             activity.purchases.withUnsafeBufferPointer { purchases in
                 for p in purchases.indices where purchases[p].customer >= 0 {
@@ -32,13 +33,13 @@ enum CustomerPortraits {
                     let amount = purchases[p].amount
                     fig[c].orders += 1
                     fig[c].revenue.micros += amount
-                    if let first = fig[c].firstOrder, first <= d {
-                        if fig[c].secondOrder.map({ d < $0 }) ?? true { fig[c].secondOrder = d }
+                    if let first = fig[c].firstOrder, first.raw <= d.raw {
+                        if fig[c].secondOrder.map({ d.raw < $0.raw }) ?? true { fig[c].secondOrder = d }
                     } else {
                         fig[c].secondOrder = fig[c].firstOrder
                         fig[c].firstOrder = d
                     }
-                    if fig[c].lastOrder.map({ $0 < d }) ?? true { fig[c].lastOrder = d }
+                    if fig[c].lastOrder.map({ $0.raw < d.raw }) ?? true { fig[c].lastOrder = d }
                     if settings.period.contains(d) {
                         fig[c].revenuePeriod.micros += amount
                         fig[c].ordersPeriod += 1
@@ -49,12 +50,16 @@ enum CustomerPortraits {
             let window = settings.followUpWindow
             channelMix.withUnsafeMutableBufferPointer { mix in
                 ledger.interactions.withUnsafeBufferPointer { rows in
-                    for i in rows.indices where rows[i].customer >= 0 && Int(rows[i].customer) < count {
+                    for i in rows.indices {
                         let day = rows[i].date.day
-                        guard day <= asOf else { continue }
+                        guard day.raw <= asOf.raw else {
+                            later += 1
+                            continue
+                        }
+                        guard rows[i].customer >= 0 && Int(rows[i].customer) < count else { continue }
                         let c = Int(rows[i].customer)
                         fig[c].interactions += 1
-                        if fig[c].lastContact.map({ $0 < day }) ?? true { fig[c].lastContact = day }
+                        if fig[c].lastContact.map({ $0.raw < day.raw }) ?? true { fig[c].lastContact = day }
                         if let channel = rows[i].channel {
                             mix[c * width + CustomerPortraits.channelSlot(channel)] += 1
                         }
@@ -78,8 +83,9 @@ enum CustomerPortraits {
                     channels[$0].rawValue.codePointPrecedes(channels[$1].rawValue)
                 }
                 for c in 0..<count {
-                    if let last = fig[c].lastOrder { fig[c].recencyDays = Int32(asOf - last) }
-                    if let last = fig[c].lastContact { fig[c].daysSinceContact = Int32(asOf - last) }
+                    fig[c].tenureDays = tenureDays[c]
+                    if let last = fig[c].lastOrder { fig[c].recencyDays = asOf.raw - last.raw }
+                    if let last = fig[c].lastContact { fig[c].daysSinceContact = asOf.raw - last.raw }
                     var best = -1
                     var bestCount: Int32 = 0
                     for slot in byCode where mix[c * width + slot] > bestCount {
@@ -90,15 +96,17 @@ enum CustomerPortraits {
                 }
             }
 
-            for i in ledger.opportunities.indices
-            where ledger.opportunities[i].customer >= 0 && Int(ledger.opportunities[i].customer) < count {
-                if let created = ledger.opportunities[i].createdAt, created > asOf { continue }
-                fig[Int(ledger.opportunities[i].customer)].hasOpportunity = true
+            for i in ledger.opportunities.indices {
+                if let created = ledger.opportunities[i].createdAt, created.raw > asOf.raw {
+                    later += 1
+                    continue
+                }
+                let c = ledger.opportunities[i].customer
+                if c >= 0 && Int(c) < count { fig[Int(c)].hasOpportunity = true }
             }
         }
 
-        assignTopCategories(&figures, ledger: ledger, asOf: asOf, activity: activity)
-        return (figures, channelMix)
+        return (figures, channelMix, later)
     }
 
     /// The slot of a channel in the flat channel-mix array (`Channel.allCases` order).
@@ -119,66 +127,80 @@ enum CustomerPortraits {
     /// Open complaint: resolved_at missing, bad or after T.
     static func isOpen(_ resolvedAt: LocalDateTime?, asOf: Day) -> Bool {
         guard let resolved = resolvedAt else { return true }
-        return resolved.day > asOf
+        return resolved.day.raw > asOf.raw
     }
 
     /// `top_category`: the category with the most purchase revenue, each line weighted by its
     /// amount; ties go to the name first in code-point order. Only categories whose revenue is
-    /// positive qualify.
+    /// positive qualify. One category id per customer, -1 for none.
     ///
-    /// - Complexity: a counting sort of the purchase lines by customer, then a sort of each
-    ///   customer's own lines; O(lines + strings log strings).
-    static func assignTopCategories(_ figures: inout [CustomerFigures], ledger: Ledger, asOf: Day,
-                                    activity: Activity) {
+    /// - Complexity: a counting sort of the purchases by customer (4 bytes a purchase), then one
+    ///   pass summing each customer's lines per category in a scratch array;
+    ///   O(purchases + lines + strings log strings).
+    static func topCategories(ledger: Ledger, asOf: Day, activity: Activity) -> [Int32] {
+        let count = ledger.customers.count
+        var top = [Int32](repeating: -1, count: count)
         let names = ledger.strings.values
-        guard !names.isEmpty else { return }
+        guard !names.isEmpty else { return top }
         // Rank of each string in code-point order, so the tie rule is an integer compare.
         let order = names.indices.sorted { names[$0].codePointPrecedes(names[$1]) }
         var rank = [Int32](repeating: 0, count: names.count)
         for (position, id) in order.enumerated() { rank[id] = Int32(position) }
 
-        var starts = [Int32](repeating: 0, count: figures.count + 1)
-        for purchase in activity.purchases where purchase.customer >= 0 {
-            for lineIndex in ledger.orders[Int(purchase.order)].lines {
-                let line = ledger.orderLines[Int(lineIndex)]
-                if line.date <= asOf && line.category >= 0 && Int(line.category) < names.count {
-                    starts[Int(purchase.customer) + 1] += 1
+        var starts = [Int32](repeating: 0, count: count + 1)
+        var grouped: [Int32] = []
+        activity.purchases.withUnsafeBufferPointer { purchases in
+            for purchase in purchases where purchase.customer >= 0 { starts[Int(purchase.customer) + 1] += 1 }
+            for c in 0..<count { starts[c + 1] += starts[c] }
+            var fill = starts
+            grouped = [Int32](repeating: 0, count: Int(starts[count]))
+            for p in purchases.indices where purchases[p].customer >= 0 {
+                let c = Int(purchases[p].customer)
+                grouped[Int(fill[c])] = Int32(p)
+                fill[c] += 1
+            }
+        }
+
+        // Per customer: sums by rank; `stamp` marks the ranks this customer has touched.
+        var sums = [Int64](repeating: 0, count: names.count)
+        var stamp = [Int32](repeating: -1, count: names.count)
+        var touched: [Int32] = []
+        top.withUnsafeMutableBufferPointer { top in
+            activity.purchases.withUnsafeBufferPointer { purchases in
+                ledger.orders.withUnsafeBufferPointer { orders in
+                    ledger.orderLines.withUnsafeBufferPointer { lines in
+                        for c in 0..<count where starts[c + 1] > starts[c] {
+                            touched.removeAll(keepingCapacity: true)
+                            for k in Int(starts[c])..<Int(starts[c + 1]) {
+                                let purchase = purchases[Int(grouped[k])]
+                                for lineIndex in orders[Int(purchase.order)].lines {
+                                    let line = lines[Int(lineIndex)]
+                                    guard line.date.raw <= asOf.raw && line.category >= 0
+                                        && Int(line.category) < names.count else { continue }
+                                    let r = Int(rank[Int(line.category)])
+                                    if stamp[r] != Int32(c) {
+                                        stamp[r] = Int32(c)
+                                        sums[r] = 0
+                                        touched.append(Int32(r))
+                                    }
+                                    sums[r] += line.amount.micros
+                                }
+                            }
+                            var bestRank = -1
+                            var bestAmount: Int64 = 0
+                            for r in touched {
+                                let sum = sums[Int(r)]
+                                if sum > bestAmount || (sum == bestAmount && bestRank >= 0 && Int(r) < bestRank) {
+                                    bestAmount = sum
+                                    bestRank = Int(r)
+                                }
+                            }
+                            if bestRank >= 0 { top[c] = Int32(order[bestRank]) }
+                        }
+                    }
                 }
             }
         }
-        guard starts.contains(where: { $0 > 0 }) else { return }
-        for c in 0..<figures.count { starts[c + 1] += starts[c] }
-        var fill = starts
-        var lines = [(rank: Int32, amount: Int64)](repeating: (0, 0), count: Int(starts[figures.count]))
-        for purchase in activity.purchases where purchase.customer >= 0 {
-            for lineIndex in ledger.orders[Int(purchase.order)].lines {
-                let line = ledger.orderLines[Int(lineIndex)]
-                if line.date <= asOf && line.category >= 0 && Int(line.category) < names.count {
-                    let c = Int(purchase.customer)
-                    lines[Int(fill[c])] = (rank[Int(line.category)], line.amount.micros)
-                    fill[c] += 1
-                }
-            }
-        }
-        for c in 0..<figures.count where starts[c + 1] > starts[c] {
-            let slice = Int(starts[c])..<Int(starts[c + 1])
-            lines[slice].sort { $0.rank < $1.rank }
-            var bestRank: Int32 = -1
-            var bestAmount: Int64 = 0
-            var i = slice.lowerBound
-            while i < slice.upperBound {
-                let current = lines[i].rank
-                var sum: Int64 = 0
-                while i < slice.upperBound && lines[i].rank == current {
-                    sum += lines[i].amount
-                    i += 1
-                }
-                if sum > bestAmount {
-                    bestAmount = sum
-                    bestRank = current
-                }
-            }
-            if bestRank >= 0 { figures[c].topCategory = Int32(order[Int(bestRank)]) }
-        }
+        return top
     }
 }

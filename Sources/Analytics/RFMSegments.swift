@@ -2,47 +2,103 @@ import LedgerModel
 
 /// RFM scores 1–5 and the segment of each customer (metrics.md "RFM scores and segments").
 enum RFMSegments {
-    /// Scores the customers with F ≥ 1 and names every customer's segment.
+    /// What the scores are computed from, read from the figures in one pass so that the
+    /// scoring can run beside the passes that write the figures.
+    struct Population: Sendable {
+        /// Scored customers (F ≥ 1) per R (days, ≥ 0: purchases are dated ≤ T) and per F.
+        var recencyCounts: [Int] = []
+        var frequencyCounts: [Int] = []
+        /// M in micros and index of each scored customer, in customer order. F ≥ 1 ⇔ M > 0,
+        /// since every purchase is positive.
+        var micros: [Int64] = []
+        var customers: [Int32] = []
+    }
+
+    /// The scores of every R, every F and every customer's M, with their sums.
+    struct Scores: Sendable {
+        var summary = RFMSummary()
+        var byRecency: [UInt8] = []
+        var byOrders: [UInt8] = []
+        /// Aligned with the customers; 0 for those not scored.
+        var monetary: [UInt8] = []
+    }
+
+    /// - Complexity: one pass over the figures.
+    static func population(_ figures: [CustomerFigures]) -> Population {
+        var population = Population()
+        figures.withUnsafeBufferPointer { fig in
+            for i in fig.indices where fig[i].orders > 0 {
+                let r = Int(fig[i].recencyDays ?? 0), o = Int(fig[i].orders)
+                if r >= population.recencyCounts.count {
+                    population.recencyCounts += repeatElement(0, count: r + 1 - population.recencyCounts.count)
+                }
+                if o >= population.frequencyCounts.count {
+                    population.frequencyCounts += repeatElement(0, count: o + 1 - population.frequencyCounts.count)
+                }
+                population.recencyCounts[r] += 1
+                population.frequencyCounts[o] += 1
+                population.micros.append(fig[i].revenue.micros)
+                population.customers.append(Int32(i))
+            }
+        }
+        return population
+    }
+
+    /// Scores the customers with F ≥ 1.
     ///
     /// `score = min(5, 1 + (5 × worse) div n)` where `worse` counts scored customers with a
-    /// strictly worse value (larger R, smaller F, smaller M), so ties get equal scores.
-    /// - Complexity: three sorts of the scored values and a binary search per customer,
-    ///   O(n log n).
-    static func assign(_ figures: inout [CustomerFigures], model: SegmentModel) -> RFMSummary {
-        var recency: [Int64] = []
-        var frequency: [Int64] = []
-        var monetary: [Int64] = []
-        for f in figures where f.orders > 0 {
-            recency.append(Int64(f.recencyDays ?? 0))
-            frequency.append(Int64(f.orders))
-            monetary.append(f.revenue.micros)
-        }
-        recency.sort()
-        frequency.sort()
-        monetary.sort()
-        let n = recency.count
-        var summary = RFMSummary()
-        summary.scored = n
-        guard n > 0 else {
-            for i in figures.indices { figures[i].segment = .noPurchase }
-            return summary
-        }
+    /// strictly worse value (larger R, smaller F, smaller M), so ties get equal scores. R and F
+    /// are small integers, scored from their histograms; M from `byRevenue`, the scored
+    /// customers in M order. The sums of the scores come from the same counts.
+    /// - Complexity: O(n + largest R + largest F), after the sort of `byRevenue`.
+    static func score(_ population: Population, byRevenue: RevenueOrder, customers count: Int) -> Scores {
+        var scores = Scores()
+        let n = byRevenue.count
+        scores.summary.scored = n
+        guard n > 0 else { return scores }
         func score(_ worse: Int) -> UInt8 { UInt8(min(5, 1 + (5 * worse) / n)) }
 
-        for i in figures.indices where figures[i].orders > 0 {
-            let r = Int64(figures[i].recencyDays ?? 0)
-            // Worse R: larger; worse F and M: smaller.
-            figures[i].rScore = score(n - upperBound(recency, r))
-            figures[i].fScore = score(lowerBound(frequency, Int64(figures[i].orders)))
-            figures[i].mScore = score(lowerBound(monetary, figures[i].revenue.micros))
-            summary.sumR += Int(figures[i].rScore)
-            summary.sumF += Int(figures[i].fScore)
-            summary.sumM += Int(figures[i].mScore)
+        // Worse R is larger: the scored customers above r. Worse F is smaller: those below.
+        scores.byRecency = [UInt8](repeating: 0, count: population.recencyCounts.count)
+        var above = n
+        for (r, count) in population.recencyCounts.enumerated() {
+            above -= count
+            scores.byRecency[r] = score(above)
+            scores.summary.sumR += Int(scores.byRecency[r]) * count
         }
-        for i in figures.indices {
-            figures[i].segment = segment(of: figures[i], model: model, summary: summary)
+        scores.byOrders = [UInt8](repeating: 0, count: population.frequencyCounts.count)
+        var below = 0
+        for (o, count) in population.frequencyCounts.enumerated() {
+            scores.byOrders[o] = score(below)
+            scores.summary.sumF += Int(scores.byOrders[o]) * count
+            below += count
         }
-        return summary
+        // Worse M is smaller: the position where the customer's run of equal revenue starts.
+        scores.monetary = [UInt8](repeating: 0, count: count)
+        var sumM = 0
+        scores.monetary.withUnsafeMutableBufferPointer { monetary in
+            byRevenue.micros.withUnsafeBufferPointer { micros in
+                var runStart = 0
+                for position in 0..<n {
+                    if micros[position] != micros[runStart] { runStart = position }
+                    let m = score(runStart)
+                    monetary[Int(byRevenue.customers[position])] = m
+                    sumM += Int(m)
+                }
+            }
+        }
+        scores.summary.sumM = sumM
+        return scores
+    }
+
+    /// Writes one customer's scores and segment; customers with F = 0 keep `no_purchase`.
+    @inline(__always)
+    static func apply(_ scores: Scores, to f: inout CustomerFigures, customer: Int, model: SegmentModel) {
+        guard f.orders > 0 else { return }
+        f.rScore = scores.byRecency[Int(f.recencyDays ?? 0)]
+        f.fScore = scores.byOrders[Int(f.orders)]
+        f.mScore = scores.monetary[customer]
+        f.segment = segment(of: f, model: model, summary: scores.summary)
     }
 
     /// The segment of one customer under `model`; `no_purchase` when F = 0.
@@ -83,25 +139,5 @@ enum RFMSegments {
         default:
             f == 5 ? .cantLose : f >= 3 ? .atRisk : .hibernating
         }
-    }
-
-    /// Number of elements `< value` in a sorted array.
-    static func lowerBound(_ sorted: [Int64], _ value: Int64) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
-    /// Number of elements `<= value` in a sorted array.
-    static func upperBound(_ sorted: [Int64], _ value: Int64) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] <= value { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 }

@@ -23,5 +23,7 @@ package struct ReportPeriod: Hashable, Sendable {
         ReportPeriod(first: first - length, last: first - 1)
     }
 
-    package func contains(_ day: Day) -> Bool { first <= day && day <= last }
+    /// Compares the raw day numbers: `Day`'s operators live in LedgerModel and are not inlined
+    /// here, and this runs for every purchase and interaction, several times.
+    package func contains(_ day: Day) -> Bool { first.raw <= day.raw && day.raw <= last.raw }
 }

@@ -32,45 +32,66 @@ package struct Summary: Sendable {
         Ratio(Int128(revenuePeriod.micros), Int128(ordersPeriod) * Int128(Money.scale))
     }
 
-    /// Ledger-wide figures from the per-customer ones and the purchases.
-    /// - Complexity: one pass over customers and one over purchases.
-    static func compute(ledger: Ledger, settings: AnalysisSettings, activity: Activity,
-                        figures: [CustomerFigures]) -> Summary {
+    /// The part of the summary that needs no customer figures: purchases in P and P′, the
+    /// monthly trend's money, and the rows after T; it runs beside the portraits.
+    /// - Complexity: one pass over the purchases.
+    static func purchases(settings: AnalysisSettings, activity: Activity, laterRows: Int) -> Summary {
         var summary = Summary()
-        summary.customers = figures.count
-        summary.rowsAfterAsOf = activity.rowsAfterAsOf
+        summary.rowsAfterAsOf = activity.orderRowsAfterAsOf + laterRows
         let period = settings.period
         let firstMonth = period.first.monthIndex
         let lastMonth = max(firstMonth, min(period.last, settings.asOf).monthIndex)
         summary.monthly = (firstMonth...lastMonth).map { MonthlyFigures(month: $0) }
-        var counts = [Int](repeating: 0, count: Segment.allCases.count)
-        for (i, f) in figures.enumerated() {
-            counts[Segment.allCases.firstIndex(of: f.segment) ?? 0] += 1
-            if f.orders > 0, let r = f.recencyDays, r <= settings.thresholds.atRiskDays {
-                summary.activeCustomers += 1
-            }
-            if let created = ledger.customers[i].createdAt, created <= settings.asOf,
-               period.contains(created) {
-                summary.newCustomers += 1
-            }
-            summary.openComplaints += Int(f.openComplaints)
-            if let first = f.firstOrder, period.contains(first) {
-                summary.monthly[first.monthIndex - firstMonth].firstPurchases += 1
-            }
-        }
-        summary.segmentCounts = settings.segmentModel.segments.map {
-            ($0, counts[Segment.allCases.firstIndex(of: $0) ?? 0])
-        }
-        for purchase in activity.purchases {
-            if period.contains(purchase.date) {
-                summary.revenuePeriod.micros += purchase.amount
-                summary.ordersPeriod += 1
-                summary.monthly[purchase.date.monthIndex - firstMonth].revenue.micros += purchase.amount
-                summary.monthly[purchase.date.monthIndex - firstMonth].orders += 1
-            } else if settings.previousPeriod.contains(purchase.date) {
-                summary.revenuePrevious.micros += purchase.amount
+        let months = MonthTable(from: period.first, through: period.last)
+        let previous = settings.previousPeriod
+        var revenue: Int64 = 0, orders = 0, revenuePrevious: Int64 = 0
+        activity.purchases.withUnsafeBufferPointer { purchases in
+            for purchase in purchases {
+                if period.contains(purchase.date) {
+                    revenue += purchase.amount
+                    orders += 1
+                    let slot = months.month(of: purchase.date) - firstMonth
+                    summary.monthly[slot].revenue.micros += purchase.amount
+                    summary.monthly[slot].orders += 1
+                } else if previous.contains(purchase.date) {
+                    revenuePrevious += purchase.amount
+                }
             }
         }
+        summary.revenuePeriod.micros = revenue
+        summary.ordersPeriod = orders
+        summary.revenuePrevious.micros = revenuePrevious
         return summary
+    }
+
+    /// Adds the figures counted over the customers, all but the segments (``count(segments:model:)``).
+    /// - Complexity: one pass over the customers.
+    mutating func countCustomers(_ figures: [CustomerFigures], settings: AnalysisSettings) {
+        customers = figures.count
+        let period = settings.period
+        let asOf = settings.asOf
+        let atRiskDays = settings.thresholds.atRiskDays
+        let firstMonth = monthly.first?.month ?? period.first.monthIndex
+        let months = MonthTable(from: period.first, through: period.last)
+        var active = 0, new = 0, open = 0
+        figures.withUnsafeBufferPointer { fig in
+            for f in fig {
+                if f.orders > 0, let r = f.recencyDays, Int(r) <= atRiskDays { active += 1 }
+                // tenure = T − created_at, set exactly when created_at ≤ T.
+                if let tenure = f.tenureDays, period.contains(Day(raw: asOf.raw - tenure)) { new += 1 }
+                open += Int(f.openComplaints)
+                if let first = f.firstOrder, period.contains(first) {
+                    monthly[months.month(of: first) - firstMonth].firstPurchases += 1
+                }
+            }
+        }
+        activeCustomers = active
+        newCustomers = new
+        openComplaints = open
+    }
+
+    /// Sets the customers per segment from counts in `Segment.allCases` order.
+    mutating func count(segments counts: [Int], model: SegmentModel) {
+        segmentCounts = model.segments.map { ($0, counts[Segment.allCases.firstIndex(of: $0) ?? 0]) }
     }
 }
