@@ -9,8 +9,11 @@ package enum QualityAudit {
     package static func audit(_ ledger: Ledger, asOf: Day, staleDays: Int) -> QualityReport {
         var findings = ledger.findings
         let files = ledger.source(.customers).files
-        for customer in ledger.customers {
-            guard let updated = customer.updatedAt, asOf - updated > staleDays else { continue }
+        // By index: iterating the customers themselves would copy each one (a retain per string).
+        let customers = ledger.customers
+        for i in customers.indices {
+            guard let updated = customers[i].updatedAt, asOf - updated > staleDays else { continue }
+            let customer = customers[i]
             findings.append(Finding(
                 table: .customers, file: files.isEmpty ? "" : files[Int(customer.file)],
                 line: Int(customer.line), column: "updated_at", value: customer.updatedAtCell ?? updated.description,

@@ -57,7 +57,10 @@ enum CustomerListPage {
     static func ownerOptions(_ site: SiteBuild) -> [(String, String)] {
         var names = Set<String>()
         for rep in site.ledger.reps { names.insert(rep.name) }
-        for c in site.ledger.customers where c.owner.repIndex == nil { if let o = c.ownerID { names.insert(o) } }
+        let customers = site.customers
+        for i in customers.indices where customers[i].owner.repIndex == nil {
+            if let o = customers[i].ownerID { names.insert(o) }
+        }
         return names.sorted(by: SitePaths.codePointOrder).map { ($0, $0) }
     }
 }

@@ -20,19 +20,21 @@ enum SearchIndex {
     static func write(_ site: SiteBuild, into out: inout ByteBuffer) {
         var body = ByteBuffer(capacity: site.customers.count * 48 + 16)
         let stems = site.portraitStems
-        for (index, customer) in site.customers.enumerated() {
+        // By index: iterating the customers themselves would copy each one (a retain per string).
+        let customers = site.customers
+        for index in customers.indices {
             if index > 0 { body.append(UInt8(ascii: "\n")) }
-            appendClean(customer.id, to: &body)
+            appendClean(customers[index].id, to: &body)
             body.append(UInt8(ascii: "\t"))
-            appendClean(customer.name, to: &body)
+            appendClean(customers[index].name, to: &body)
             body.append(UInt8(ascii: "\t"))
-            if let phone = customer.phone {
+            if let phone = customers[index].phone {
                 // A masked number holds only digits, `+`, `-`, `*` and spaces: nothing to clean.
                 if site.content.maskContacts { ContactMask.append(phone: phone, to: &body) } else { appendClean(phone, to: &body) }
             }
             body.append(UInt8(ascii: "\t"))
             if site.hasPortrait[index], let stem = stems[index] {
-                if stem == customer.id { body.append(UInt8(ascii: "=")) } else { appendClean(stem, to: &body) }
+                if stem == customers[index].id { body.append(UInt8(ascii: "=")) } else { appendClean(stem, to: &body) }
             }
         }
         out.reserve(body.count + body.count / 8 + 64)
