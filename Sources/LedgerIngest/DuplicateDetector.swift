@@ -141,23 +141,16 @@ enum DuplicateDetector {
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
             while index + 8 <= bytes.count {
-                h = mix(h ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                h = IDTable.mix(h ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 index += 8
             }
             if index < bytes.count {
-                h = mix(h ^ IDTable.packed(UnsafeBufferPointer(rebasing: bytes[index...])))
+                h = IDTable.mix(h ^ IDTable.packed(UnsafeBufferPointer(rebasing: bytes[index...])))
             }
         }
-        return mix(h)
+        return IDTable.mix(h)
     }
 
-    @inline(__always)
-    private static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &* 0xBF58_476D_1CE4_E5B9
-        z ^= z >> 31
-        z = z &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 29)
-    }
 
     /// The findings and groups of the matches of every key (in `Key.allCases` order).
     static func resolve(_ matches: [[Match]], customers: [Customer], files: [String])

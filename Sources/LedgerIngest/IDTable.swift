@@ -274,8 +274,9 @@ final class IDTable: @unchecked Sendable {
         return h
     }
 
+    /// A 64-bit mixer (multiply, xor-shift): every input bit moves every output bit.
     @inline(__always)
-    private static func mix(_ value: UInt64) -> UInt64 {
+    static func mix(_ value: UInt64) -> UInt64 {
         var z = value &* 0xBF58_476D_1CE4_E5B9
         z ^= z >> 31
         z = z &* 0x94D0_49BB_1331_11EB

@@ -1,4 +1,5 @@
 import LedgerModel
+import PortraitTestSupport
 import Testing
 @testable import LedgerIngest
 
@@ -8,7 +9,7 @@ struct DuplicateDetectorTests {
     /// Customers drawn from small pools of phones, e-mails, names and cities, so that most keys
     /// repeat, with cells that normalise to the same key written differently.
     static func customers(count: Int, seed: UInt64, inexact: Bool = false) -> [Customer] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let phones = ["13800138000", "138-0013-8000", "+86 138 0013 8000", "021-61234567", "(021) 6123-4567",
                       "13912345678", "bad phone", "0755-12345678", "+1 (415) 555-0100"]
         let emails = ["a@b.cn", "A@B.CN", "sales@x.com", "Sales@X.com", "not an address", "li@firm.com.cn"]
@@ -53,18 +54,5 @@ struct DuplicateDetectorTests {
         let expected = DuplicateDetector.matchesByStrings(.name, in: list)
         let chosen = DuplicateDetector.matches(.name, in: list)
         #expect(chosen.map(\.index) == expected.map(\.index) && chosen.map(\.earlier) == expected.map(\.earlier))
-    }
-}
-
-/// SplitMix64: the same customers on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
