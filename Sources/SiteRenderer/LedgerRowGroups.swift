@@ -12,13 +12,17 @@ struct LedgerRowGroups: Sendable {
     var opportunitiesByCustomer: LedgerDigest.Groups
     var customersByOwner: LedgerDigest.Groups
 
-    init(ledger: Ledger) {
+    /// - Parameter portraits: false when the build has no portrait pages: only they read a
+    ///   customer's rows, so those groups are left empty (a million customers' ten million
+    ///   interactions are then not grouped for nothing).
+    init(ledger: Ledger, portraits: Bool = true) {
         let customerCount = ledger.customers.count
         // By index: mapping the rows themselves would copy each one (a retain per string).
         let orders = ledger.orders, interactions = ledger.interactions, opportunities = ledger.opportunities
-        ordersByCustomer = LedgerDigest.Groups(count: customerCount, keys: orders.indices.lazy.map { orders[$0].customer })
-        interactionsByCustomer = LedgerDigest.Groups(count: customerCount, keys: interactions.indices.lazy.map { interactions[$0].customer })
-        opportunitiesByCustomer = LedgerDigest.Groups(count: customerCount, keys: opportunities.indices.lazy.map { opportunities[$0].customer })
+        let none = LedgerDigest.Groups(count: customerCount, keys: EmptyCollection())
+        ordersByCustomer = portraits ? LedgerDigest.Groups(count: customerCount, keys: orders.indices.lazy.map { orders[$0].customer }) : none
+        interactionsByCustomer = portraits ? LedgerDigest.Groups(count: customerCount, keys: interactions.indices.lazy.map { interactions[$0].customer }) : none
+        opportunitiesByCustomer = portraits ? LedgerDigest.Groups(count: customerCount, keys: opportunities.indices.lazy.map { opportunities[$0].customer }) : none
         let customers = ledger.customers
         customersByOwner = LedgerDigest.Groups(count: ledger.reps.count,
                                                keys: customers.indices.lazy.map { Int32(customers[$0].owner.repIndex ?? -1) })

@@ -3,7 +3,7 @@ import LedgerModel
 /// The part of a build's shared state that needs only the ledger and the portrait selection:
 /// made while the analytics run, on the other core, and handed to ``SiteRenderer/render(_:prepared:into:)``.
 package struct SitePreparation: Sendable {
-    let rows: LedgerRowGroups
+    var rows: LedgerRowGroups
     /// The portraits' file names; nil when the selection follows the revenue ranking
     /// (`top:N`), which needs the analytics.
     let customerPaths: SitePaths?
@@ -14,7 +14,7 @@ package struct SitePreparation: Sendable {
     let portraits: PortraitSelection
 
     package init(ledger: Ledger, portraits: PortraitSelection) {
-        rows = LedgerRowGroups(ledger: ledger)
+        rows = LedgerRowGroups(ledger: ledger, portraits: portraits != .none)
         self.portraits = portraits
         // By index: mapping the customers themselves would copy each one (a retain per string).
         let customers = ledger.customers

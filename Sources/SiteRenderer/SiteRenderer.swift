@@ -22,9 +22,9 @@ package enum SiteRenderer {
     }
 
     /// Renders every page to memory: path → HTML (tests and previews).
-    static func renderAll(_ content: SiteContent) throws -> [String: String] {
+    static func renderAll(_ content: SiteContent, prepared: SitePreparation? = nil) throws -> [String: String] {
         let templates = try TemplateLibrary(directory: content.templatesDirectory)
-        let site = try SiteBuild(content: content, templates: templates)
+        let site = try SiteBuild(content: content, templates: templates, prepared: prepared)
         let out = PageBox()
         try renderPages(site, pages(site), into: out)
         return out.pages

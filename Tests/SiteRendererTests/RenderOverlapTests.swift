@@ -87,6 +87,29 @@ import Testing
         }
     }
 
+    /// Without portrait pages the customers' rows are not grouped (only portraits read them),
+    /// and every page is the same as with them grouped.
+    @Test func aBuildWithoutPortraitsLeavesTheCustomersRowsUngrouped() throws {
+        var random = VariedLedger(seed: 21)
+        let ledger = random.ledger(customers: 80, asOf: SiteFixture.asOf)
+        let prepared = SitePreparation(ledger: ledger, portraits: .none)
+        let grouped = LedgerRowGroups(ledger: ledger)
+        for index in ledger.customers.indices {
+            #expect(prepared.rows.ordersByCustomer[index].isEmpty && prepared.rows.interactionsByCustomer[index].isEmpty
+                && prepared.rows.opportunitiesByCustomer[index].isEmpty)
+        }
+        #expect(!ledger.orders.isEmpty && !ledger.interactions.isEmpty)
+        for rep in ledger.reps.indices {
+            #expect(Array(prepared.rows.customersByOwner[rep]) == Array(grouped.customersByOwner[rep]))
+        }
+        var full = prepared
+        full.rows = grouped
+        let content = SiteFixture.content(portraits: .none, ledger: ledger)
+        let pages = try SiteRenderer.renderAll(content, prepared: prepared)
+        #expect(pages == (try SiteRenderer.renderAll(content, prepared: full)))
+        #expect(pages.count > 20)
+    }
+
     @Test(arguments: [ExplanationLocale.zhCN, .en])
     func aWhyTextIsAppendedAfterWhatTheBufferHolds(_ locale: ExplanationLocale) {
         let content = SiteFixture.content()
