@@ -16,6 +16,9 @@ package struct AnalyticsReport: Sendable {
     /// Teams in code-point order of name, the reps without a team last.
     package var teams: [TeamFigures]
     package var summary: Summary
+    /// Customer ids ascend in code-point order with the ledger's rows
+    /// (``CustomerColumns/idsAscending``): ordering by id is then ordering by row.
+    package var idsAscending: Bool
 
     /// Computes the whole report; a pure function of the ledger and the settings.
     ///
@@ -32,7 +35,7 @@ package struct AnalyticsReport: Sendable {
     package static func compute(ledger: Ledger, settings: AnalysisSettings) -> AnalyticsReport {
         let rows = ledger.customers.count + ledger.orders.count + ledger.interactions.count
         return compute(ledger: ledger, settings: settings,
-                       concurrent: rows >= 20_000 && SideThread<Int>.hasSecondCore)
+                       concurrent: rows >= 20_000 && SideThread<Int, Never>.hasSecondCore)
     }
 
     /// ``compute(ledger:settings:)`` on one thread or two.
@@ -74,7 +77,8 @@ package struct AnalyticsReport: Sendable {
         }
 
         // Top categories, scores and grades join the figures in one pass.
-        var segmentCounts = [Int](repeating: 0, count: Segment.allCases.count)
+        let segments = Segment.allCases
+        var segmentCounts = [Int](repeating: 0, count: segments.count)
         let model = settings.segmentModel
         figures.withUnsafeMutableBufferPointer { fig in
             for i in fig.indices {
@@ -82,14 +86,15 @@ package struct AnalyticsReport: Sendable {
                 RFMSegments.apply(scores, to: &fig[i], customer: i, model: model)
                 fig[i].grade = grading.grades[i]
                 fig[i].revenueBefore = grading.before[i]
-                segmentCounts[Segment.allCases.firstIndex(of: fig[i].segment) ?? 0] += 1
+                segmentCounts[segments.firstIndex(of: fig[i].segment) ?? 0] += 1
             }
         }
         var summary = customerSummary
         summary.count(segments: segmentCounts, model: model)
         return AnalyticsReport(settings: settings, customers: figures, channelMix: channelMix,
                                rfm: scores.summary, grades: grading.summary, lifecycle: lifecycle,
-                               cohorts: cohorts, reps: team.reps, teams: team.teams, summary: summary)
+                               cohorts: cohorts, reps: team.reps, teams: team.teams, summary: summary,
+                               idsAscending: columns.idsAscending)
     }
 
     /// Interactions per channel of one customer, channels with none left out.

@@ -8,13 +8,14 @@ enum Lifecycle {
         let t = settings.thresholds
         var summary = LifecycleSummary()
         var engaged = 0, converted = 0, repeated = 0, loyal = 0
-        var stageCounts = [Int](repeating: 0, count: Stage.allCases.count)
+        let stages = Stage.allCases
+        var stageCounts = [Int](repeating: 0, count: stages.count)
         let asOf = settings.asOf.raw
         figures.withUnsafeMutableBufferPointer { fig in
             for i in fig.indices {
                 let stage = stage(of: fig[i], thresholds: t)
                 fig[i].stage = stage
-                stageCounts[Stage.allCases.firstIndex(of: stage) ?? 0] += 1
+                stageCounts[stages.firstIndex(of: stage) ?? 0] += 1
                 let f = fig[i]
                 if f.isEngaged { engaged += 1 }
                 if f.orders >= 1 { converted += 1 }

@@ -1,40 +1,46 @@
 import Foundation
 
 /// Work run on a thread of its own while the caller's thread does other work: the analytics
-/// stage's two halves on a two-core machine.
+/// stage's two halves on a two-core machine, and the build's stages that overlap the one before
+/// them (PortraitKit's `BackgroundJob`: the exports written while the pages render).
 ///
-/// A thread of its own rather than a Dispatch worker or a task, like `BackgroundJob` in
-/// PortraitKit: the work is synchronous and keeps a core busy, and the caller may itself be on
-/// the cooperative pool (tests), which blocking on a pool job could starve.
-final class SideThread<Value: Sendable>: @unchecked Sendable {
-    // Unchecked: `result` is written once by the thread before `done` is signalled, and read
-    // only after `wait()` has seen the signal.
+/// A thread of its own rather than a Dispatch worker or a task: the work is synchronous and keeps
+/// a core busy; the page renderer's `concurrentPerform` uses one worker per core, which a job
+/// holding one of them would leave idle; and the caller may itself be on the cooperative pool
+/// (tests), which blocking on a pool job could starve. The work's error, if it throws, is thrown
+/// by ``wait()``, so the caller reports it as its own.
+package final class SideThread<Value: Sendable, Failure: Error>: @unchecked Sendable {
+    // Unchecked: `result` is written once by the thread before `finished` is set under the lock,
+    // and read only after `wait()` has seen it set.
     private let done = NSCondition()
     private var finished = false
-    private var result: Value?
+    private var result: Result<Value, Failure>?
 
-    init(_ body: @escaping @Sendable () -> Value) {
+    package init(_ body: @escaping @Sendable () throws(Failure) -> Value) {
         let thread = Thread { [self] in
-            let value = body()
+            let outcome: Result<Value, Failure>
+            do throws(Failure) { outcome = .success(try body()) } catch { outcome = .failure(error) }
             done.lock()
-            result = value
+            result = outcome
             finished = true
-            done.signal()
+            done.broadcast()
             done.unlock()
         }
         thread.stackSize = 8 << 20
         thread.start()
     }
 
-    /// Blocks until the work has finished; its value.
-    func wait() -> Value {
+    /// Blocks until the work has finished; its value, or its error. May be called again.
+    package func wait() throws(Failure) -> Value {
         done.lock()
         while !finished { done.wait() }
-        let value = result!
+        let outcome = result!
         done.unlock()
-        return value
+        return try outcome.get()
     }
+}
 
+extension SideThread where Failure == Never {
     /// Runs `side` on a thread of its own while `here` runs on the caller's thread; both in
     /// turn when `concurrent` is false. Either way the results are the same: the two share
     /// only values.

@@ -96,7 +96,7 @@ struct LedgerDigest: Sendable {
 
         let figures = report.customers
         let customers = ledger.customers
-        self.byRevenue = byRevenue ?? Self.revenueOrder(customers, figures)
+        self.byRevenue = byRevenue ?? Self.revenueOrder(customers, figures, idsAscending: report.idsAscending)
 
         let months = report.summary.monthly.map(\.month)
         let firstMonth = months.first ?? asOf.monthIndex
@@ -201,27 +201,20 @@ struct LedgerDigest: Sendable {
     /// ledger order (equal ids).
     ///
     /// Sorted on integers: each customer's place in id order comes first (ledger order when the
-    /// ids already ascend, as exported ledgers' do, else one sort of the ids), so the sort of a
-    /// million customers, most of them tied at zero revenue, compares no strings.
-    static func revenueOrder(_ customers: [Customer], _ figures: [CustomerFigures]) -> [Int32] {
+    /// ids ascend, ``AnalyticsReport/idsAscending``, as exported ledgers' do; else one sort of the
+    /// ids), so the sort of a million customers, most of them tied at zero revenue, compares no
+    /// strings.
+    static func revenueOrder(_ customers: [Customer], _ figures: [CustomerFigures], idsAscending: Bool) -> [Int32] {
         let count = customers.count
-        var idRank = [Int32](repeating: 0, count: count)
-        var ascending = true
-        for i in customers.indices.dropFirst() where SitePaths.codePointOrder(customers[i].id, customers[i - 1].id) {
-            ascending = false
-            break
-        }
-        if ascending {
-            // Equal neighbours share a rank, so equal ids stay in ledger order.
-            var rank: Int32 = 0
-            for i in customers.indices {
-                if i > 0 && SitePaths.codePointOrder(customers[i - 1].id, customers[i].id) { rank += 1 }
-                idRank[i] = rank
-            }
+        var idRank: [Int32]
+        if idsAscending {
+            idRank = (0..<Int32(count)).map { $0 }
         } else {
+            idRank = [Int32](repeating: 0, count: count)
             let byID = (0..<Int32(count)).sorted {
                 SitePaths.codePointOrder(customers[Int($0)].id, customers[Int($1)].id)
             }
+            // Equal ids share a rank, so they stay in ledger order.
             var rank: Int32 = 0
             for (n, index) in byID.enumerated() {
                 if n > 0 && SitePaths.codePointOrder(customers[Int(byID[n - 1])].id, customers[Int(index)].id) { rank += 1 }

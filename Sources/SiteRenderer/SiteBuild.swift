@@ -92,7 +92,7 @@ struct SiteBuild: Sendable {
         if case .top(let n) = content.portraits {
             // The portraits follow the revenue ranking: that first, the rest of the digest when
             // a page asks for it (beside the portraits, as with all portraits).
-            let byRevenue = LedgerDigest.revenueOrder(ledger.customers, report.customers)
+            let byRevenue = LedgerDigest.revenueOrder(ledger.customers, report.customers, idsAscending: report.idsAscending)
             for index in byRevenue.prefix(max(0, n)) { selected[Int(index)] = true }
             let chosen = selected
             customerPaths = SitePaths(ids: ledger.customers.indices.lazy.filter { chosen[$0] }.map { ledger.customers[$0].id })

@@ -1,3 +1,4 @@
+import Analytics
 import Foundation
 
 /// The one rule that turns an id from the data into a file name inside `site/`.
@@ -169,15 +170,8 @@ package struct SitePaths: Sendable {
         return stem + "-" + padded.prefix(10)
     }
 
-    /// Code-point order: the order of the strings' UTF-8 bytes, which UTF-8 preserves.
+    /// Code-point order (``Swift/String/codePointPrecedes(_:)``), as a sort predicate.
     static func codePointOrder(_ a: String, _ b: String) -> Bool {
-        let fast: Bool? = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
-                let common = Swift.min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order != 0 ? order < 0 : x.count < y.count
-            }
-        } ?? nil
-        return fast ?? a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        a.codePointPrecedes(b)
     }
 }

@@ -85,17 +85,21 @@ struct LedgerDigestTests {
         }
     }
 
-    /// Ids already ascending take the shortcut (ledger order is id order); the result is the
-    /// same as sorting them.
+    /// Ids that ascend with the rows take the shortcut (ledger order is id order); the result is
+    /// the same as sorting them, and repeated ids keep ledger order.
     @Test func ascendingIdsGiveTheSameOrderAsSortedOnes() {
         var (ledger, report) = Self.ledger(seed: 9, customers: 200)
-        for i in ledger.customers.indices { ledger.customers[i].id = String(format: "C%05d", i / 3) }
-        let order = LedgerDigest.revenueOrder(ledger.customers, report.customers)
         let expected = (0..<Int32(ledger.customers.count)).sorted { a, b in
             let ra = report.customers[Int(a)].revenue, rb = report.customers[Int(b)].revenue
             if ra != rb { return ra > rb }
             return a < b
         }
+        for i in ledger.customers.indices { ledger.customers[i].id = String(format: "C%05d", i / 3) }
+        let order = LedgerDigest.revenueOrder(ledger.customers, report.customers, idsAscending: false)
         #expect(order == expected)
+        for i in ledger.customers.indices { ledger.customers[i].id = String(format: "C%05d", i) }
+        for shortcut in [true, false] {
+            #expect(LedgerDigest.revenueOrder(ledger.customers, report.customers, idsAscending: shortcut) == expected)
+        }
     }
 }
