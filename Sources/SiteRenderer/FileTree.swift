@@ -15,6 +15,44 @@ enum FileTree {
         rmdir(path)
     }
 
+    /// Visits every entry under the folder open as `fd` (which stays open), by path relative to
+    /// it, parents before their contents; `visit` returns whether to go into a folder. Symbolic
+    /// links and other non-folders are reported as files. False, and the walk stops, at a name
+    /// that is not UTF-8 (no path of Portrait's: such a folder is not one to update in place).
+    @discardableResult
+    static func walk(_ fd: Int32, _ visit: (_ path: String, _ isFolder: Bool) -> Bool) -> Bool {
+        let copy = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard copy >= 0 else { return false }
+        return walk(copy, prefix: "", visit)
+    }
+
+    private static func walk(_ fd: Int32, prefix: String, _ visit: (String, Bool) -> Bool) -> Bool {
+        guard let directory = fdopendir(fd) else {
+            close(fd)
+            return false
+        }
+        defer { closedir(directory) }
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let decoded = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(validating: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard let name = decoded else { return false }
+            if name == "." || name == ".." { continue }
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                type = fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+            }
+            if visit(prefix + name, type == UInt8(DT_DIR)) && type == UInt8(DT_DIR) { folders.append(name) }
+        }
+        for name in folders {
+            let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard child >= 0, walk(child, prefix: prefix + name + "/", visit) else { return false }
+        }
+        return true
+    }
+
     /// Empties the folder open as `fd` and closes it.
     private static func removeContents(of fd: Int32) {
         guard let directory = fdopendir(fd) else {

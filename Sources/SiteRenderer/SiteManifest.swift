@@ -52,8 +52,14 @@ enum SiteManifest {
 
     /// The manifest in the folder open as `directory`; empty when there is none or it is not one.
     static func read(directory: Int32) -> [UInt64: Fingerprint] {
+        readWhole(directory: directory) ?? [:]
+    }
+
+    /// The manifest in the folder open as `directory`; nil when there is none or any line of it
+    /// is not a manifest's (a folder whose manifest is not whole is not trusted).
+    static func readWhole(directory: Int32) -> [UInt64: Fingerprint]? {
         let fd = openat(directory, SiteWriter.manifest, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return [:] }
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -63,11 +69,13 @@ enum SiteManifest {
             guard count > 0 else { break }
             bytes += chunk[..<count]
         }
-        return parse(bytes)
+        return parseWhole(bytes)
     }
 
-    static func parse(_ bytes: [UInt8]) -> [UInt64: Fingerprint] {
-        bytes.withUnsafeBytes { raw in
+    static func parse(_ bytes: [UInt8]) -> [UInt64: Fingerprint] { parseWhole(bytes) ?? [:] }
+
+    static func parseWhole(_ bytes: [UInt8]) -> [UInt64: Fingerprint]? {
+        bytes.withUnsafeBytes { raw -> [UInt64: Fingerprint]? in
             var entries: [UInt64: Fingerprint] = [:]
             var start = 0, first = true
             while start < raw.count {
@@ -75,15 +83,15 @@ enum SiteManifest {
                 let line = UnsafeRawBufferPointer(rebasing: raw[start..<end])
                 start = end + 1
                 if first {
-                    guard line.elementsEqual(header.utf8) else { return [:] }
+                    guard line.elementsEqual(header.utf8) else { return nil }
                     first = false
                     entries.reserveCapacity(raw.count / 60)
                     continue
                 }
-                guard line.count > 33, line[32] == UInt8(ascii: " "), let fingerprint = Fingerprint(hex: line[0..<32]) else { return [:] }
+                guard line.count > 33, line[32] == UInt8(ascii: " "), let fingerprint = Fingerprint(hex: line[0..<32]) else { return nil }
                 entries[Fingerprint.of(UnsafeRawBufferPointer(rebasing: line[33...])).low] = fingerprint
             }
-            return entries
+            return first || raw.last != 10 ? nil : entries
         }
     }
 }
