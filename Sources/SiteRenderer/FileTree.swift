@@ -16,40 +16,62 @@ enum FileTree {
     }
 
     /// Visits every entry under the folder open as `fd` (which stays open), by path relative to
-    /// it, parents before their contents; `visit` returns whether to go into a folder. Symbolic
-    /// links and other non-folders are reported as files. False, and the walk stops, at a name
-    /// that is not UTF-8 (no path of Portrait's: such a folder is not one to update in place).
+    /// it as UTF-8 bytes (valid during the call), parents before their contents; `visit` returns
+    /// whether to go into a folder. Symbolic links and other non-folders are reported as files.
+    /// False, and the walk stops, at a name that is not UTF-8 (no path of Portrait's: such a
+    /// folder is not one to update in place).
     @discardableResult
-    static func walk(_ fd: Int32, _ visit: (_ path: String, _ isFolder: Bool) -> Bool) -> Bool {
+    static func walk(_ fd: Int32, _ visit: (_ path: UnsafeRawBufferPointer, _ isFolder: Bool) -> Bool) -> Bool {
         let copy = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard copy >= 0 else { return false }
-        return walk(copy, prefix: "", visit)
+        var path: [UInt8] = []
+        path.reserveCapacity(4096)
+        return walk(copy, path: &path, visit)
     }
 
-    private static func walk(_ fd: Int32, prefix: String, _ visit: (String, Bool) -> Bool) -> Bool {
+    private static func walk(_ fd: Int32, path: inout [UInt8], _ visit: (UnsafeRawBufferPointer, Bool) -> Bool) -> Bool {
         guard let directory = fdopendir(fd) else {
             close(fd)
             return false
         }
         defer { closedir(directory) }
-        var folders: [String] = []
+        let prefix = path.count
+        var folders: [[UInt8]] = []
         while let entry = readdir(directory) {
-            let decoded = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(validating: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            path.removeSubrange(prefix...)
+            let valid = withUnsafeBytes(of: entry.pointee.d_name) { raw -> Bool in
+                let count = strlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                let name = UnsafeRawBufferPointer(rebasing: raw[..<count])
+                path.append(contentsOf: name)
+                var high: UInt8 = 0
+                for byte in name { high |= byte }
+                return high < 0x80 || String(validating: name, as: UTF8.self) != nil
             }
-            guard let name = decoded else { return false }
-            if name == "." || name == ".." { continue }
+            guard valid else { return false }
+            let length = path.count - prefix
+            if length <= 2 && path[prefix] == UInt8(ascii: ".") && (length == 1 || path[prefix + 1] == UInt8(ascii: ".")) { continue }
+            let name = path[prefix...]
             var type = entry.pointee.d_type
             if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
-                type = fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                let isFolder = (Array(name) + [0]).withUnsafeBufferPointer { cName in
+                    cName.withMemoryRebound(to: CChar.self) { fstatat(fd, $0.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) == 0 }
+                } && info.st_mode & S_IFMT == S_IFDIR
+                type = isFolder ? UInt8(DT_DIR) : UInt8(DT_REG)
             }
-            if visit(prefix + name, type == UInt8(DT_DIR)) && type == UInt8(DT_DIR) { folders.append(name) }
+            let isFolder = type == UInt8(DT_DIR)
+            if path.withUnsafeBytes({ visit($0, isFolder) }) && isFolder { folders.append(Array(name)) }
         }
         for name in folders {
-            let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard child >= 0, walk(child, prefix: prefix + name + "/", visit) else { return false }
+            path.removeSubrange(prefix...)
+            path.append(contentsOf: name)
+            let child = (name + [0]).withUnsafeBufferPointer { cName in
+                cName.withMemoryRebound(to: CChar.self) { openat(fd, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+            }
+            path.append(UInt8(ascii: "/"))
+            guard child >= 0, walk(child, path: &path, visit) else { return false }
         }
+        path.removeSubrange(prefix...)
         return true
     }
 

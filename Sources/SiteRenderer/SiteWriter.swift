@@ -66,7 +66,7 @@ package final class SiteWriter: @unchecked Sendable {
         /// page fingerprints and its files (by ``SiteManifest/key(_:)``) and folders as found.
         var reused = false
         var stagingManifest: [UInt64: Fingerprint] = [:]
-        var stagingFiles: [UInt64: String] = [:]
+        var stagingFiles: Set<UInt64> = []
         var stagingFolders: [String] = []
         let written = Atomic<Int>(0)
         let unchanged = Atomic<Int>(0)
@@ -130,20 +130,22 @@ package final class SiteWriter: @unchecked Sendable {
             close(fd)
             return false
         }
-        var files: [UInt64: String] = [:], folders: [String] = []
+        // Files by key only (no String per file); names are needed again only if some are stale.
+        var files = Set<UInt64>(minimumCapacity: manifest.count + 64), folders: [String] = [], distinct = true
         let listed = FileTree.walk(fd) { path, isFolder in
-            if path.utf8.first == UInt8(ascii: ".") && path != SiteWriter.marker {
+            if path.first == UInt8(ascii: ".") && !path.elementsEqual(SiteWriter.marker.utf8) {
                 // Top-level hidden entries: carried over from the current site at commit.
-                FileTree.remove(staging + "/" + path)
+                FileTree.remove(staging + "/" + String(decoding: path, as: UTF8.self))
             } else if isFolder {
-                folders.append(path)
+                folders.append(String(decoding: path, as: UTF8.self))
                 return true
             } else {
-                files[SiteManifest.key(path)] = path
+                distinct = files.insert(Fingerprint.of(path).low).inserted && distinct
             }
             return false
         }
-        guard listed else {
+        // Two names with one key: the folder is not worth the doubt.
+        guard listed && distinct else {
             close(fd)
             return false
         }
@@ -202,7 +204,7 @@ package final class SiteWriter: @unchecked Sendable {
         let path = prefix + relativePath
         try makeParent(of: path)
         record(path, fingerprint)
-        if shared.reused, shared.stagingFiles[SiteManifest.key(path)] == path {
+        if shared.reused, shared.stagingFiles.contains(SiteManifest.key(path)) {
             if sameBytes(path, bytes, in: shared.stagingFD) {
                 shared.unchanged.add(1, ordering: .relaxed)
                 shared.kept.add(1, ordering: .relaxed)
@@ -251,7 +253,7 @@ package final class SiteWriter: @unchecked Sendable {
         try checkNotStopped(relativePath)
         let path = prefix + relativePath
         let key = SiteManifest.key(path)
-        let inStaging = shared.reused && shared.stagingFiles[key] == path
+        let inStaging = shared.reused && shared.stagingFiles.contains(key)
         if inStaging && shared.stagingManifest[key] == fingerprint {
             record(path, fingerprint)
             shared.unchanged.add(1, ordering: .relaxed)
@@ -338,8 +340,13 @@ package final class SiteWriter: @unchecked Sendable {
                 folder = folder[..<up]
             }
         }
-        for (key, path) in shared.stagingFiles where !produced.contains(key) {
-            unlinkat(shared.stagingFD, path, 0)
+        if !shared.stagingFiles.isSubset(of: produced) {
+            var stale: [String] = []
+            FileTree.walk(shared.stagingFD) { path, isFolder in
+                if !isFolder && !produced.contains(Fingerprint.of(path).low) { stale.append(String(decoding: path, as: UTF8.self)) }
+                return isFolder
+            }
+            for path in stale { unlinkat(shared.stagingFD, path, 0) }
         }
         // Folders this build has no file in go whole (a team sub-site no longer built).
         for folder in shared.stagingFolders where !folders.contains(Substring(folder)) {

@@ -183,6 +183,14 @@ import Testing
         let read = SiteManifest.parse(bytes)
         #expect(read.count == 3)
         for (path, fingerprint) in entries.prefix(3) { #expect(read[SiteManifest.key(path)] == fingerprint) }
+        #expect(SiteManifest.parseWhole(Array("portrait-manifest 1\n".utf8)) == [:], "a site without portraits")
+        // Not whole: cut short, a digit that is not lowercase hex, a line without its path.
+        #expect(SiteManifest.parseWhole(bytes.dropLast()) == nil)
+        for damaged in ["portrait-manifest 1\nFFFFFFFFFFFFFFFF0000000000000000 customers/a.html\n",
+                        "portrait-manifest 1\nffffffffffffffff000000000000000g customers/a.html\n",
+                        "portrait-manifest 1\nffffffffffffffff0000000000000000\n", "portrait-manifest 1"] {
+            #expect(SiteManifest.parseWhole(Array(damaged.utf8)) == nil, "\(damaged)")
+        }
     }
 
     @Test func fingerprintsAreStableAndSensitive() {
