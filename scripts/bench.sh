@@ -20,6 +20,8 @@
 #                       the site the first one swapped out (kept as .site.staging), as every later
 #                       rebuild does
 #   build-top50k        a build with `pages.portraits: top:50000` (goal 3, meant for 1M customers)
+#   rebuild-top50k, rebuild-top50k-again
+#                       the two rebuilds above, of the build-top50k site
 # From 500,000 customers on, the default steps are validate, build-no-portraits and build-top50k
 # (the goals set at a million; a full build there writes a million pages, 12 GB); below, every
 # step but build-top50k.
@@ -55,7 +57,7 @@ if [ ! -x "$baseline" ] || [ "$root/scripts/write-baseline.c" -nt "$baseline" ];
     cc -O2 -pthread -o "$baseline" "$root/scripts/write-baseline.c"
 fi
 
-if [ "$size" -ge 500000 ]; then default_steps="validate build-no-portraits build-top50k"
+if [ "$size" -ge 500000 ]; then default_steps="validate build-no-portraits build-top50k rebuild-top50k rebuild-top50k-again"
 else default_steps="validate build-full write-baseline build-no-portraits rebuild-one-row rebuild-again"; fi
 steps=${BENCH_STEPS:-$default_steps}
 if [ -n "$disk" ] && [ -z "${BENCH_STEPS:-}" ]; then
@@ -127,6 +129,16 @@ rm -rf "$work/baseline-out"
 measure build-no-portraits "$bin" build --data "$data" --config "$work/no-portraits.yml" --out "$work/site-none"
 if wanted build-top50k; then rm -rf "$work/site-top50k" "$work/.site-top50k.staging"; fi
 measure build-top50k "$bin" build --data "$data" --config "$work/top50k.yml" --out "$work/site-top50k"
+if wanted rebuild-top50k; then
+    change_one_order
+    measure rebuild-top50k "$bin" build --data "$data" --config "$work/top50k.yml" --out "$work/site-top50k"
+    restore_orders
+fi
+if wanted rebuild-top50k-again; then
+    change_one_order 2
+    measure rebuild-top50k-again "$bin" build --data "$data" --config "$work/top50k.yml" --out "$work/site-top50k"
+    restore_orders
+fi
 if wanted rebuild-one-row; then
     change_one_order
     measure rebuild-one-row "$bin" build --data "$data" --config "$work/empty.yml" --out "$work/site"
@@ -182,6 +194,8 @@ if [ "$size" -ge 500000 ]; then
     bound "validate (goal 2 at 1M: < 6 s)" "${walls[validate]:-}" 6 s
     bound "validate peak memory (goal 2 at 1M: < 3 GB)" "${rss_of[validate]:-}" 3072 MB
     bound "build-top50k (goal 3: < 30 s)" "${walls[build-top50k]:-}" 30 s
+    ratio "rebuild-top50k / build-top50k" "${walls[rebuild-top50k]:-}" "${walls[build-top50k]:-}"
+    ratio "rebuild-top50k-again / build-top50k" "${walls[rebuild-top50k-again]:-}" "${walls[build-top50k]:-}"
 else
     bound "validate (goal 2: ~1 s at 100k)" "${walls[validate]:-}" 1 s
     bound "read + check + compute, stages of build-no-portraits (goal 2: ~1 s at 100k)" "$compute" 1 s
