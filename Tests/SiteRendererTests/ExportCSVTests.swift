@@ -118,4 +118,34 @@ no_purchase,4,0.4000,0.00,0.0000,,0.00,0.00,,,
         table.endRow()
         #expect(show(table.bytes) == show(csv("m,d\n" + expected + ",0987-03-04\n")))
     }
+
+    /// Ratio cells are written as bytes; they must read exactly as `Ratio.formatted` writes
+    /// the same ratio, the definition the pages use.
+    @Test("ratio cells are Ratio.formatted, for any sign, size and number of decimals")
+    func ratios() {
+        var random = SplitMix64(seed: 5)
+        var cases: [(Int128, Int128)] = [(0, 1), (1, 3), (-1, 3), (2, 3), (-2, 3), (1, 2), (-1, 2), (-1, 200_000),
+                                         (Int128(Int64.max), 1), (Int128(Int64.max) * 1000, 7)]
+        for _ in 0..<2000 {
+            let numerator = Int128(Int64(bitPattern: random.next()) >> Int(random.next() % 60))
+            cases.append((numerator, Int128(random.next() % 1_000_000 + 1)))
+        }
+        for (numerator, denominator) in cases {
+            for decimals in 0...4 {
+                let ratio = Ratio(numerator, denominator)!
+                var table = CSVTable(rowsReserving: 64)
+                table.ratio(ratio, decimals: decimals)
+                #expect(String(decoding: table.bytes, as: UTF8.self) == ratio.formatted(decimals: decimals),
+                        "\(numerator)/\(denominator) to \(decimals)")
+            }
+        }
+    }
+
+    @Test("days of every year width pad as before", arguments: [1, 99, 999, 1000, 2026, 9999])
+    func days(year: Int) {
+        var table = CSVTable(rowsReserving: 64)
+        table.day(Day(year: year, month: 12, day: 31))
+        let digits = String(year)
+        #expect(String(decoding: table.bytes, as: UTF8.self) == String(repeating: "0", count: 4 - digits.count) + digits + "-12-31")
+    }
 }

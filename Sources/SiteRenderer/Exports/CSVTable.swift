@@ -104,17 +104,39 @@ package struct CSVTable: Sendable {
         guard let d else { return empty() }
         separate()
         let c = d.components
-        appendPadded(c.year, 4)
-        buffer.append(UInt8(ascii: "-"))
-        appendPadded(c.month, 2)
-        buffer.append(UInt8(ascii: "-"))
-        appendPadded(c.day, 2)
+        guard (0...9999).contains(c.year) else {
+            appendDigits(Int64(c.year))
+            buffer.append(UInt8(ascii: "-"))
+            appendPadded(c.month, 2)
+            buffer.append(UInt8(ascii: "-"))
+            return appendPadded(c.day, 2)
+        }
+        // Ten bytes at once: `customers.csv` has four dates a row.
+        let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
+        let bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (zero + UInt8(c.year / 1000), zero + UInt8(c.year / 100 % 10), zero + UInt8(c.year / 10 % 10), zero + UInt8(c.year % 10),
+             dash, zero + UInt8(c.month / 10), zero + UInt8(c.month % 10), dash, zero + UInt8(c.day / 10), zero + UInt8(c.day % 10))
+        withUnsafeBytes(of: bytes) { buffer.append(contentsOf: $0) }
     }
 
-    /// An exact ratio rounded half away from zero to `decimals` places.
+    /// An exact ratio rounded half away from zero to `decimals` places, as
+    /// `Ratio.formatted(decimals:)` writes it (`-0.50`, `12`), without a `String` when the
+    /// rounded value fits 64 bits.
     package mutating func ratio(_ r: Ratio?, decimals: Int) {
         guard let r else { return empty() }
-        value(r.formatted(decimals: decimals))
+        var unit: Int64 = 1
+        for _ in 0..<decimals { unit *= 10 }
+        let scaled = Ratio.roundedDivision(r.numerator * Int128(unit), r.denominator)
+        guard decimals <= 6, let rounded = Int64(exactly: scaled), rounded != .min else {
+            return value(r.formatted(decimals: decimals))
+        }
+        separate()
+        let magnitude = rounded.magnitude
+        if rounded < 0 { buffer.append(UInt8(ascii: "-")) }
+        appendDigits(Int64(magnitude / UInt64(unit)))
+        guard decimals > 0 else { return }
+        buffer.append(UInt8(ascii: "."))
+        appendPadded(Int(magnitude % UInt64(unit)), decimals)
     }
 
     package mutating func endRow() {
@@ -132,26 +154,34 @@ package struct CSVTable: Sendable {
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
+        var start = 20
+        // Written from the end of the scratch space back, then appended in one piece (not a
+        // byte at a time: each append of an array checks its uniqueness and capacity).
         withUnsafeMutableBytes(of: &digits) { raw in
             repeat {
-                raw[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                start -= 1
+                raw[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
-                count += 1
             } while magnitude > 0
-            for k in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[k]) }
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]))
         }
     }
 
+    /// `value` (not negative) in at least `width` digits, zeros in front.
     private mutating func appendPadded(_ value: Int, _ width: Int) {
         var divisor = 1
         for _ in 1..<width { divisor *= 10 }
-        if value >= divisor * 10 { return appendDigits(Int64(value)) }
-        var rest = value
-        while divisor > 0 {
-            buffer.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        if value >= divisor * 10 || value < 0 { return appendDigits(Int64(value)) }
+        var digits: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var rest = value, count = 0
+            while divisor > 0 && count < 16 {
+                raw[count] = UInt8(ascii: "0") + UInt8(rest / divisor)
+                rest %= divisor
+                divisor /= 10
+                count += 1
+            }
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[..<count]))
         }
     }
 
