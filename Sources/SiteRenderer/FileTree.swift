@@ -16,12 +16,13 @@ enum FileTree {
     }
 
     /// Visits every entry under the folder open as `fd` (which stays open), by path relative to
-    /// it as UTF-8 bytes (valid during the call), parents before their contents; `visit` returns
-    /// whether to go into a folder. Symbolic links and other non-folders are reported as files.
-    /// False, and the walk stops, at a name that is not UTF-8 (no path of Portrait's: such a
-    /// folder is not one to update in place).
+    /// it as UTF-8 bytes (valid during the call), parents before their contents, with its type
+    /// (`DT_REG`, `DT_DIR`, `DT_LNK`…, never `DT_UNKNOWN`); `visit` returns whether to go on,
+    /// and into a folder. False, and the walk stops, when `visit` says so, at a name that is not
+    /// UTF-8 (no path of Portrait's: such a folder is not one to update in place), or when a
+    /// folder cannot be read.
     @discardableResult
-    static func walk(_ fd: Int32, _ visit: (_ path: UnsafeRawBufferPointer, _ isFolder: Bool) -> Bool) -> Bool {
+    static func walk(_ fd: Int32, _ visit: (_ path: UnsafeRawBufferPointer, _ type: UInt8) -> Bool) -> Bool {
         let copy = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard copy >= 0 else { return false }
         var path: [UInt8] = []
@@ -29,7 +30,7 @@ enum FileTree {
         return walk(copy, path: &path, visit)
     }
 
-    private static func walk(_ fd: Int32, path: inout [UInt8], _ visit: (UnsafeRawBufferPointer, Bool) -> Bool) -> Bool {
+    private static func walk(_ fd: Int32, path: inout [UInt8], _ visit: (UnsafeRawBufferPointer, UInt8) -> Bool) -> Bool {
         guard let directory = fdopendir(fd) else {
             close(fd)
             return false
@@ -54,13 +55,19 @@ enum FileTree {
             var type = entry.pointee.d_type
             if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
-                let isFolder = (Array(name) + [0]).withUnsafeBufferPointer { cName in
+                let found = (Array(name) + [0]).withUnsafeBufferPointer { cName in
                     cName.withMemoryRebound(to: CChar.self) { fstatat(fd, $0.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) == 0 }
-                } && info.st_mode & S_IFMT == S_IFDIR
-                type = isFolder ? UInt8(DT_DIR) : UInt8(DT_REG)
+                }
+                guard found else { return false }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: type = UInt8(DT_DIR)
+                case S_IFREG: type = UInt8(DT_REG)
+                case S_IFLNK: type = UInt8(DT_LNK)
+                default: type = UInt8(DT_FIFO)
+                }
             }
-            let isFolder = type == UInt8(DT_DIR)
-            if path.withUnsafeBytes({ visit($0, isFolder) }) && isFolder { folders.append(Array(name)) }
+            guard path.withUnsafeBytes({ visit($0, type) }) else { return false }
+            if type == UInt8(DT_DIR) { folders.append(Array(name)) }
         }
         for name in folders {
             path.removeSubrange(prefix...)

@@ -9,8 +9,9 @@ import Foundation
 ///     3f2a…(32 hex digits) customers/C000001.html
 ///
 /// It is written into the staging folder and swapped in with the pages it describes, so it
-/// never speaks for files of another build. An unreadable or foreign manifest reads as empty:
-/// every page is rendered.
+/// never speaks for files of another build. An unreadable or foreign manifest reads as empty
+/// (``read(directory:)``: every page is rendered) or as none (``readWhole(directory:)``: the
+/// folder is not reused).
 ///
 /// Read back, it is keyed by a 64-bit digest of each path (``key(_:)``) rather than the path,
 /// which keeps a hundred thousand entries to a few megabytes. Two paths sharing a key could only

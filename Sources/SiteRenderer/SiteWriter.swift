@@ -99,6 +99,7 @@ package final class SiteWriter: @unchecked Sendable {
         prefix = ""
         shared = Shared()
         try checkOutput()
+        if shared.previousIsSite { settleHiddenEntries() }
         if !(shared.previousIsSite && reuseStaging()) {
             FileTree.remove(staging)
             do {
@@ -116,11 +117,27 @@ package final class SiteWriter: @unchecked Sendable {
         }
     }
 
+    /// Hidden entries at the top of a staging folder left beside the site were carried over
+    /// from it (`.gitkeep`, a gh-pages `.git`): the commit carries the current site's over
+    /// again. A folder the site no longer has (moved by a build killed before its swap) goes
+    /// back into the site rather than being lost; the rest is removed.
+    private func settleHiddenEntries() {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? []
+        for name in entries where name.hasPrefix(".") && name != SiteWriter.marker && name != SiteWriter.manifest {
+            let from = staging + "/" + name, to = output + "/" + name
+            var info = stat()
+            if lstat(from, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, lstat(to, &info) != 0, errno == ENOENT,
+               rename(from, to) == 0 { continue }
+            FileTree.remove(from)
+        }
+    }
+
     /// Takes the staging folder left by the previous build (the site it swapped out) as this
-    /// build's starting point, when it is whole: a Portrait site with its manifest. Reads the
+    /// build's starting point, when it is whole: a Portrait site with its manifest, holding only
+    /// files and folders (a symbolic link could lead a write outside the site). Reads the
     /// manifest, then removes it, so that a build killed from here on leaves a folder the next
-    /// one does not trust. Lists the folder's files and folders; hidden entries at its top are
-    /// removed (this build carries the current site's over). False when there is nothing to reuse.
+    /// one does not trust. Lists the folder's files and folders. False when there is nothing to
+    /// reuse.
     private func reuseStaging() -> Bool {
         let fd = open(staging, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
@@ -132,17 +149,13 @@ package final class SiteWriter: @unchecked Sendable {
         }
         // Files by key only (no String per file); names are needed again only if some are stale.
         var files = Set<UInt64>(minimumCapacity: manifest.count + 64), folders: [String] = [], distinct = true
-        let listed = FileTree.walk(fd) { path, isFolder in
-            if path.first == UInt8(ascii: ".") && !path.elementsEqual(SiteWriter.marker.utf8) {
-                // Top-level hidden entries: carried over from the current site at commit.
-                FileTree.remove(staging + "/" + String(decoding: path, as: UTF8.self))
-            } else if isFolder {
-                folders.append(String(decoding: path, as: UTF8.self))
-                return true
-            } else {
-                distinct = files.insert(Fingerprint.of(path).low).inserted && distinct
+        let listed = FileTree.walk(fd) { path, type in
+            switch type {
+            case UInt8(DT_DIR): folders.append(String(decoding: path, as: UTF8.self))
+            case UInt8(DT_REG): distinct = files.insert(Fingerprint.of(path).low).inserted && distinct
+            default: return false
             }
-            return false
+            return true
         }
         // Two names with one key: the folder is not worth the doubt.
         guard listed && distinct else {
@@ -216,9 +229,10 @@ package final class SiteWriter: @unchecked Sendable {
             shared.unchanged.add(1, ordering: .relaxed)
             return
         }
-        // In a reused staging folder a name is never opened for writing as it is (it may be the
-        // current site's inode): O_EXCL, and an unexpected file in the way is unlinked first.
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (shared.reused ? O_EXCL : O_TRUNC)
+        // A name in the staging folder is never opened for writing as it is (it may be the
+        // current site's inode, in a reused folder or one that could not be emptied): O_EXCL,
+        // and whatever is in the way is removed first.
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_EXCL
         var fd = openat(shared.stagingFD, path, flags, 0o644)
         if fd < 0 && errno == EEXIST {
             try removeFromStaging(path)
@@ -280,14 +294,18 @@ package final class SiteWriter: @unchecked Sendable {
     /// Hard-links the current site's file at `path` into the staging folder.
     private func linkFromPrevious(_ path: String) -> Bool {
         if linkat(shared.previousFD, path, shared.stagingFD, path, 0) == 0 { return true }
-        guard errno == EEXIST, shared.reused, unlinkat(shared.stagingFD, path, 0) == 0 else { return false }
+        guard errno == EEXIST, unlinkat(shared.stagingFD, path, 0) == 0 else { return false }
         return linkat(shared.previousFD, path, shared.stagingFD, path, 0) == 0
     }
 
     /// Unlinks a reused staging folder's file before its name gets other bytes: the file may be
     /// the current site's inode, which must stay as it is until the swap.
     private func removeFromStaging(_ path: String) throws {
-        guard unlinkat(shared.stagingFD, path, 0) == 0 || errno == ENOENT else { throw error(staging + "/" + path, errno) }
+        if unlinkat(shared.stagingFD, path, 0) == 0 || errno == ENOENT { return }
+        // A folder where this build has a file (the site's layout changed): removed whole.
+        guard errno == EISDIR else { throw error(staging + "/" + path, errno) }
+        FileTree.remove(staging + "/" + path)
+        guard faccessat(shared.stagingFD, path, F_OK, AT_SYMLINK_NOFOLLOW) != 0 else { throw error(staging + "/" + path, EISDIR) }
     }
 
     private func checkNotStopped(_ path: String) throws {
@@ -302,31 +320,45 @@ package final class SiteWriter: @unchecked Sendable {
         let entries = shared.lock.withLock { shared.manifest }
         try write(SiteWriter.manifest, SiteManifest.bytes(entries))
         try write(SiteWriter.marker, "Written by portrait. This folder is replaced whole on every build.\n")
-        if shared.reused { removeStale() }
-        carryHiddenEntries()
-        guard FileManager.default.fileExists(atPath: output) else {
-            guard rename(staging, output) == 0 else { throw error(output, errno) }
-            return
-        }
-        // Keep the swapped-out site for the next build when it shares most files with the new one.
-        let keep = written * 4 <= written + unchanged
-        if portrait_exchange_paths(staging, output) != 0 {
-            // A file system without RENAME_EXCHANGE: two renames, a moment without a site.
-            let aside = staging + ".old"
-            guard rename(output, aside) == 0 else { throw error(output, errno) }
-            guard rename(staging, output) == 0 else {
-                _ = rename(aside, output)
-                throw error(output, errno)
+        // From here to the swap, Ctrl-C's handler waits instead of removing the folder being
+        // published (removing stale files may take a while); once it holds the lock first,
+        // nothing is published.
+        try SiteWriter.publishing.withLock {
+            try checkNotStopped(output)
+            if shared.reused { try removeStale() }
+            carryHiddenEntries()
+            guard FileManager.default.fileExists(atPath: output) else {
+                guard rename(staging, output) == 0 else { throw error(output, errno) }
+                return
             }
-            if !(keep && rename(aside, staging) == 0) { FileTree.remove(aside) }
-            return
+            // Keep the swapped-out site for the next build when at least three quarters of the
+            // new one's files were linked or already in place (it then shares their inodes).
+            let keep = written * 4 <= written + unchanged
+            if portrait_exchange_paths(staging, output) != 0 {
+                // A file system without RENAME_EXCHANGE: two renames, a moment without a site.
+                let aside = staging + ".old"
+                guard rename(output, aside) == 0 else { throw error(output, errno) }
+                guard rename(staging, output) == 0 else {
+                    _ = rename(aside, output)
+                    throw error(output, errno)
+                }
+                if !(keep && rename(aside, staging) == 0) { FileTree.remove(aside) }
+                return
+            }
+            if !keep { FileTree.remove(staging) }
         }
-        if !keep { FileTree.remove(staging) }
     }
+
+    /// Held while a build publishes (``commit()``): Ctrl-C's handler takes it before removing
+    /// the staging folder.
+    private static let publishing = NSLock()
+
+    /// Runs `body` when no build is between its last check for Ctrl-C and its swap.
+    package static func whileNotPublishing(_ body: () -> Void) { publishing.withLock(body) }
 
     /// Removes from a reused staging folder what this build did not put there: pages of
     /// customers gone, a team sub-site no longer built, files a user added to the old site.
-    private func removeStale() {
+    private func removeStale() throws {
         let paths = shared.lock.withLock { shared.manifest.map(\.0) + shared.unfingerprinted }
         var produced = Set<UInt64>(minimumCapacity: paths.count), folders = Set<Substring>()
         var lastFolder: Substring = ""
@@ -340,17 +372,29 @@ package final class SiteWriter: @unchecked Sendable {
                 folder = folder[..<up]
             }
         }
+        // What cannot be removed fails the build (the previous site stays): it would be published.
         if !shared.stagingFiles.isSubset(of: produced) {
             var stale: [String] = []
-            FileTree.walk(shared.stagingFD) { path, isFolder in
-                if !isFolder && !produced.contains(Fingerprint.of(path).low) { stale.append(String(decoding: path, as: UTF8.self)) }
-                return isFolder
+            let listed = FileTree.walk(shared.stagingFD) { path, type in
+                if type != UInt8(DT_DIR) && !produced.contains(Fingerprint.of(path).low) {
+                    stale.append(String(decoding: path, as: UTF8.self))
+                }
+                return true
             }
-            for path in stale { unlinkat(shared.stagingFD, path, 0) }
+            guard listed else { throw error(staging, EIO) }
+            for path in stale where unlinkat(shared.stagingFD, path, 0) != 0 && errno != ENOENT {
+                throw error(staging + "/" + path, errno)
+            }
         }
         // Folders this build has no file in go whole (a team sub-site no longer built).
-        for folder in shared.stagingFolders where !folders.contains(Substring(folder)) {
+        // (A name listed as a folder may since have become one of this build's files.)
+        func isFolder(_ path: String) -> Bool {
+            var info = stat()
+            return fstatat(shared.stagingFD, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        }
+        for folder in shared.stagingFolders where !folders.contains(Substring(folder)) && isFolder(folder) {
             FileTree.remove(staging + "/" + folder)
+            guard !isFolder(folder) else { throw error(staging + "/" + folder, EACCES) }
         }
     }
 
@@ -378,7 +422,14 @@ package final class SiteWriter: @unchecked Sendable {
         for component in directory.split(separator: "/") {
             partial += partial.isEmpty ? String(component) : "/" + component
             if shared.lock.withLock({ shared.createdDirectories.contains(partial) }) { continue }
-            if mkdirat(shared.stagingFD, partial, 0o755) != 0 && errno != EEXIST {
+            var made = mkdirat(shared.stagingFD, partial, 0o755) == 0
+            if !made && errno == EEXIST {
+                // What is there may be a file left from another layout (a reused staging folder).
+                var info = stat()
+                made = fstatat(shared.stagingFD, partial, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
+                    || unlinkat(shared.stagingFD, partial, 0) == 0 && mkdirat(shared.stagingFD, partial, 0o755) == 0
+            }
+            if !made {
                 let code = errno
                 throw SiteWriterError(path: staging + "/" + partial, problem: "A folder cannot be created (\(String(cString: strerror(code)))).",
                                       hint: "Check free space and permissions of the output folder.")

@@ -22,7 +22,7 @@ package enum Interruption {
             requested.store(true, ordering: .sequentiallyConsistent)
             SiteWriter.stopAll()
             sleep(2)
-            try? FileManager.default.removeItem(atPath: staging)
+            SiteWriter.whileNotPublishing { try? FileManager.default.removeItem(atPath: staging) }
             exitInterrupted()
         }
         source.resume()
