@@ -43,6 +43,23 @@ import Testing
         SiteBuilder.files(root).filter { $0.key != SiteWriter.marker && $0.key != SiteWriter.manifest }
     }
 
+    /// `count` portraits, each with a fingerprint, at version 1.
+    static func portraits(_ count: Int, version: Int = 1) -> Plan {
+        var plan = Plan()
+        for index in 0..<count { plan.files["customers/C\(index).html"] = (version, true) }
+        return plan
+    }
+
+    /// A temporary project whose `site/` was built from `plan` twice, so that the site the
+    /// second build replaced is kept beside it as `.site.staging`.
+    static func keptSite(_ plan: Plan) throws -> (folder: TemporaryFolder, output: String) {
+        let folder = TemporaryFolder("staging-reuse")
+        let output = folder.path + "/site"
+        try write(plan, into: output).commit()
+        try write(plan, into: output).commit()
+        return (folder, output)
+    }
+
     /// The paths where two trees differ (missing, extra or other bytes), for short messages.
     static func differences(_ a: [String: [UInt8]], _ b: [String: [UInt8]]) -> [String] {
         Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
@@ -137,29 +154,18 @@ import Testing
     }
 
     @Test func aBuildThatRewritesMostFilesRemovesTheSiteItReplaced() throws {
-        let folder = TemporaryFolder("staging-reuse")
-        let output = folder.path + "/site"
-        var plan = Plan()
-        for index in 0..<20 { plan.files["customers/C\(index).html"] = (1, true) }
-        try Self.write(plan, into: output).commit()
-        try Self.write(plan, into: output).commit()
+        let (folder, output) = try Self.keptSite(Self.portraits(20))
         #expect(folder.exists(".site.staging"))
-        for index in 0..<20 { plan.files["customers/C\(index).html"] = (2, true) }
+        let plan = Self.portraits(20, version: 2)
         try Self.write(plan, into: output).commit()
         #expect(!folder.exists(".site.staging"), "keeping it would double the site's disk space")
         #expect(Self.differences(Self.tree(output), Self.expected(plan)) == [])
     }
 
     @Test func aBuildKilledMidwayLeavesAStagingFolderTheNextBuildDoesNotTrust() throws {
-        let folder = TemporaryFolder("staging-reuse")
-        let output = folder.path + "/site"
-        var plan = Plan(), other = Plan()
-        for index in 0..<10 {
-            plan.files["customers/C\(index).html"] = (1, true)
-            other.files["customers/C\(index).html"] = (2, true)
-        }
-        try Self.write(plan, into: output).commit()
-        try Self.write(plan, into: output).commit()
+        let plan = Self.portraits(10), other = Self.portraits(10, version: 2)
+        let (folder, output) = try Self.keptSite(plan)
+        defer { withExtendedLifetime(folder) {} }
         // Started from the kept folder, rewrote half its pages, never committed nor abandoned.
         let killed = try Self.write(other, into: output, stoppingAfter: 5)
         #expect(killed.reusedStaging && killed.written == 5)
@@ -170,14 +176,10 @@ import Testing
     }
 
     @Test func aFileWhereTheKeptSiteHasAFolderAndTheOtherWayRound() throws {
-        let folder = TemporaryFolder("staging-reuse")
-        let output = folder.path + "/site"
-        var plan = Plan()
-        for index in 0..<12 { plan.files["customers/C\(index).html"] = (1, true) }
+        var plan = Self.portraits(12)
         plan.files["teams/t1/index.html"] = (1, false)
         plan.files["notes"] = (1, false)
-        try Self.write(plan, into: output).commit()
-        try Self.write(plan, into: output).commit()
+        let (folder, output) = try Self.keptSite(plan)
         try Self.write(plan, into: output).commit()
         #expect(folder.exists(".site.staging/teams/t1/index.html"))
         // `teams` becomes a file, `notes` a folder.
@@ -195,13 +197,9 @@ import Testing
     }
 
     @Test func aSymbolicLinkInTheSiteIsNeitherFollowedNorKept() throws {
-        let folder = TemporaryFolder("staging-reuse")
-        let output = folder.path + "/site"
-        var plan = Plan()
-        for index in 0..<12 { plan.files["customers/C\(index).html"] = (1, true) }
+        var plan = Self.portraits(12)
         plan.files["assets/site.css"] = (1, false)
-        try Self.write(plan, into: output).commit()
-        try Self.write(plan, into: output).commit()
+        let (folder, output) = try Self.keptSite(plan)
         // A user points the live site's assets at a theme of their own.
         folder.write("theme/site.css", "the user's theme")
         try FileManager.default.removeItem(atPath: output + "/assets")
@@ -215,12 +213,8 @@ import Testing
     }
 
     @Test func aGitFolderLeftInTheStagingFolderByAKilledCommitGoesBackToTheSite() throws {
-        let folder = TemporaryFolder("staging-reuse")
-        let output = folder.path + "/site"
-        var plan = Plan()
-        for index in 0..<12 { plan.files["customers/C\(index).html"] = (1, true) }
-        try Self.write(plan, into: output).commit()
-        try Self.write(plan, into: output).commit()
+        let plan = Self.portraits(12)
+        let (folder, output) = try Self.keptSite(plan)
         folder.write("site/.git/HEAD", "ref: refs/heads/gh-pages\n")
         folder.write("site/.gitkeep", "")
         try Self.write(plan, into: output).commit()
@@ -233,12 +227,8 @@ import Testing
     }
 
     @Test func aStagingFolderWithoutItsManifestIsNotTrusted() throws {
-        let folder = TemporaryFolder("staging-reuse")
-        let output = folder.path + "/site"
-        var plan = Plan()
-        for index in 0..<10 { plan.files["customers/C\(index).html"] = (1, true) }
-        try Self.write(plan, into: output).commit()
-        try Self.write(plan, into: output).commit()
+        let plan = Self.portraits(10)
+        let (folder, output) = try Self.keptSite(plan)
         // A build killed midway: the manifest is gone, a page holds other bytes.
         try FileManager.default.removeItem(atPath: folder.path + "/.site.staging/" + SiteWriter.manifest)
         folder.write(".site.staging/customers/C3.html", "half written")
