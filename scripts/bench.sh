@@ -129,47 +129,27 @@ rm -rf "$work/baseline-out"
 measure build-no-portraits "$bin" build --data "$data" --config "$work/no-portraits.yml" --out "$work/site-none"
 if wanted build-top50k; then rm -rf "$work/site-top50k" "$work/.site-top50k.staging"; fi
 measure build-top50k "$bin" build --data "$data" --config "$work/top50k.yml" --out "$work/site-top50k"
-if wanted rebuild-top50k; then
-    change_one_order
-    measure rebuild-top50k "$bin" build --data "$data" --config "$work/top50k.yml" --out "$work/site-top50k"
+# rebuild_after_change LABEL DELTA CONFIG SITE: measure LABEL, a rebuild of SITE after the first
+# plain amount of orders.csv went up by DELTA (orders.csv put back afterwards).
+rebuild_after_change() {
+    wanted "$1" || return 0
+    change_one_order "$2"
+    measure "$1" "$bin" build --data "$data" --config "$work/$3" --out "$4"
     restore_orders
-fi
-if wanted rebuild-top50k-again; then
-    change_one_order 2
-    measure rebuild-top50k-again "$bin" build --data "$data" --config "$work/top50k.yml" --out "$work/site-top50k"
-    restore_orders
-fi
-if wanted rebuild-one-row; then
-    change_one_order
-    measure rebuild-one-row "$bin" build --data "$data" --config "$work/empty.yml" --out "$work/site"
-    restore_orders
-fi
-if wanted rebuild-again; then
-    change_one_order 2
-    measure rebuild-again "$bin" build --data "$data" --config "$work/empty.yml" --out "$work/site"
-    restore_orders
-fi
+}
+rebuild_after_change rebuild-top50k 1 top50k.yml "$work/site-top50k"
+rebuild_after_change rebuild-top50k-again 2 top50k.yml "$work/site-top50k"
+rebuild_after_change rebuild-one-row 1 empty.yml "$work/site"
+rebuild_after_change rebuild-again 2 empty.yml "$work/site"
 if [ -n "$disk" ]; then
     mkdir -p "$disk"
     disk_site=$disk/site-$stamp
     measure build-full-disk "$bin" build --data "$data" --config "$work/empty.yml" --out "$disk_site"
     writing write-baseline-disk "$disk_site" "$disk/baseline-$stamp"
-    if wanted rebuild-one-row-disk; then
-        change_one_order
-        measure rebuild-one-row-disk "$bin" build --data "$data" --config "$work/empty.yml" --out "$disk_site"
-        restore_orders
-    fi
-    if wanted rebuild-again-disk; then
-        change_one_order 2
-        measure rebuild-again-disk "$bin" build --data "$data" --config "$work/empty.yml" --out "$disk_site"
-        restore_orders
-    fi
-    if wanted rebuild-later-disk; then
-        sleep "${BENCH_DISK_WAIT:-0}"
-        change_one_order 3 # another amount than the site holds now
-        measure rebuild-later-disk "$bin" build --data "$data" --config "$work/empty.yml" --out "$disk_site"
-        restore_orders
-    fi
+    rebuild_after_change rebuild-one-row-disk 1 empty.yml "$disk_site"
+    rebuild_after_change rebuild-again-disk 2 empty.yml "$disk_site"
+    if wanted rebuild-later-disk; then sleep "${BENCH_DISK_WAIT:-0}"; fi
+    rebuild_after_change rebuild-later-disk 3 empty.yml "$disk_site" # another amount than the site holds now
 fi
 
 echo

@@ -22,10 +22,15 @@ package struct Ratio: Hashable, Sendable {
 
     /// Rounds half away from zero to `decimals` places and formats plainly: `0.3333`, `-1.50`.
     package func formatted(decimals: Int) -> String {
+        Money.formatScaled(scaled(decimals: decimals), decimals: decimals)
+    }
+
+    /// The ratio times `10^decimals`, rounded half away from zero: the integer every printed
+    /// form of it (``formatted(decimals:)``, the pages' and exports' byte writers) writes.
+    package func scaled(decimals: Int) -> Int128 {
         var unit: Int128 = 1
         for _ in 0..<decimals { unit *= 10 }
-        let scaled = Ratio.roundedDivision(numerator * unit, denominator)
-        return Money.formatScaled(scaled, decimals: decimals)
+        return Ratio.roundedDivision(numerator * unit, denominator)
     }
 
     /// For charts and sorting only; never for a printed figure.

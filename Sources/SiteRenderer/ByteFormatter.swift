@@ -44,9 +44,7 @@ struct ByteFormatter: @unchecked Sendable {
     /// ``money(_:)-(Ratio?)``: an exact amount given as a ratio of units (AOV).
     func append(money ratio: Ratio?, to out: inout ByteBuffer) {
         guard let ratio else { return out.append("–") }
-        var unit: Int128 = 1
-        for _ in 0..<moneyDecimals { unit *= 10 }
-        let scaled = Ratio.roundedDivision(ratio.numerator * unit, ratio.denominator)
+        let scaled = ratio.scaled(decimals: moneyDecimals)
         if scaled < 0 { out.append(UInt8(ascii: "-")) }
         out.append(symbolBytes)
         ByteFormatter.appendScaled(scaled.magnitude, decimals: moneyDecimals, to: &out)
@@ -62,9 +60,7 @@ struct ByteFormatter: @unchecked Sendable {
     /// ``decimal(_:decimals:)``: `3.10`.
     func append(decimal ratio: Ratio?, decimals: Int = 2, to out: inout ByteBuffer) {
         guard let ratio else { return out.append("–") }
-        var unit: Int128 = 1
-        for _ in 0..<decimals { unit *= 10 }
-        let scaled = Ratio.roundedDivision(ratio.numerator * unit, ratio.denominator)
+        let scaled = ratio.scaled(decimals: decimals)
         if scaled < 0 { out.append(UInt8(ascii: "-")) }
         ByteFormatter.appendScaled(scaled.magnitude, decimals: decimals, to: &out)
     }

@@ -75,8 +75,8 @@ enum SiteManifest {
 
     static func parse(_ bytes: [UInt8]) -> [UInt64: Fingerprint] { parseWhole(bytes) ?? [:] }
 
-    /// Reads lines with `memchr` and hex digits by table: a rebuild reads two manifests of a
-    /// hundred thousand lines each before it can start (about 0.05 s each before, 0.01 s now).
+    /// Reads lines with `memchr` (a rebuild reads two manifests of a hundred thousand lines each
+    /// before it can start: about 0.05 s each with a generic line split and digit parse, 0.015 s now).
     static func parseWhole(_ bytes: [UInt8]) -> [UInt64: Fingerprint]? {
         bytes.withUnsafeBytes { raw -> [UInt64: Fingerprint]? in
             guard let base = raw.baseAddress, raw.last == 10 else { return nil }
@@ -91,24 +91,10 @@ enum SiteManifest {
                 let line = UnsafeRawBufferPointer(rebasing: raw[start..<end])
                 start = end + 1
                 guard line.count > 33, line[32] == UInt8(ascii: " ") else { return nil }
-                var high: UInt64 = 0, low: UInt64 = 0, bad: UInt8 = 0
-                for index in 0..<16 {
-                    let a = hexDigit[Int(line[index])], b = hexDigit[Int(line[index + 16])]
-                    bad |= a | b
-                    high = high << 4 | UInt64(a & 15)
-                    low = low << 4 | UInt64(b & 15)
-                }
-                guard bad & 0x80 == 0 else { return nil }
-                entries[Fingerprint.of(UnsafeRawBufferPointer(rebasing: line[33...])).low] = Fingerprint(high: high, low: low)
+                guard let fingerprint = Fingerprint(hex: UnsafeRawBufferPointer(rebasing: line[0..<32])) else { return nil }
+                entries[Fingerprint.of(UnsafeRawBufferPointer(rebasing: line[33...])).low] = fingerprint
             }
             return entries
         }
     }
-
-    /// A lowercase hex digit's value by byte; 0x80 for any other byte.
-    private static let hexDigit: [UInt8] = {
-        var table = [UInt8](repeating: 0x80, count: 256)
-        for (value, digit) in "0123456789abcdef".utf8.enumerated() { table[Int(digit)] = UInt8(value) }
-        return table
-    }()
 }

@@ -93,7 +93,7 @@ package final class SiteWriter: @unchecked Sendable {
 
     /// Prepares an empty staging folder; throws when `output` is a folder that is not a site.
     package init(output: String) throws {
-        let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        let trimmed = SiteWriter.trimmed(output)
         self.output = trimmed
         staging = SiteWriter.stagingPath(for: trimmed)
         prefix = ""
@@ -173,8 +173,13 @@ package final class SiteWriter: @unchecked Sendable {
 
     /// The staging folder beside `output`: `site` is staged in `.site.staging`.
     package static func stagingPath(for output: String) -> String {
-        let url = URL(fileURLWithPath: output)
+        let url = URL(fileURLWithPath: trimmed(output))
         return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".staging").path
+    }
+
+    /// `output` without a trailing `/` (`site/` and `site` are one site).
+    static func trimmed(_ output: String) -> String {
+        output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
     }
 
     /// Refuses to replace a non-empty folder that Portrait did not write (`--out .` must not
@@ -217,13 +222,12 @@ package final class SiteWriter: @unchecked Sendable {
         let path = prefix + relativePath
         try makeParent(of: path)
         record(path, fingerprint)
-        if shared.reused, shared.stagingFiles.contains(SiteManifest.key(path)) {
-            if sameBytes(path, bytes, in: shared.stagingFD) {
-                shared.unchanged.add(1, ordering: .relaxed)
-                shared.kept.add(1, ordering: .relaxed)
-                return
-            }
-            try removeFromStaging(path)
+        // A reused folder's file with other bytes is replaced below: linking and creating
+        // both remove what is in the way first.
+        if shared.reused, shared.stagingFiles.contains(SiteManifest.key(path)), sameBytes(path, bytes, in: shared.stagingFD) {
+            shared.unchanged.add(1, ordering: .relaxed)
+            shared.kept.add(1, ordering: .relaxed)
+            return
         }
         if shared.previousFD >= 0, sameBytes(path, bytes, in: shared.previousFD), linkFromPrevious(path) {
             shared.unchanged.add(1, ordering: .relaxed)
@@ -267,8 +271,7 @@ package final class SiteWriter: @unchecked Sendable {
         try checkNotStopped(relativePath)
         let path = prefix + relativePath
         let key = SiteManifest.key(path)
-        let inStaging = shared.reused && shared.stagingFiles.contains(key)
-        if inStaging && shared.stagingManifest[key] == fingerprint {
+        if shared.reused && shared.stagingFiles.contains(key) && shared.stagingManifest[key] == fingerprint {
             record(path, fingerprint)
             shared.unchanged.add(1, ordering: .relaxed)
             shared.skipped.add(1, ordering: .relaxed)
@@ -277,7 +280,6 @@ package final class SiteWriter: @unchecked Sendable {
         }
         guard shared.previousFD >= 0, shared.previousManifest[key] == fingerprint else { return false }
         try makeParent(of: path)
-        if inStaging { try removeFromStaging(path) }
         guard linkFromPrevious(path) else { return false }
         record(path, fingerprint)
         shared.unchanged.add(1, ordering: .relaxed)
@@ -291,15 +293,17 @@ package final class SiteWriter: @unchecked Sendable {
         }
     }
 
-    /// Hard-links the current site's file at `path` into the staging folder.
+    /// Hard-links the current site's file at `path` into the staging folder, in place of a file
+    /// already there (a reused folder's older page, never written in place: it may be the live
+    /// site's inode).
     private func linkFromPrevious(_ path: String) -> Bool {
         if linkat(shared.previousFD, path, shared.stagingFD, path, 0) == 0 { return true }
         guard errno == EEXIST, unlinkat(shared.stagingFD, path, 0) == 0 else { return false }
         return linkat(shared.previousFD, path, shared.stagingFD, path, 0) == 0
     }
 
-    /// Unlinks a reused staging folder's file before its name gets other bytes: the file may be
-    /// the current site's inode, which must stay as it is until the swap.
+    /// Removes what is at `path` in the staging folder before the name gets other bytes: a file
+    /// may be the current site's inode, which must stay as it is until the swap.
     private func removeFromStaging(_ path: String) throws {
         if unlinkat(shared.stagingFD, path, 0) == 0 || errno == ENOENT { return }
         // A folder where this build has a file (the site's layout changed): removed whole.

@@ -35,7 +35,7 @@ enum SiteBuilder {
         let enumerator = FileManager.default.enumerator(atPath: root)
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
             if !isDirectory.boolValue, let data = FileManager.default.contents(atPath: root + "/" + path) { result[path] = Array(data) }
         }
         return result

@@ -15,7 +15,7 @@ package enum Interruption {
 
     /// Installs the handler for a build writing into `output`.
     package static func cleanUpOnInterrupt(output: String) {
-        let staging = SiteWriter.stagingPath(for: output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output)
+        let staging = SiteWriter.stagingPath(for: output)
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
