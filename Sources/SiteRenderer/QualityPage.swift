@@ -62,11 +62,19 @@ enum QualityPage {
             bars: quality.completeness.map { ChartSlice(label: $0.column, value: rows == 0 ? 0 : Double($0.filled) / Double(rows)) },
             seriesName: s["quality.filled"], orientation: .horizontal, format: site.percentFormat, noDataText: site.noData),
             headers: [s["quality.column"]])
-        let index = ledger.customerIndex
+        // The members' positions come with the ledger's own groups, of which the report's are
+        // the ids; `customerIndex` (a million ids hashed) only for an id they do not hold.
+        // Customer ids are distinct as strings, so both give the same position.
+        var positions: [String: Int32] = [:]
+        for group in ledger.duplicateGroups.prefix(groupLimit) {
+            for member in group where ledger.customers.indices.contains(Int(member)) {
+                positions[ledger.customers[Int(member)].id] = member
+            }
+        }
         page["duplicates"] = quality.duplicateGroups.prefix(groupLimit).enumerated().map { number, group in
             ["groupNumber": String(number + 1), "members": group.map { id -> [String: Any] in
                 var m: [String: Any] = ["memberId": id]
-                if let i = index[id].map(Int.init) {
+                if let i = (positions[id] ?? ledger.customerIndex[id]).map(Int.init) {
                     m["memberName"] = ledger.customers[i].name
                     if let href = site.customerHref(i, root: root) { m["memberHref"] = href }
                 }

@@ -79,7 +79,8 @@ package enum BuildPipeline {
                              into writer: SiteWriter) throws {
         let ledger = content.ledger
         let why: ExplanationLocale = content.locale == .zhCN ? .zhCN : .en
-        try writer.write("exports/customers.csv", Exports.customersCSV(report: report, ledger: ledger, locale: why))
+        let customers = Exports.customersTable(report: report, ledger: ledger, locale: why)
+        try customers.withBytes { try writer.write("exports/customers.csv", $0) }
         try writer.write("exports/reps.csv", Exports.repsCSV(report: report, ledger: ledger))
         try writer.write("exports/segments.csv", Exports.segmentsCSV(report: report, ledger: ledger))
         try writer.write("exports/findings.csv", Exports.findingsCSV(quality: quality))

@@ -1,42 +1,48 @@
 import Analytics
+import Charts
 import LedgerModel
 
 /// A CSV export being built: UTF-8 with BOM, LF line ends, RFC 4180 quoting, header always.
 ///
-/// Cells are written straight into one byte buffer (no per-cell `String` for numbers and dates),
-/// because `customers.csv` has a million rows of 27 cells.
-package struct CSVTable: Sendable {
-    private var buffer: [UInt8]
+/// Cells are written straight into one `ByteBuffer` (no per-cell `String` for numbers and dates,
+/// and no copy-on-write check per append as an array makes), because `customers.csv` has a
+/// million rows of 27 cells. Non-copyable, as its buffer is.
+package struct CSVTable: ~Copyable {
+    private var buffer: ByteBuffer
     private var atRowStart = true
 
     /// Starts a table with its header row (written even when no row follows).
     package init(header: [String], reservingRows rows: Int = 0) {
-        buffer = [0xEF, 0xBB, 0xBF]
-        buffer.reserveCapacity(64 + rows * header.count * 8)
-        append(header.map { CSVCell.value($0) })
+        self.init(header: header, reservingBytes: 64 + rows * header.count * 8)
     }
 
     /// Starts a table with its header row, with room for `bytes` bytes.
     package init(header: [String], reservingBytes bytes: Int) {
-        buffer = [0xEF, 0xBB, 0xBF]
-        buffer.reserveCapacity(bytes)
+        buffer = ByteBuffer(capacity: bytes)
+        buffer.append(UnsafeRawBufferPointer(start: CSVTable.byteOrderMark.utf8Start, count: 3))
         append(header.map { CSVCell.value($0) })
     }
 
     /// Rows only, no BOM or header: a part of a table built on another thread, to be
     /// ``append(rowsOf:)``ed to the table in order.
     package init(rowsReserving bytes: Int) {
-        buffer = []
-        buffer.reserveCapacity(bytes)
+        buffer = ByteBuffer(capacity: bytes)
     }
 
-    /// The file's bytes.
-    package var bytes: [UInt8] { buffer }
+    private static let byteOrderMark: StaticString = "\u{FEFF}"
+
+    /// The file's bytes, copied (small exports and tests; ``withBytes(_:)`` copies nothing).
+    package var bytes: [UInt8] { buffer.bytes }
+
+    /// The file's bytes, valid only inside `body`.
+    package func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try buffer.withBytes(body)
+    }
 
     /// Appends the rows of a part made with ``init(rowsReserving:)``.
-    package mutating func append(rowsOf part: CSVTable) {
+    package mutating func append(rowsOf part: borrowing CSVTable) {
         precondition(atRowStart, "append whole rows")
-        buffer += part.buffer
+        part.buffer.withBytes { buffer.append($0) }
     }
 
     /// Appends one row; cells are quoted when they hold a comma, a quote, CR or LF.
@@ -55,26 +61,20 @@ package struct CSVTable: Sendable {
     package mutating func text(_ s: String?) {
         guard let s else { return empty() }
         separate()
-        if let first = s.utf8.first, CSVTable.isFormulaStart(first) {
-            CSVTable.appendField(s, guardPrefix: true, to: &buffer)
-        } else {
-            CSVTable.appendField(s, guardPrefix: false, to: &buffer)
-        }
+        CSVTable.appendField(s, guarded: true, to: &buffer)
     }
 
     /// ``text(_:)`` of text given as UTF-8.
     package mutating func text(utf8 bytes: [UInt8]) {
         separate()
-        bytes.withUnsafeBufferPointer { bytes in
-            CSVTable.appendField(bytes, guardPrefix: bytes.first.map(CSVTable.isFormulaStart) ?? false, to: &buffer)
-        }
+        bytes.withUnsafeBufferPointer { CSVTable.appendField($0, guarded: true, to: &buffer) }
     }
 
     /// A computed value or code, written as is (quoted only if it must be).
     package mutating func value(_ s: String?) {
         guard let s else { return empty() }
         separate()
-        CSVTable.appendField(s, guardPrefix: false, to: &buffer)
+        CSVTable.appendField(s, guarded: false, to: &buffer)
     }
 
     package mutating func empty() { separate() }
@@ -82,7 +82,7 @@ package struct CSVTable: Sendable {
     package mutating func integer<T: BinaryInteger>(_ v: T?) {
         guard let v else { return empty() }
         separate()
-        appendDigits(Int64(v))
+        buffer.append(decimal: Int(Int64(v)))
     }
 
     /// Money rounded half away from zero to 2 decimals: `-1234.50`.
@@ -92,11 +92,9 @@ package struct CSVTable: Sendable {
         let magnitude = m.micros.magnitude
         let cents = (magnitude + 5_000) / 10_000
         if m.micros < 0 && cents != 0 { buffer.append(UInt8(ascii: "-")) }
-        appendDigits(Int64(cents / 100))
+        buffer.append(digits: UInt(cents / 100))
         buffer.append(UInt8(ascii: "."))
-        let fraction = Int(cents % 100)
-        buffer.append(UInt8(ascii: "0") + UInt8(fraction / 10))
-        buffer.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+        buffer.append(digits: UInt(cents % 100), width: 2)
     }
 
     /// `YYYY-MM-DD`.
@@ -104,11 +102,12 @@ package struct CSVTable: Sendable {
         guard let d else { return empty() }
         separate()
         let c = d.components
-        appendPadded(c.year, 4)
+        // Padded to four digits; a negative year is written as `String(year)` writes it.
+        if c.year < 0 { buffer.append(decimal: c.year) } else { buffer.append(digits: UInt(c.year), width: 4) }
         // `-MM-DD` in one append: `customers.csv` has four dates a row.
         let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
         let bytes = (dash, zero + UInt8(c.month / 10), zero + UInt8(c.month % 10), dash, zero + UInt8(c.day / 10), zero + UInt8(c.day % 10))
-        withUnsafeBytes(of: bytes) { buffer.append(contentsOf: $0) }
+        withUnsafeBytes(of: bytes) { buffer.append($0) }
     }
 
     /// An exact ratio rounded half away from zero to `decimals` places, as
@@ -119,15 +118,15 @@ package struct CSVTable: Sendable {
         guard decimals <= 6, let rounded = Int64(exactly: r.scaled(decimals: decimals)), rounded != .min else {
             return value(r.formatted(decimals: decimals))
         }
-        var unit: Int64 = 1
+        var unit: UInt64 = 1
         for _ in 0..<decimals { unit *= 10 }
         separate()
         let magnitude = rounded.magnitude
         if rounded < 0 { buffer.append(UInt8(ascii: "-")) }
-        appendDigits(Int64(magnitude / UInt64(unit)))
+        buffer.append(digits: UInt(magnitude / unit))
         guard decimals > 0 else { return }
         buffer.append(UInt8(ascii: "."))
-        appendPadded(Int(magnitude % UInt64(unit)), decimals)
+        buffer.append(digits: UInt(magnitude % unit), width: decimals)
     }
 
     package mutating func endRow() {
@@ -139,60 +138,20 @@ package struct CSVTable: Sendable {
         if atRowStart { atRowStart = false } else { buffer.append(UInt8(ascii: ",")) }
     }
 
-    private mutating func appendDigits(_ value: Int64) {
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var start = 20
-        // Written from the end of the scratch space back, then appended in one piece (not a
-        // byte at a time: each append of an array checks its uniqueness and capacity).
-        withUnsafeMutableBytes(of: &digits) { raw in
-            repeat {
-                start -= 1
-                raw[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]))
-        }
-    }
-
-    /// `value` (not negative) in at least `width` digits, zeros in front.
-    private mutating func appendPadded(_ value: Int, _ width: Int) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        if value >= divisor * 10 || value < 0 { return appendDigits(Int64(value)) }
-        var digits: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &digits) { raw in
-            var rest = value, count = 0
-            while divisor > 0 && count < 16 {
-                raw[count] = UInt8(ascii: "0") + UInt8(rest / divisor)
-                rest %= divisor
-                divisor /= 10
-                count += 1
-            }
-            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[..<count]))
-        }
-    }
-
     static func isFormulaStart(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") ||
             byte == UInt8(ascii: "@") || byte == 0x09 || byte == 0x0D
     }
 
-    private static func appendField(_ text: String, guardPrefix: Bool, to buffer: inout [UInt8]) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            appendField(bytes, guardPrefix: guardPrefix, to: &buffer)
-        }
-        if done == nil {
-            Array(text.utf8).withUnsafeBufferPointer { appendField($0, guardPrefix: guardPrefix, to: &buffer) }
-        }
+    /// A field with the injection guard when `guarded` and its first byte starts a formula.
+    private static func appendField(_ text: String, guarded: Bool, to buffer: inout ByteBuffer) {
+        var text = text
+        text.withUTF8 { appendField($0, guarded: guarded, to: &buffer) }
     }
 
     /// Scans once for the characters that force quoting, then copies in bulk.
-    private static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, guardPrefix: Bool,
-                                    to buffer: inout [UInt8]) {
+    private static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, guarded: Bool,
+                                    to buffer: inout ByteBuffer) {
         var needsQuotes = false
         var hasQuote = false
         for byte in bytes where byte <= UInt8(ascii: ",") {
@@ -200,14 +159,18 @@ package struct CSVTable: Sendable {
             if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { needsQuotes = true }
         }
         if needsQuotes { buffer.append(UInt8(ascii: "\"")) }
-        if guardPrefix { buffer.append(UInt8(ascii: "'")) }
+        if guarded, let first = bytes.first, isFormulaStart(first) { buffer.append(UInt8(ascii: "'")) }
         if hasQuote {
-            for byte in bytes {
-                if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+            var start = 0
+            for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\"") {
+                // Each quote doubled: the run up to and with it, then the quote again.
+                buffer.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...index]))
                 buffer.append(byte)
+                start = index + 1
             }
+            buffer.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
         } else {
-            buffer.append(contentsOf: bytes)
+            buffer.append(UnsafeRawBufferPointer(bytes))
         }
         if needsQuotes { buffer.append(UInt8(ascii: "\"")) }
     }

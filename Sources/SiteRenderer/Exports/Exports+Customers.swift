@@ -19,25 +19,31 @@ extension Exports {
     /// - Complexity: one sort of the customer ids and one formatted row per customer.
     package static func customersCSV(report: AnalyticsReport, ledger: Ledger,
                                      locale: ExplanationLocale = .en) -> [UInt8] {
+        customersTable(report: report, ledger: ledger, locale: locale).bytes
+    }
+
+    /// ``customersCSV(report:ledger:locale:)`` as the table itself, whose bytes a build writes
+    /// without copying them.
+    package static func customersTable(report: AnalyticsReport, ledger: Ledger,
+                                       locale: ExplanationLocale = .en) -> CSVTable {
         let order = ledger.customers.indices.sorted {
             SitePaths.codePointOrder(ledger.customers[$0].id, ledger.customers[$1].id)
         }
         let why = WhyWriter(report: report, locale: locale)
         // Two halves written at once (the why texts are most of the cost), the second appended
-        // to the first; the first reserves room for both (about 200 bytes a row) so the join
-        // copies only the second half.
+        // to the first. The first reserves room for both so the join copies only the second
+        // half: rows take about 200 bytes with English texts and 300 with Chinese ones, and
+        // room not written to costs no memory.
         let halves = [order[..<(order.count / 2)], order[(order.count / 2)...]]
-        let parts = PartBox(count: halves.count)
+        let parts = Halves()
         DispatchQueue.concurrentPerform(iterations: halves.count) { half in
-            var part = half == 0 ? CSVTable(header: customerColumns, reservingBytes: order.count * 256)
-                : CSVTable(rowsReserving: halves[half].count * 256)
+            var part = half == 0 ? CSVTable(header: customerColumns, reservingBytes: order.count * 384)
+                : CSVTable(rowsReserving: halves[half].count * 384)
             var text: [UInt8] = []
             for i in halves[half] { customerRow(i, report: report, ledger: ledger, why: why, text: &text, into: &part) }
             parts.set(half, part)
         }
-        var table = parts.take(0)
-        table.append(rowsOf: parts.take(1))
-        return table.bytes
+        return parts.joined()
     }
 
     /// - Parameter text: scratch space for the why text, reused row after row.
@@ -79,17 +85,27 @@ extension Exports {
         table.endRow()
     }
 
-    /// The parts of a table built by several threads.
-    private final class PartBox: @unchecked Sendable {
+    /// The two halves of a table built by two threads.
+    private final class Halves: @unchecked Sendable {
+        // Unchecked: each half is set once under `lock`, and joined after both threads ended.
         private let lock = NSLock()
-        private var tables: [CSVTable?]
+        private var first: CSVTable?
+        private var second: CSVTable?
 
-        init(count: Int) { tables = Array(repeating: nil, count: count) }
+        func set(_ half: Int, _ table: consuming CSVTable) {
+            lock.lock()
+            defer { lock.unlock() }
+            if half == 0 { first = consume table } else { second = consume table }
+        }
 
-        func set(_ index: Int, _ table: CSVTable) { lock.withLock { tables[index] = table } }
-
-        /// The part, handed over (the box keeps no second reference, so it is not copied).
-        func take(_ index: Int) -> CSVTable { lock.withLock { tables[index].take()! } }
+        /// The first half with the second's rows appended.
+        func joined() -> CSVTable {
+            lock.lock()
+            defer { lock.unlock() }
+            var table = first.take()!
+            if let rest = second.take() { table.append(rowsOf: rest) }
+            return table
+        }
     }
 
     /// A money ratio (aov) with 2 decimals.
