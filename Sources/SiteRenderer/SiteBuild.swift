@@ -18,8 +18,6 @@ struct SiteBuild: Sendable {
     /// portraits never do), so that the portraits need not wait for it.
     var digest: LedgerDigest { digestBox.value }
     private let digestBox: Deferred<LedgerDigest>
-    /// File stems of the customers that get a portrait page.
-    let customerPaths: SitePaths
     /// Per customer, the stem of its portrait's file and the portrait's site path
     /// (`customers/STEM.html`), nil when it has none.
     let portraitStems: [String?]
@@ -94,13 +92,10 @@ struct SiteBuild: Sendable {
             // a page asks for it (beside the portraits, as with all portraits).
             let byRevenue = LedgerDigest.revenueOrder(ledger.customers, report.customers, idsAscending: report.idsAscending)
             for index in byRevenue.prefix(max(0, n)) { selected[Int(index)] = true }
-            let chosen = selected
-            customerPaths = SitePaths(ids: ledger.customers.indices.lazy.filter { chosen[$0] }.map { ledger.customers[$0].id })
-            portraitStems = SitePreparation.portraitStems(ledger.customers, customerPaths)
+            portraitStems = SitePreparation.portraitStems(ledger.customers, chosen: selected)
             portraitPaths = SitePreparation.portraitPaths(portraitStems)
             digestBox = Deferred { LedgerDigest(ledger: ledger, report: report, byRevenue: byRevenue) }
         } else {
-            customerPaths = prepared.customerPaths ?? SitePaths(ids: [String]())
             portraitStems = prepared.portraitStems ?? []
             portraitPaths = prepared.portraitPaths ?? []
             digestBox = Deferred { LedgerDigest(ledger: ledger, report: report) }
@@ -168,8 +163,8 @@ struct SiteBuild: Sendable {
 
     /// Link to a customer's portrait from a page `root` deep, nil when it has none.
     func customerHref(_ index: Int, root: String) -> String? {
-        guard hasPortrait[index], let file = customerPaths.file(ledger.customers[index].id) else { return nil }
-        return root + "customers/" + file
+        guard hasPortrait[index], index < portraitPaths.count, let path = portraitPaths[index] else { return nil }
+        return root + path
     }
 
     func repHref(_ index: Int, root: String) -> String? {

@@ -64,10 +64,13 @@ import Testing
         // Prepared for this selection, for another one (ignored), and not at all.
         for prepared in [SitePreparation(ledger: ledger, portraits: selection), SitePreparation(ledger: ledger, portraits: .all), nil] {
             let site = try SiteBuild(content: content, templates: templates, prepared: prepared)
+            // The file names planned for the customers with a portrait, looked up by id.
+            let paths = SitePaths(ids: ledger.customers.indices.filter { site.hasPortrait[$0] }.map { ledger.customers[$0].id })
             for index in ledger.customers.indices {
-                let file = site.hasPortrait[index] ? site.customerPaths.file(ledger.customers[index].id) : nil
+                let file = site.hasPortrait[index] ? paths.file(ledger.customers[index].id) : nil
                 #expect(site.portraitPaths[index] == file.map { "customers/" + $0 })
-                #expect(site.portraitStems[index] == (site.hasPortrait[index] ? site.customerPaths.stem(ledger.customers[index].id) : nil))
+                #expect(site.portraitStems[index] == (site.hasPortrait[index] ? paths.stem(ledger.customers[index].id) : nil))
+                #expect(site.customerHref(index, root: "../") == file.map { "../customers/" + $0 })
             }
             #expect(site.hasPortrait.filter { $0 }.count == (selection == .all ? 60 : selection == .none ? 0 : 7))
         }

@@ -64,6 +64,30 @@ import Testing
         #expect(!SitePaths.isPlain("COM1", reserved: []) && !SitePaths.isPlain("index", reserved: ["index"]))
     }
 
+    /// The positional stems are the planned ones, whether the shortcut (plain ids, distinct up
+    /// to case) applies or the ids go through `SitePaths(ids:)`.
+    @Test func stemsByPositionAreThePlannedOnes() {
+        var random = VariedLedger(seed: 10)
+        let alphabets = [Array("abcAB01-_"), Array("abcAB01-_./长 "), Array("aAbB0")]
+        var shortcuts = 0, planned = 0
+        for round in 0..<600 {
+            let alphabet = alphabets[round % alphabets.count]
+            let count = 1 + random.next(round % 5 == 0 ? 400 : 30)
+            let ids = (0..<count).map { _ in
+                String((0..<((round % 2 == 0 ? 6 : 1) + random.next(5))).map { _ in random.pick(alphabet) })
+            }
+            let paths = SitePaths(ids: ids)
+            #expect(SitePaths.stems(of: ids) == ids.map { paths.stem($0)! }, "\(ids)")
+            if SitePaths.allPlainAndDistinct(ids, reserved: ["index"]) { shortcuts += 1 } else { planned += 1 }
+        }
+        #expect(shortcuts > 50 && planned > 50, "\(shortcuts) \(planned)")
+        // Equal up to case, or repeated: never the shortcut.
+        #expect(!SitePaths.allPlainAndDistinct(["C00001", "c00001"], reserved: []))
+        #expect(!SitePaths.allPlainAndDistinct(["C00001", "C00001"], reserved: []))
+        #expect(SitePaths.allPlainAndDistinct(["C00001", "C00002"], reserved: []))
+        #expect(SitePaths.stems(of: ["C00002", "c00002"]) == ["C00002", SitePaths(ids: ["c00002", "C00002"]).stem("c00002")!])
+    }
+
     @Test func codePointOrderIsTheOrderOfScalars() {
         var random = VariedLedger(seed: 9)
         let alphabet = Array("aA0\u{0}é😀长\u{FFFF}z")
