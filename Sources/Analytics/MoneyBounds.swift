@@ -40,13 +40,19 @@ package enum MoneyBounds {
             return Excess(table: table, column: column, largest: Money(micros: largest.amount), line: Int(largest.line))
         }
         // An order with lines holds their sum; each line is counted instead, since a subset of
-        // them (the lines up to T) is what analytics adds.
-        for order in ledger.orders {
-            if order.lines.isEmpty {
-                add(order.amount, line: order.line)
-            } else {
-                for index in order.lines where index >= 0 && Int(index) < ledger.orderLines.count {
-                    add(ledger.orderLines[Int(index)].amount, line: order.line)
+        // them (the lines up to T) is what analytics adds. Read in place: a copy of each order
+        // retained and released its id, most of this pass, which the build waits for.
+        ledger.orders.withUnsafeBufferPointer { orders in
+            ledger.orderLines.withUnsafeBufferPointer { lines in
+                for order in orders.indices {
+                    let range = orders[order].lines, line = orders[order].line
+                    if range.isEmpty {
+                        add(orders[order].amount, line: line)
+                    } else {
+                        for index in range where index >= 0 && Int(index) < lines.count {
+                            add(lines[Int(index)].amount, line: line)
+                        }
+                    }
                 }
             }
         }
