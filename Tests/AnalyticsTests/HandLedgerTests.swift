@@ -367,4 +367,24 @@ struct HandLedgerTests {
         let k = Int(ledger.customerIndex["C07"] ?? 0)
         #expect(report.why(customer: k, locale: .zhCN) == "F 0 → 未成交；无分级（潜在）：M 0；阶段 线索：F 0，无互动或商机")
     }
+
+    /// The share of revenue ahead is written as bytes; it must read as `Ratio.formatted` writes
+    /// it, for negative shares, ones that round to zero, and ones too large for 64 bits.
+    @Test("why writes the share of revenue ahead as Ratio.formatted does")
+    func whyShares() {
+        let j = Int(ledger.customerIndex["C05"] ?? 0)  // grade B
+        var random = SplitMix64(seed: 11)
+        var cases: [(Int128, Int128)] = [(-1, 3), (-2, 3), (-1, 200_000), (1, 3), (0, 5), (5, 0),
+                                         (Int128(Int64.max) * 1000, 7), (-Int128(Int64.max) * 1000, 7)]
+        for _ in 0..<500 {
+            cases.append((Int128(Int64(bitPattern: random.next()) >> Int(random.next() % 60)), Int128(random.next() % 1_000_000)))
+        }
+        for (before, total) in cases {
+            var changed = report
+            changed.customers[j].revenueBefore = before
+            changed.grades.totalRevenue = total
+            let share = Ratio(before * 100, total)?.formatted(decimals: 2) ?? "0.00"
+            #expect(changed.why(customer: j).contains("revenue ahead " + share + "% ≥ "), "\(before)/\(total)")
+        }
+    }
 }

@@ -131,7 +131,7 @@ no_purchase,4,0.4000,0.00,0.0000,,0.00,0.00,,,
             cases.append((numerator, Int128(random.next() % 1_000_000 + 1)))
         }
         for (numerator, denominator) in cases {
-            for decimals in 0...4 {
+            for decimals in 0...6 {
                 let ratio = Ratio(numerator, denominator)!
                 var table = CSVTable(rowsReserving: 64)
                 table.ratio(ratio, decimals: decimals)
@@ -147,5 +147,21 @@ no_purchase,4,0.4000,0.00,0.0000,,0.00,0.00,,,
         table.day(Day(year: year, month: 12, day: 31))
         let digits = String(year)
         #expect(String(decoding: table.bytes, as: UTF8.self) == String(repeating: "0", count: 4 - digits.count) + digits + "-12-31")
+    }
+
+    /// Days computed past the years a date can be read in (0000, -0001, 10000): the year padded
+    /// to four digits within 0…9999, else as `String(year)` writes it.
+    @Test("days outside years 1…9999 write their year in full")
+    func farDays() {
+        let first = Day(year: 1, month: 1, day: 1)!.raw, last = Day(year: 9999, month: 12, day: 31)!.raw
+        for raw in [first - 1, first - 400, first - 4000, last + 1, last + 400] {
+            let day = Day(raw: raw), c = day.components
+            var table = CSVTable(rowsReserving: 64)
+            table.day(day)
+            let digits = String(c.year)
+            let year = (0...9999).contains(c.year) ? String(repeating: "0", count: 4 - digits.count) + digits : digits
+            let month = c.month < 10 ? "0\(c.month)" : "\(c.month)", dayOfMonth = c.day < 10 ? "0\(c.day)" : "\(c.day)"
+            #expect(String(decoding: table.bytes, as: UTF8.self) == year + "-" + month + "-" + dayOfMonth, "\(c)")
+        }
     }
 }
