@@ -20,6 +20,26 @@ import Testing
         #expect(Self.zh.keys.filter { $0.hasPrefix("team/") }.count == 4)
     }
 
+    /// Members of the report's duplicate groups are found by the ledger's own groups, or by the
+    /// id index for a group the ledger does not list; each is named, and linked when it has a
+    /// portrait.
+    @Test func theQualityPageNamesAndLinksDuplicateMembers() throws {
+        let page = Self.zh["quality.html"]!
+        func member(_ href: String, _ name: String, _ id: String) -> String {
+            "<span class=\"dup\"><a href=\"" + href + "\">" + name + "</a> <span class=\"cell-sub\">" + id + "</span></span>"
+        }
+        #expect(page.contains(member("customers/C001.html", "上海安光精密制造股份有限公司", "C001")))
+        let stem = SitePaths(ids: SiteFixture.ledger().customers.map(\.id)).stem("c001")!
+        #expect(stem != "c001" && page.contains(member("customers/\(stem).html", "大小写客户", "c001")))
+        let none = try SiteRenderer.renderAll(SiteFixture.content(portraits: .none))["quality.html"]!
+        #expect(none.contains("<span class=\"dup\">上海安光精密制造股份有限公司 <span class=\"cell-sub\">C001</span>"))
+        var content = SiteFixture.content()
+        content.quality.duplicateGroups = [["C006", "C001"]]
+        let other = try SiteRenderer.renderAll(content)["quality.html"]!
+        #expect(other.contains(member("customers/C006.html", "沉睡客户", "C006")))
+        #expect(other.contains(member("customers/C001.html", "上海安光精密制造股份有限公司", "C001")))
+    }
+
     @Test func hostileIdsWriteInsideTheirFolder() {
         for path in Self.zh.keys {
             #expect(!path.split(separator: "/").contains { $0 == ".." || $0.hasPrefix(".") }, "\(path)")
