@@ -26,13 +26,42 @@ enum SiteManifest {
     }
 
     /// The manifest's bytes. Written as bytes (hex digits by table, one buffer sized up front):
-    /// it is made after the last page, while nothing else runs.
+    /// it is made after the last page, on the rebuild's critical path.
+    ///
+    /// The lines are sorted by path in code-point order (UTF-8 byte order), equal paths in the
+    /// order recorded, as a stable sort of the strings would: the paths' bytes are copied into
+    /// one buffer, and each line is sorted by its first 16 bytes as two big-endian integers, the
+    /// rest compared with `memcmp` only on a tie. Sorting 100k `String`s with a comparison of
+    /// their storage took 0.05 s on one core, the longest part of the commit.
     /// - Complexity: O(n log n) for n pages.
     static func bytes(_ entries: [(String, Fingerprint)]) -> [UInt8] {
-        var lines = entries.filter { !$0.0.utf8.contains(where: { $0 == 10 || $0 == 13 }) }
-        lines.sort { SitePaths.codePointOrder($0.0, $1.0) }
+        var paths: [UInt8] = []
+        var lines: [Line] = []
+        lines.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() {
+            var path = entry.0
+            path.withUTF8 { bytes in
+                guard !bytes.contains(where: { $0 == 10 || $0 == 13 }) else { return }
+                lines.append(Line(path: bytes, start: paths.count, entry: Int32(position)))
+                paths.append(contentsOf: bytes)
+            }
+        }
+        paths.withUnsafeBufferPointer { all in
+            lines.sort { a, b in
+                if a.head != b.head { return a.head < b.head }
+                if a.next != b.next { return a.next < b.next }
+                // The bytes after the first 16 (none for a shorter path).
+                let common = min(a.count, b.count) - 16
+                if common > 0 {
+                    let order = memcmp(all.baseAddress! + a.start + 16, all.baseAddress! + b.start + 16, common)
+                    if order != 0 { return order < 0 }
+                }
+                if a.count != b.count { return a.count < b.count }
+                return a.entry < b.entry
+            }
+        }
         var out: [UInt8] = []
-        out.reserveCapacity(header.utf8.count + 1 + lines.reduce(0) { $0 + 34 + $1.0.utf8.count })
+        out.reserveCapacity(header.utf8.count + 1 + lines.count * 34 + paths.count)
         out.append(contentsOf: header.utf8)
         out.append(10)
         let digits: StaticString = "0123456789abcdef"
@@ -41,14 +70,37 @@ enum SiteManifest {
                 out.append(digits.utf8Start[Int(value >> UInt64(shift) & 15)])
             }
         }
-        for (path, fingerprint) in lines {
+        for line in lines {
+            let fingerprint = entries[Int(line.entry)].1
             hex(fingerprint.high)
             hex(fingerprint.low)
             out.append(UInt8(ascii: " "))
-            out.append(contentsOf: path.utf8)
+            out.append(contentsOf: paths[line.start..<(line.start + line.count)])
             out.append(10)
         }
         return out
+    }
+
+    /// A manifest line being sorted: its path's first 16 bytes as two big-endian integers (zero
+    /// bytes past its end), where the path sits in the buffer of all paths, and its entry.
+    private struct Line {
+        var head: UInt64
+        var next: UInt64
+        var start: Int
+        var count: Int
+        var entry: Int32
+
+        init(path: UnsafeBufferPointer<UInt8>, start: Int, entry: Int32) {
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { raw in
+                raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(path)[..<min(16, path.count)]))
+            }
+            head = UInt64(bigEndian: words.0)
+            next = UInt64(bigEndian: words.1)
+            self.start = start
+            count = path.count
+            self.entry = entry
+        }
     }
 
     /// The manifest in the folder open as `directory`; empty when there is none or it is not one.

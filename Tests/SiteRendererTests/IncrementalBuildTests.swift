@@ -193,6 +193,35 @@ import Testing
         }
     }
 
+    /// The manifest's lines are in code-point order of their paths, equal paths in the order
+    /// recorded, and paths with a line break left out: what a stable sort of the strings gives.
+    @Test func manifestLinesAreSortedAsTheirPathStrings() {
+        var random = SplitMix64(seed: 12)
+        let pieces = ["customers/", "C00", "c00", "1", "2", ".html", "segments/", "长", "é", "\u{0}", "/", "a", "zz", "\n",
+                      "team/", "e\u{301}", "0123456789abcdef"]
+        for round in 0..<200 {
+            var entries: [(String, Fingerprint)] = []
+            for n in 0..<Int(random.next() % (round % 10 == 0 ? 2000 : 40)) {
+                var path = ""
+                for _ in 0..<Int(1 + random.next() % 6) { path += pieces[Int(random.next() % UInt64(pieces.count))] }
+                // Some paths twice, with other fingerprints: their recorded order must stay.
+                if n > 0 && random.next() % 8 == 0 { path = entries[Int(random.next() % UInt64(entries.count))].0 }
+                entries.append((path, Fingerprint(high: random.next(), low: random.next())))
+            }
+            let expected = entries.enumerated()
+                .filter { !$0.element.0.utf8.contains(where: { $0 == 10 || $0 == 13 }) }
+                .sorted { a, b in
+                    let x = Array(a.element.0.utf8), y = Array(b.element.0.utf8)
+                    return x == y ? a.offset < b.offset : x.lexicographicallyPrecedes(y)
+                }
+            var text = SiteManifest.header + "\n"
+            for (_, entry) in expected {
+                text += String(format: "%016llx%016llx ", entry.1.high, entry.1.low) + entry.0 + "\n"
+            }
+            #expect(SiteManifest.bytes(entries) == Array(text.utf8), "round \(round)")
+        }
+    }
+
     @Test func fingerprintsAreStableAndSensitive() {
         let empty = [UInt8]().withUnsafeBytes { Fingerprint.of($0) }
         var seen: Set<Fingerprint> = [empty]
