@@ -105,8 +105,7 @@ import Testing
         for rep in ledger.reps.indices {
             #expect(Array(prepared.rows.customersByOwner[rep]) == Array(grouped.customersByOwner[rep]))
         }
-        var full = prepared
-        full.rows = grouped
+        let full = prepared.replacingRows(grouped)
         let content = SiteFixture.content(portraits: .none, ledger: ledger)
         let pages = try SiteRenderer.renderAll(content, prepared: prepared)
         #expect(pages == (try SiteRenderer.renderAll(content, prepared: full)))

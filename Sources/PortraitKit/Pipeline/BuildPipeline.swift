@@ -36,14 +36,19 @@ package enum BuildPipeline {
         // One job, not two: on a loaded machine a third thread takes time from the analytics.
         let ledger = validation.ledger, portraits = validation.configuration.portraits
         let output = options.outputDirectory
+        let prepared = SitePreparation(ledger: ledger, portraits: portraits)
         let early = BackgroundJob {
-            (Result { try SiteWriter(output: output) }, SitePreparation(ledger: ledger, portraits: portraits))
+            let staging = Result { try SiteWriter(output: output) }
+            prepared.make()
+            return staging
         }
         let report = try runner.run(.computeAnalytics) {
             AnalyticsReport.compute(ledger: validation.ledger, settings: validation.analysisSettings)
         }
         let content = siteContent(validation, report: report, options: options)
-        let (staging, prepared) = try early.wait()
+        // What the job has not started yet is made here, beside what it is making.
+        prepared.make(fileNamesFirst: true)
+        let staging = try early.wait()
         let writer = try runner.run(.publishSite) { try staging.get() }
         do {
             // The exports need nothing of the pages: they are written while the pages render,
