@@ -41,7 +41,7 @@ package enum MoneyBounds {
         }
         // An order with lines holds their sum; each line is counted instead, since a subset of
         // them (the lines up to T) is what analytics adds. Read in place: a copy of each order
-        // retained and released its id, most of this pass, which the build waits for.
+        // retained and released its id (an eighth of this pass, which the build waits for).
         ledger.orders.withUnsafeBufferPointer { orders in
             ledger.orderLines.withUnsafeBufferPointer { lines in
                 for order in orders.indices {
