@@ -77,11 +77,7 @@ package struct SitePaths: Sendable {
         var table = [UInt64](repeating: 0, count: capacity)
         for id in ids {
             guard isPlain(id, reserved: reserved) else { return false }
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in id.utf8 {
-                let folded = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-                hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
-            }
+            var hash = fnv1a(id.utf8.lazy.map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 })
             hash ^= hash >> 33
             hash &*= 0xff51_afd7_ed55_8ccd
             hash ^= hash >> 33
@@ -199,18 +195,17 @@ package struct SitePaths: Sendable {
 
     /// `stem-` plus ten hex digits of a 64-bit FNV-1a hash of the id (and salt).
     static func withHash(_ stem: String, of id: String, salt: Int) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        for _ in 0..<salt {
-            hash ^= 0xFF
-            hash &*= 0x0000_0100_0000_01B3
-        }
+        let hash = fnv1a(Array(id.utf8) + repeatElement(0xFF, count: salt))
         let hex = String(hash, radix: 16)
         let padded = String(repeating: "0", count: 16 - hex.count) + hex
         return stem + "-" + padded.prefix(10)
+    }
+
+    /// The 64-bit FNV-1a hash of `bytes`.
+    static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 
     /// Code-point order (``Swift/String/codePointPrecedes(_:)``), as a sort predicate.

@@ -89,12 +89,7 @@ package struct CSVTable: ~Copyable {
     package mutating func money(_ m: Money?) {
         guard let m else { return empty() }
         separate()
-        let magnitude = m.micros.magnitude
-        let cents = (magnitude + 5_000) / 10_000
-        if m.micros < 0 && cents != 0 { buffer.append(UInt8(ascii: "-")) }
-        buffer.append(digits: UInt(cents / 100))
-        buffer.append(UInt8(ascii: "."))
-        buffer.append(digits: UInt(cents % 100), width: 2)
+        ByteFormatter.append(plainMoney: m, to: &buffer)
     }
 
     /// `YYYY-MM-DD`.
