@@ -33,7 +33,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "LedgerIngest", dependencies: ["LedgerModel", "CLibXML2"]),
+        .target(name: "CByteMasks"),
+        .target(name: "LedgerIngest", dependencies: ["LedgerModel", "CLibXML2", "CByteMasks"]),
         .target(name: "Analytics", dependencies: ["LedgerModel"]),
         .target(name: "Charts"),
         .target(

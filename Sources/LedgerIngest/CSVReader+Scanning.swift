@@ -1,3 +1,4 @@
+import CByteMasks
 import LedgerModel
 
 extension CSVReader {
@@ -37,6 +38,13 @@ extension CSVReader {
     /// Reads one record starting at `position` (not on a blank line) into `values`, leaving
     /// `position` after its line end and `line` on the line that follows.
     ///
+    /// An unquoted field ends at the next delimiter or line end, found in a mask of the 64
+    /// bytes ahead (`portrait_mask3_64`), made once for all the fields it covers: a row of the
+    /// interactions table (ten fields in about a hundred bytes) needs two. Comparing 8 bytes at a
+    /// time in each field (`fieldEnd`) spent 0.87 s of CPU on the interactions of a million
+    /// customers. Quoted fields, fields starting with a space and the last 64 bytes of the
+    /// input take the byte-wise path.
+    ///
     /// - Throws: `IngestError` for a quoted field that is still open at the end of the file,
     ///   naming the line where the field started.
     /// - Complexity: O(length of the record).
@@ -46,18 +54,43 @@ extension CSVReader {
     ) throws {
         let end = buffer.count
         var index = position
+        // The mask's bit i stands for byte `window + i`; no mask yet.
+        var window = -64
+        var bits: UInt64 = 0
         while true {
-            // Spaces before an opening quote are dropped (`a, "b"`); otherwise they are data.
-            var quoteIndex = index
-            while quoteIndex < end && buffer[quoteIndex] == space { quoteIndex += 1 }
-            if quoteIndex < end && buffer[quoteIndex] == quote {
-                try readQuotedField(
-                    buffer, from: quoteIndex, index: &index, line: &line, delimiter: delimiter, file: file,
-                    into: &values
-                )
+            if index < end && (buffer[index] == space || buffer[index] == quote) {
+                // Spaces before an opening quote are dropped (`a, "b"`); otherwise they are data.
+                var quoteIndex = index
+                while quoteIndex < end && buffer[quoteIndex] == space { quoteIndex += 1 }
+                if quoteIndex < end && buffer[quoteIndex] == quote {
+                    try readQuotedField(
+                        buffer, from: quoteIndex, index: &index, line: &line, delimiter: delimiter, file: file,
+                        into: &values
+                    )
+                } else {
+                    let start = index
+                    index = fieldEnd(buffer, from: index, delimiter: delimiter)
+                    values.appendField(buffer, start, index)
+                }
             } else {
                 let start = index
-                index = fieldEnd(buffer, from: index, delimiter: delimiter)
+                // Offsets stay within the buffer, so wrapping arithmetic (no overflow checks).
+                while index < end {
+                    if index &- window >= 64 {
+                        guard index &+ 64 <= end, let base = buffer.baseAddress else {
+                            index = fieldEnd(buffer, from: index, delimiter: delimiter)
+                            break
+                        }
+                        window = index
+                        bits = portrait_mask3_64(base + index, delimiter, lineFeed, carriageReturn)
+                    }
+                    let ahead = bits &>> UInt64(index &- window)
+                    if ahead != 0 {
+                        index &+= ahead.trailingZeroBitCount
+                        break
+                    }
+                    index = window &+ 64
+                }
                 values.appendField(buffer, start, index)
             }
             if index >= end { break }

@@ -1,4 +1,5 @@
 import Foundation
+import PortraitTestSupport
 import Testing
 @testable import LedgerIngest
 
@@ -145,3 +146,99 @@ struct IDTableTests {
         #expect(seen == Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) }))
     }
 }
+
+/// `CSVReader.readRecord` as it was before its structural mask, one byte at a time: the
+/// reference for the mask's windows of 64 bytes.
+private func referenceRecord(_ bytes: [UInt8], position: inout Int, line: inout Int,
+                             delimiter: UInt8) -> [String]? {
+    let end = bytes.count, quote = UInt8(ascii: "\""), space = UInt8(ascii: " ")
+    let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    var fields: [String] = []
+    var index = position
+    while true {
+        var quoteIndex = index
+        while quoteIndex < end && bytes[quoteIndex] == space { quoteIndex += 1 }
+        if quoteIndex < end && bytes[quoteIndex] == quote {
+            var value: [UInt8] = []
+            var cursor = quoteIndex + 1
+            while true {
+                guard cursor < end else { return nil }
+                let byte = bytes[cursor]
+                if byte == quote {
+                    if cursor + 1 < end && bytes[cursor + 1] == quote {
+                        value.append(quote)
+                        cursor += 2
+                        continue
+                    }
+                    break
+                }
+                if byte == lf || (byte == cr && (cursor + 1 == end || bytes[cursor + 1] != lf)) { line += 1 }
+                value.append(byte)
+                cursor += 1
+            }
+            cursor += 1
+            while cursor < end && bytes[cursor] != delimiter && bytes[cursor] != lf && bytes[cursor] != cr {
+                value.append(bytes[cursor])
+                cursor += 1
+            }
+            fields.append(String(decoding: value, as: UTF8.self))
+            index = cursor
+        } else {
+            let start = index
+            while index < end && bytes[index] != delimiter && bytes[index] != lf && bytes[index] != cr { index += 1 }
+            fields.append(String(decoding: bytes[start..<index], as: UTF8.self))
+        }
+        if index >= end { break }
+        let byte = bytes[index]
+        index += 1
+        if byte == delimiter { continue }
+        if byte == cr && index < end && bytes[index] == lf { index += 1 }
+        line += 1
+        break
+    }
+    position = index
+    return fields
+}
+
+@Suite("CSV records against a byte-wise reference")
+struct CSVRecordMaskTests {
+    /// Pieces that make fields cross the mask's 64-byte windows anywhere, with quotes, escaped
+    /// quotes, spaces before quotes, every line end, other delimiters and multi-byte text.
+    static let pieces: [String] = [
+        "a", "bc", "1234567", ",", ",", ";", "\t", "\"", "\"\"", " ", "  \"", "\n", "\r", "\r\n",
+        "名称", "é", String(repeating: "x", count: 63), String(repeating: "y", count: 64),
+        String(repeating: "长", count: 30), "\"q,\nq\"", "\"open", ",\"\",", "\u{FEFF}",
+    ]
+
+    @Test("Random inputs read the same fields, positions and lines as the byte-wise reader")
+    func matchesReference() throws {
+        var generator = SplitMix64(seed: 0xC5F)
+        for round in 0..<3_000 {
+            let count = Int(generator.next() % 60)
+            let text = (0..<count).map { _ in Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }.joined()
+            let bytes = Array(text.utf8)
+            let delimiter: UInt8 = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09][round % 3]
+            var position = 0, line = 1
+            var expectedPosition = 0, expectedLine = 1
+            while position < bytes.count {
+                let expected = referenceRecord(bytes, position: &expectedPosition, line: &expectedLine, delimiter: delimiter)
+                var fields: [String] = []
+                let thrown = bytes.withUnsafeBufferPointer { buffer -> Bool in
+                    do {
+                        try CSVReader.readRecord(buffer, position: &position, line: &line, delimiter: delimiter,
+                                                 file: "t.csv", into: &fields)
+                        return false
+                    } catch {
+                        return true
+                    }
+                }
+                #expect(thrown == (expected == nil), "round \(round): \(text.debugDescription)")
+                if thrown || expected == nil { break }
+                #expect(fields == expected, "round \(round): \(text.debugDescription)")
+                #expect(position == expectedPosition && line == expectedLine, "round \(round): \(text.debugDescription)")
+                if fields != expected || position != expectedPosition { break }
+            }
+        }
+    }
+}
+
