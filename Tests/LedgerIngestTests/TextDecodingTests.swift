@@ -177,7 +177,7 @@ struct TextDecodingTests {
         [0x80, 0x80, 0x80, 0x80], [0xF0, 0x90, 0x80],
     ]
 
-    @Test("The eight-way automaton agrees with the validator and counts line feeds, a piece spliced at any offset of any length")
+    @Test("The vector check and the eight-way automaton agree with the validator and count line feeds, a piece spliced at any offset of any length")
     func automatonAgreesWithValidator() {
         let text = Array(String(repeating: "HD01,C0000001,2026-08-02 10:58,会议,跟进,S023,,,确认采购负责人已更换\n", count: 3).utf8)
         for piece in Self.utf8Pieces {
@@ -190,10 +190,46 @@ struct TextDecodingTests {
                         #expect(TextDecoding.isPlainUTF8Block(buffer) == expected, "\(piece) at \(position) of \(length)")
                         let feeds = input.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                         #expect(TextDecoding.plainUTF8LineFeeds(buffer) == (expected ? feeds : nil), "\(piece) at \(position) of \(length)")
+                        #expect(TextDecoding.automatonLineFeeds(buffer) == (expected ? feeds : nil), "\(piece) at \(position) of \(length)")
                     }
                 }
             }
         }
+    }
+
+    @Test("The vector check agrees with the validator on every two-byte pair and on sequences of three and four bytes, across its 16- and 32-byte lanes and at the end")
+    func vectorCheckAgreesOnSequences() {
+        let probes: [UInt8] = [0x00, 0x0A, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xF0, 0xF4, 0xF5, 0xFF]
+        var sequences: [[UInt8]] = []
+        for first in 0...255 {
+            for second in 0...255 { sequences.append([UInt8(first), UInt8(second)]) }
+        }
+        for lead in [0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF8] as [UInt8] {
+            for second in probes {
+                for third in probes {
+                    sequences.append([lead, second, third])
+                    for fourth in probes where lead >= 0xF0 { sequences.append([lead, second, third, fourth]) }
+                }
+            }
+        }
+        var checked = 0, mismatches: [String] = []
+        for (index, sequence) in sequences.enumerated() {
+            // Every offset for a sample of the sequences, and the lane edges for all of them.
+            let offsets = index % 97 == 0 ? Array(0..<70) : [15, 16, 31, 32, 62]
+            for offset in offsets {
+                for length in [offset + sequence.count, 96] {
+                    var input = [UInt8](repeating: 0x61, count: length)
+                    input.replaceSubrange(offset..<offset + sequence.count, with: sequence)
+                    let expected = !input.contains(0) && TextDecoding.firstInvalidUTF8(in: input) == nil
+                    let feeds = input.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                    let actual = input.withUnsafeBufferPointer { TextDecoding.plainUTF8LineFeeds($0) }
+                    checked += 1
+                    if actual != (expected ? feeds : nil), mismatches.count < 5 { mismatches.append("\(sequence) at \(offset) of \(length)") }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+        #expect(checked > 1_000_000 / 2)
     }
 
     @Test("Checking a part block by block gives its lines, or nil for a bad byte in any block",

@@ -1,6 +1,7 @@
 #ifndef PORTRAIT_BYTE_MASKS_H
 #define PORTRAIT_BYTE_MASKS_H
 
+#include <stddef.h>
 #include <stdint.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -31,5 +32,10 @@ static inline uint64_t portrait_mask3_64(const uint8_t *p, uint8_t a, uint8_t b,
     return mask;
 #endif
 }
+
+/// The number of line feeds in the n bytes at p when they are well-formed UTF-8 without a NUL
+/// byte; -1 when they are not; -2 when this processor lacks AVX2 (the caller then checks the
+/// bytes itself). See byte_masks.c.
+int64_t portrait_utf8_line_feeds(const uint8_t *p, size_t n);
 
 #endif
