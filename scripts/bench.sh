@@ -33,7 +33,8 @@
 # (default: .build/release/portrait, built if missing). BENCH_STEPS="validate build-full" runs
 # only the steps named (a full build at a million customers renders a million pages). The
 # machine may be shared: the load average is printed with the table; compare user times, or
-# repeat.
+# repeat: BENCH_RUNS=N runs the whole sequence N times and shows, per step, the run of median wall
+# time with the range of all (the issue's goals are medians).
 set -euo pipefail
 
 size=${1:?usage: scripts/bench.sh CUSTOMERS [WORKDIR]}
@@ -70,13 +71,19 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # Free memory moves the write baseline: with 9 GB free and 10 GB held by /dev/shm it measured
 # 0.75-0.84 s at 100k, with 16 GB free 0.54-0.56 s (same program, same files).
 free_before=$(awk '/^MemAvailable:/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
-rows=()
-declare -A walls rss_of
-# row LABEL WALL USER SYS RSS STATUS: one table row.
+runs=${BENCH_RUNS:-1}
+labels=()
+declare -A walls rss_of results
+# row LABEL WALL USER SYS RSS STATUS: one run of a step; the table shows each step's median run.
 row() {
-    walls[$1]=$2
-    rss_of[$1]=$5
-    rows+=("$(printf '| %-22s | %8s | %8s | %7s | %8s | %4s |' "$@")")
+    [ -n "${results[$1]:-}" ] || labels+=("$1")
+    results[$1]+="$2 $3 $4 $5 $6"$'\n'
+}
+# median LABEL: "WALL USER SYS RSS STATUS RANGE" of the run of median wall time (the lower of the
+# two middle ones for an even count), RANGE the lowest and highest wall.
+median() {
+    printf '%s' "${results[$1]}" | sort -n -k1,1 | awk '{ line[NR] = $0; wall[NR] = $1 }
+        END { m = int((NR + 1) / 2); printf "%s %s\n", line[m], (NR > 1 ? wall[1] "–" wall[NR] : "") }'
 }
 # measure LABEL COMMAND…: runs the command under /usr/bin/time -v and keeps one table row.
 measure() {
@@ -122,56 +129,83 @@ restore_orders() {
     trap - EXIT
 }
 
-stamp=$(date +%s)
-if wanted build-full; then rm -rf "$work/site" "$work/.site.staging"; fi
-measure validate "$bin" validate --data "$data"
-measure build-full "$bin" build --data "$data" --config "$work/empty.yml" --out "$work/site"
-rm -rf "$work/baseline-out"
-writing write-baseline "$work/site" "$work/baseline-out"
-rm -rf "$work/baseline-out"
-measure build-no-portraits "$bin" build --data "$data" --config "$work/no-portraits.yml" --out "$work/site-none"
-if wanted build-top50k; then rm -rf "$work/site-top50k" "$work/.site-top50k.staging"; fi
-measure build-top50k "$bin" build --data "$data" --config "$work/top50k.yml" --out "$work/site-top50k"
-# rebuild_after_change LABEL DELTA CONFIG SITE: measure LABEL, a rebuild of SITE after the first
-# plain amount of orders.csv went up by DELTA (orders.csv put back afterwards).
-rebuild_after_change() {
-    wanted "$1" || return 0
-    change_one_order "$2"
-    measure "$1" "$bin" build --data "$data" --config "$work/$3" --out "$4"
-    restore_orders
-}
-rebuild_after_change rebuild-top50k 1 top50k.yml "$work/site-top50k"
-rebuild_after_change rebuild-top50k-again 2 top50k.yml "$work/site-top50k"
-rebuild_after_change rebuild-one-row 1 empty.yml "$work/site"
-rebuild_after_change rebuild-again 2 empty.yml "$work/site"
-if [ -n "$disk" ]; then
-    mkdir -p "$disk"
-    disk_site=$disk/site-$stamp
-    measure build-full-disk "$bin" build --data "$data" --config "$work/empty.yml" --out "$disk_site"
-    writing write-baseline-disk "$disk_site" "$disk/baseline-$stamp"
-    rebuild_after_change rebuild-one-row-disk 1 empty.yml "$disk_site"
-    rebuild_after_change rebuild-again-disk 2 empty.yml "$disk_site"
-    if wanted rebuild-later-disk; then sleep "${BENCH_DISK_WAIT:-0}"; fi
-    rebuild_after_change rebuild-later-disk 3 empty.yml "$disk_site" # another amount than the site holds now
-fi
+compute_runs=()
+for ((run = 1; run <= runs; run++)); do
+    [ "$runs" -gt 1 ] && echo "Run $run of $runs…" >&2
+    stamp=$(date +%s)
+    if wanted build-full; then rm -rf "$work/site" "$work/.site.staging"; fi
+    measure validate "$bin" validate --data "$data"
+    measure build-full "$bin" build --data "$data" --config "$work/empty.yml" --out "$work/site"
+    rm -rf "$work/baseline-out"
+    writing write-baseline "$work/site" "$work/baseline-out"
+    rm -rf "$work/baseline-out"
+    measure build-no-portraits "$bin" build --data "$data" --config "$work/no-portraits.yml" --out "$work/site-none"
+    # Goal 2 is "read + check + compute (no pages)": the build without portraits times those stages
+    # (reading ledger, auditing data quality, computing analytics) in its summary.
+    if wanted build-no-portraits; then
+        compute_runs+=("$(awk '/^Stages:/ { n = split($0, p, ", "); s = 0
+            for (i = 1; i <= n; i++) if (p[i] ~ /reading ledger|auditing data quality|computing analytics/) { split(p[i], w, " "); s += w[length(w) - 1] }
+            printf "%.2f", s }' "$work/build-no-portraits.time" 2>/dev/null || true)")
+    fi
+    if wanted build-top50k; then rm -rf "$work/site-top50k" "$work/.site-top50k.staging"; fi
+    measure build-top50k "$bin" build --data "$data" --config "$work/top50k.yml" --out "$work/site-top50k"
+    # rebuild_after_change LABEL DELTA CONFIG SITE: measure LABEL, a rebuild of SITE after the first
+    # plain amount of orders.csv went up by DELTA (orders.csv put back afterwards).
+    rebuild_after_change() {
+        wanted "$1" || return 0
+        change_one_order "$2"
+        measure "$1" "$bin" build --data "$data" --config "$work/$3" --out "$4"
+        restore_orders
+    }
+    rebuild_after_change rebuild-top50k 1 top50k.yml "$work/site-top50k"
+    rebuild_after_change rebuild-top50k-again 2 top50k.yml "$work/site-top50k"
+    rebuild_after_change rebuild-one-row 1 empty.yml "$work/site"
+    rebuild_after_change rebuild-again 2 empty.yml "$work/site"
+    if [ -n "$disk" ]; then
+        mkdir -p "$disk"
+        disk_site=$disk/site-$stamp
+        measure build-full-disk "$bin" build --data "$data" --config "$work/empty.yml" --out "$disk_site"
+        writing write-baseline-disk "$disk_site" "$disk/baseline-$stamp"
+        rebuild_after_change rebuild-one-row-disk 1 empty.yml "$disk_site"
+        rebuild_after_change rebuild-again-disk 2 empty.yml "$disk_site"
+        if wanted rebuild-later-disk; then sleep "${BENCH_DISK_WAIT:-0}"; fi
+        rebuild_after_change rebuild-later-disk 3 empty.yml "$disk_site" # another amount than the site holds now
+    fi
+done
 
 echo
 echo "Portrait $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo '?'), $size customers ($(du -shL "$data" | cut -f1) in $data), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "$(nproc) cores; load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg); memory available before: $free_before"
 echo
-echo '| step                   |   wall s |   user s |   sys s |   RSS MB | exit |'
-echo '|------------------------|---------:|---------:|--------:|---------:|-----:|'
-printf '%s\n' "${rows[@]}"
+if [ "$runs" -gt 1 ]; then
+    echo "Each step's run of median wall time of $runs runs, with the range of all."
+    echo
+    echo '| step                   |   wall s |   user s |   sys s |   RSS MB | exit | wall range s |'
+    echo '|------------------------|---------:|---------:|--------:|---------:|-----:|-------------:|'
+else
+    echo '| step                   |   wall s |   user s |   sys s |   RSS MB | exit |'
+    echo '|------------------------|---------:|---------:|--------:|---------:|-----:|'
+fi
+for label in "${labels[@]}"; do
+    read -r wall user sys rss status range <<< "$(median "$label")"
+    walls[$label]=$wall
+    rss_of[$label]=$rss
+    if [ "$runs" -gt 1 ]; then
+        printf '| %-22s | %8s | %8s | %7s | %8s | %4s | %12s |\n' "$label" "$wall" "$user" "$sys" "$rss" "$status" "$range"
+    else
+        printf '| %-22s | %8s | %8s | %7s | %8s | %4s |\n' "$label" "$wall" "$user" "$sys" "$rss" "$status"
+    fi
+done
 echo
 ratio() { awk -v a="$2" -v b="$3" -v l="$1" 'BEGIN { if (a > 0 && b > 0) printf "%s: %.2f×\n", l, a / b }'; }
 # bound LABEL VALUE LIMIT UNIT: one goal with a fixed bound, and whether the run met it.
 bound() { awk -v v="$2" -v m="$3" -v l="$1" -v u="$4" 'BEGIN { if (v != "") printf "%s: %s %s (%s)\n", l, v, u, (v + 0 <= m + 0 ? "met" : "not met") }'; }
-# Goal 2 is "read + check + compute (no pages)": the build without portraits times those stages
-# (reading ledger, auditing data quality, computing analytics) in its summary.
+# The median of goal 2's stage sums (collected per run above).
 compute=
-wanted build-no-portraits && compute=$(awk '/^Stages:/ { n = split($0, p, ", "); s = 0
-    for (i = 1; i <= n; i++) if (p[i] ~ /reading ledger|auditing data quality|computing analytics/) { split(p[i], w, " "); s += w[length(w) - 1] }
-    printf "%.2f", s }' "$work/build-no-portraits.time" 2>/dev/null || true)
+if [ "${#compute_runs[@]}" -gt 0 ]; then
+    compute=$(printf '%s\n' "${compute_runs[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    [ "${#compute_runs[@]}" -gt 1 ] && echo "read + check + compute per run: ${compute_runs[*]}"
+fi
 if [ "$size" -ge 500000 ]; then
     bound "read + check + compute, stages of build-no-portraits (goal 2 at 1M: < 6 s)" "$compute" 6 s
     bound "validate (goal 2 at 1M: < 6 s)" "${walls[validate]:-}" 6 s
