@@ -54,7 +54,7 @@ let package = Package(
             path: "Tests/PortraitTestSupport"
         ),
         .testTarget(name: "LedgerModelTests", dependencies: ["LedgerModel", "PortraitTestSupport"]),
-        .testTarget(name: "LedgerIngestTests", dependencies: ["LedgerIngest", "PortraitTestSupport"]),
+        .testTarget(name: "LedgerIngestTests", dependencies: ["LedgerIngest", "CByteMasks", "PortraitTestSupport"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "LedgerIngest", "PortraitTestSupport"]),
         // `__Snapshots__` holds golden files read by path (`assertGolden`), not resources.
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "PortraitTestSupport"], exclude: ["__Snapshots__"]),

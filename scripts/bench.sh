@@ -34,7 +34,8 @@
 # only the steps named (a full build at a million customers renders a million pages). The
 # machine may be shared: the load average is printed with the table; compare user times, or
 # repeat: BENCH_RUNS=N runs the whole sequence N times and shows, per step, the run of median wall
-# time with the range of all (the issue's goals are medians).
+# time with the range of all (the issue's goals are medians), the highest RSS of all, and the
+# status of a failed run if any failed.
 set -euo pipefail
 
 size=${1:?usage: scripts/bench.sh CUSTOMERS [WORKDIR]}
@@ -80,10 +81,25 @@ row() {
     results[$1]+="$2 $3 $4 $5 $6"$'\n'
 }
 # median LABEL: "WALL USER SYS RSS STATUS RANGE" of the run of median wall time (the lower of the
-# two middle ones for an even count), RANGE the lowest and highest wall.
+# two middle ones for an even count) among the runs that exited 0 with a time, RANGE their lowest
+# and highest wall; RSS is the highest of all runs (the memory goals are peaks); STATUS is that of
+# the first failed run if any failed, so a failure always shows (the time is then a failed run's
+# when none succeeded).
 median() {
-    printf '%s' "${results[$1]}" | sort -n -k1,1 | awk '{ line[NR] = $0; wall[NR] = $1 }
-        END { m = int((NR + 1) / 2); printf "%s %s\n", line[m], (NR > 1 ? wall[1] "–" wall[NR] : "") }'
+    printf '%s' "${results[$1]}" | awk '
+        { n++; wall[n] = $1; user[n] = $2; sys[n] = $3; status[n] = $5
+          if ($4 + 0 > rss) rss = $4 + 0
+          if ($5 != "0" && failed == "") failed = $5 }
+        END {
+            k = 0  # the runs that count, by index, then sorted by wall time
+            for (i = 1; i <= n; i++) if (status[i] == "0" && wall[i] ~ /^[0-9.]+$/) order[++k] = i
+            if (k == 0) for (i = 1; i <= n; i++) order[++k] = i
+            for (i = 2; i <= k; i++)
+                for (j = i; j > 1 && wall[order[j - 1]] + 0 > wall[order[j]] + 0; j--) { t = order[j]; order[j] = order[j - 1]; order[j - 1] = t }
+            m = order[int((k + 1) / 2)]
+            printf "%s %s %s %s %s %s\n", wall[m], user[m], sys[m], rss, (failed == "" ? status[m] : failed),
+                (n > 1 ? wall[order[1]] "–" wall[order[k]] : "")
+        }'
 }
 # measure LABEL COMMAND…: runs the command under /usr/bin/time -v and keeps one table row.
 measure() {
@@ -132,13 +148,14 @@ restore_orders() {
 compute_runs=()
 for ((run = 1; run <= runs; run++)); do
     [ "$runs" -gt 1 ] && echo "Run $run of $runs…" >&2
-    stamp=$(date +%s)
+    stamp=$(date +%s)-$run
     if wanted build-full; then rm -rf "$work/site" "$work/.site.staging"; fi
     measure validate "$bin" validate --data "$data"
     measure build-full "$bin" build --data "$data" --config "$work/empty.yml" --out "$work/site"
     rm -rf "$work/baseline-out"
     writing write-baseline "$work/site" "$work/baseline-out"
     rm -rf "$work/baseline-out"
+    if wanted build-no-portraits; then rm -rf "$work/site-none" "$work/.site-none.staging"; fi
     measure build-no-portraits "$bin" build --data "$data" --config "$work/no-portraits.yml" --out "$work/site-none"
     # Goal 2 is "read + check + compute (no pages)": the build without portraits times those stages
     # (reading ledger, auditing data quality, computing analytics) in its summary.
@@ -186,10 +203,12 @@ else
     echo '| step                   |   wall s |   user s |   sys s |   RSS MB | exit |'
     echo '|------------------------|---------:|---------:|--------:|---------:|-----:|'
 fi
+failures=()
 for label in "${labels[@]}"; do
     read -r wall user sys rss status range <<< "$(median "$label")"
     walls[$label]=$wall
     rss_of[$label]=$rss
+    [ "$status" = 0 ] || failures+=("$label (exit $status)")
     if [ "$runs" -gt 1 ]; then
         printf '| %-22s | %8s | %8s | %7s | %8s | %4s | %12s |\n' "$label" "$wall" "$user" "$sys" "$rss" "$status" "$range"
     else
@@ -197,13 +216,15 @@ for label in "${labels[@]}"; do
     fi
 done
 echo
+if [ "${#failures[@]}" -gt 0 ]; then echo "FAILED: ${failures[*]}; the figures below include no failed run where another succeeded."; echo; fi
 ratio() { awk -v a="$2" -v b="$3" -v l="$1" 'BEGIN { if (a > 0 && b > 0) printf "%s: %.2f×\n", l, a / b }'; }
 # bound LABEL VALUE LIMIT UNIT: one goal with a fixed bound, and whether the run met it.
 bound() { awk -v v="$2" -v m="$3" -v l="$1" -v u="$4" 'BEGIN { if (v != "") printf "%s: %s %s (%s)\n", l, v, u, (v + 0 <= m + 0 ? "met" : "not met") }'; }
 # The median of goal 2's stage sums (collected per run above).
 compute=
 if [ "${#compute_runs[@]}" -gt 0 ]; then
-    compute=$(printf '%s\n' "${compute_runs[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    # Runs whose build printed no stages (it failed) have no value and are left out.
+    compute=$(printf '%s\n' "${compute_runs[@]}" | grep -E '^[0-9.]+$' | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }' || true)
     [ "${#compute_runs[@]}" -gt 1 ] && echo "read + check + compute per run: ${compute_runs[*]}"
 fi
 if [ "$size" -ge 500000 ]; then
@@ -225,4 +246,4 @@ ratio "build-full-disk / write-baseline-disk (goal 1: ≤ 1.5×)" "${walls[build
 ratio "rebuild-one-row-disk / build-full-disk (goal 4: ≤ 0.2×)" "${walls[rebuild-one-row-disk]:-}" "${walls[build-full-disk]:-}"
 ratio "rebuild-again-disk / build-full-disk (goal 4: ≤ 0.2×)" "${walls[rebuild-again-disk]:-}" "${walls[build-full-disk]:-}"
 ratio "rebuild-later-disk / build-full-disk" "${walls[rebuild-later-disk]:-}" "${walls[build-full-disk]:-}"
-if [ -n "$disk" ]; then echo "Disk sites are left in $disk (site-$stamp, .site-$stamp.staging, baseline-$stamp); remove them when done."; fi
+if [ -n "$disk" ]; then echo "Disk sites are left in $disk (site-*, .site-*.staging, baseline-*, one of each per run); remove them when done."; fi

@@ -97,7 +97,7 @@ static int64_t utf8_line_feeds_avx2(const uint8_t *p, size_t n) {
     // The rest, then spaces: a sequence cut short at the end is then followed by ASCII.
     uint8_t tail[64];
     memset(tail, ' ', sizeof tail);
-    memcpy(tail, p + i, n - i);
+    if (n > i) memcpy(tail, p + i, n - i);
     for (int k = 0; k < 2; k++) {
         const __m256i input = _mm256_loadu_si256((const __m256i *)(const void *)(tail + 32 * k));
         errors = _mm256_or_si256(errors, _mm256_or_si256(utf8_errors(input, previous), _mm256_cmpeq_epi8(input, nul)));

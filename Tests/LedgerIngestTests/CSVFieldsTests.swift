@@ -148,9 +148,10 @@ struct IDTableTests {
 }
 
 /// `CSVReader.readRecord` as it was before its structural mask, one byte at a time: the
-/// reference for the mask's windows of 64 bytes.
+/// reference for the mask's windows of 64 bytes. The fields, or the line where an unterminated
+/// quoted field started.
 private func referenceRecord(_ bytes: [UInt8], position: inout Int, line: inout Int,
-                             delimiter: UInt8) -> [String]? {
+                             delimiter: UInt8) -> Result<[String], ReferenceError> {
     let end = bytes.count, quote = UInt8(ascii: "\""), space = UInt8(ascii: " ")
     let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
     var fields: [String] = []
@@ -159,10 +160,11 @@ private func referenceRecord(_ bytes: [UInt8], position: inout Int, line: inout 
         var quoteIndex = index
         while quoteIndex < end && bytes[quoteIndex] == space { quoteIndex += 1 }
         if quoteIndex < end && bytes[quoteIndex] == quote {
+            let startLine = line
             var value: [UInt8] = []
             var cursor = quoteIndex + 1
             while true {
-                guard cursor < end else { return nil }
+                guard cursor < end else { return .failure(ReferenceError(line: startLine)) }
                 let byte = bytes[cursor]
                 if byte == quote {
                     if cursor + 1 < end && bytes[cursor + 1] == quote {
@@ -197,7 +199,52 @@ private func referenceRecord(_ bytes: [UInt8], position: inout Int, line: inout 
         break
     }
     position = index
-    return fields
+    return .success(fields)
+}
+
+private struct ReferenceError: Error, Equatable {
+    var line: Int
+}
+
+/// Reads every record of `bytes` with `readRecord` into both sinks (strings, and the byte
+/// ranges of `CSVFields`) and with the reference, and returns the first difference, if any.
+private func firstDifference(_ bytes: [UInt8], delimiter: UInt8, firstLine: Int = 1) -> String? {
+    var position = 0, line = firstLine
+    var expectedPosition = 0, expectedLine = firstLine
+    while position < bytes.count {
+        let expected = referenceRecord(bytes, position: &expectedPosition, line: &expectedLine, delimiter: delimiter)
+        var strings: [String] = []
+        let ranges = CSVFields()
+        var rangePosition = position, rangeLine = line
+        let outcome = bytes.withUnsafeBufferPointer { buffer -> (Result<[String], ReferenceError>, [String]?) in
+            var viaRanges: [String]?
+            do {
+                var sink = ranges
+                try CSVReader.readRecord(buffer, position: &rangePosition, line: &rangeLine, delimiter: delimiter,
+                                         file: "t.csv", into: &sink)
+                viaRanges = (0..<ranges.count).map { index -> String in
+                    let start = ranges.start(index)
+                    return start < 0 ? ranges.strings[-1 - start] : CSVReader.string(buffer, start, ranges.end(index))
+                }
+            } catch {}
+            do {
+                try CSVReader.readRecord(buffer, position: &position, line: &line, delimiter: delimiter,
+                                         file: "t.csv", into: &strings)
+                return (.success(strings), viaRanges)
+            } catch let error as IngestError {
+                return (.failure(ReferenceError(line: error.location.line ?? -1)), viaRanges)
+            } catch {
+                return (.failure(ReferenceError(line: -1)), viaRanges)
+            }
+        }
+        guard outcome.0 == expected else { return "\(outcome.0) against \(expected)" }
+        guard case .success(let fields) = expected else { return nil }
+        guard outcome.1 == fields, rangePosition == position, rangeLine == line else { return "byte ranges \(outcome.1 ?? [])" }
+        guard position == expectedPosition, line == expectedLine else {
+            return "position \(position), line \(line) against \(expectedPosition), \(expectedLine)"
+        }
+    }
+    return nil
 }
 
 @Suite("CSV records against a byte-wise reference")
@@ -205,40 +252,56 @@ struct CSVRecordMaskTests {
     /// Pieces that make fields cross the mask's 64-byte windows anywhere, with quotes, escaped
     /// quotes, spaces before quotes, every line end, other delimiters and multi-byte text.
     static let pieces: [String] = [
-        "a", "bc", "1234567", ",", ",", ";", "\t", "\"", "\"\"", " ", "  \"", "\n", "\r", "\r\n",
+        "a", "bc", "1234567", ",", ",", ";", "\t", "|", "\"", "\"\"", " ", "  \"", "\n", "\r", "\r\n",
         "名称", "é", String(repeating: "x", count: 63), String(repeating: "y", count: 64),
         String(repeating: "长", count: 30), "\"q,\nq\"", "\"open", ",\"\",", "\u{FEFF}",
     ]
+    static let delimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")]
 
-    @Test("Random inputs read the same fields, positions and lines as the byte-wise reader")
+    @Test("Random inputs read the same fields, positions, lines and errors as the byte-wise reader, into either sink")
     func matchesReference() throws {
         var generator = SplitMix64(seed: 0xC5F)
         for round in 0..<3_000 {
             let count = Int(generator.next() % 60)
             let text = (0..<count).map { _ in Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }.joined()
-            let bytes = Array(text.utf8)
-            let delimiter: UInt8 = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09][round % 3]
-            var position = 0, line = 1
-            var expectedPosition = 0, expectedLine = 1
-            while position < bytes.count {
-                let expected = referenceRecord(bytes, position: &expectedPosition, line: &expectedLine, delimiter: delimiter)
-                var fields: [String] = []
-                let thrown = bytes.withUnsafeBufferPointer { buffer -> Bool in
-                    do {
-                        try CSVReader.readRecord(buffer, position: &position, line: &line, delimiter: delimiter,
-                                                 file: "t.csv", into: &fields)
-                        return false
-                    } catch {
-                        return true
+            let delimiter = Self.delimiters[round % Self.delimiters.count]
+            let difference = firstDifference(Array(text.utf8), delimiter: delimiter, firstLine: 1 + round % 7)
+            #expect(difference == nil, "round \(round): \(text.debugDescription)")
+        }
+    }
+
+    @Test("A field of every length from every offset of the mask's window ends where the byte-wise reader ends it")
+    func everyLengthAndPhase() {
+        var failures: [String] = []
+        for prefix in 0...65 {
+            for length in 0...200 {
+                for terminator in [",", "\n", "\r", "\"", " "] {
+                    // The field after `prefix` one-byte fields, then padding that holds more fields.
+                    var text = String(repeating: "p,", count: prefix / 2) + (prefix % 2 == 1 ? "q" : "")
+                    text += (prefix % 2 == 1 ? "," : "") + String(repeating: "f", count: length) + terminator
+                    text += String(repeating: "z,", count: 40)
+                    if let difference = firstDifference(Array(text.utf8), delimiter: UInt8(ascii: ",")), failures.count < 5 {
+                        failures.append("prefix \(prefix), length \(length), \(terminator.debugDescription): \(difference)")
                     }
                 }
-                #expect(thrown == (expected == nil), "round \(round): \(text.debugDescription)")
-                if thrown || expected == nil { break }
-                #expect(fields == expected, "round \(round): \(text.debugDescription)")
-                #expect(position == expectedPosition && line == expectedLine, "round \(round): \(text.debugDescription)")
-                if fields != expected || position != expectedPosition { break }
             }
+        }
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
+    @Test("An unterminated quote names the line where its field started, as the byte-wise reader does")
+    func unterminatedQuoteLine() {
+        #expect(firstDifference(Array("a,\"x\ny".utf8), delimiter: UInt8(ascii: ","), firstLine: 5) == nil)
+        var line = 5, position = 0
+        let bytes = Array("a,\"x\ny".utf8)
+        var fields: [String] = []
+        #expect {
+            try bytes.withUnsafeBufferPointer {
+                try CSVReader.readRecord($0, position: &position, line: &line, delimiter: UInt8(ascii: ","),
+                                         file: "t.csv", into: &fields)
+            }
+        } throws: { error in
+            (error as? IngestError)?.location.line == 5
         }
     }
 }
-

@@ -1,3 +1,4 @@
+import CByteMasks
 import Foundation
 import Testing
 @testable import LedgerIngest
@@ -199,24 +200,33 @@ struct TextDecodingTests {
 
     @Test("The vector check agrees with the validator on every two-byte pair and on sequences of three and four bytes, across its 16- and 32-byte lanes and at the end")
     func vectorCheckAgreesOnSequences() {
+        #if arch(x86_64)
+        // Else this test would compare the automaton with the validator a second time.
+        #expect(portrait_utf8_line_feeds([0x41], 1) != -2, "this x86-64 processor has no AVX2: the vector check is untested here")
+        #endif
         let probes: [UInt8] = [0x00, 0x0A, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xF0, 0xF4, 0xF5, 0xFF]
-        var sequences: [[UInt8]] = []
+        // (sequence, offsets): a pair needs only the byte before it, across the lanes' edges; a
+        // longer sequence also at the offsets where its last bytes cross them (13, 14, 29, 30…).
+        var cases: [([UInt8], [Int])] = []
         for first in 0...255 {
-            for second in 0...255 { sequences.append([UInt8(first), UInt8(second)]) }
+            for second in 0...255 { cases.append(([UInt8(first), UInt8(second)], [15, 16, 31, 32])) }
         }
+        let edges = [13, 14, 15, 16, 29, 30, 31, 32, 61, 62, 63]
         for lead in [0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF8] as [UInt8] {
             for second in probes {
                 for third in probes {
-                    sequences.append([lead, second, third])
-                    for fourth in probes where lead >= 0xF0 { sequences.append([lead, second, third, fourth]) }
+                    cases.append(([lead, second, third], edges))
+                    for fourth in probes where lead >= 0xF0 { cases.append(([lead, second, third, fourth], edges)) }
                 }
             }
         }
-        var checked = 0, mismatches: [String] = []
-        for (index, sequence) in sequences.enumerated() {
-            // Every offset for a sample of the sequences, and the lane edges for all of them.
-            let offsets = index % 97 == 0 ? Array(0..<70) : [15, 16, 31, 32, 62]
+        var checked = 0, expectedCount = 0, mismatches: [String] = []
+        for (index, (sequence, edgeOffsets)) in cases.enumerated() {
+            // Every offset for a sample of the sequences.
+            let offsets = index % 97 == 0 ? Array(0..<70) : edgeOffsets
+            expectedCount += offsets.count * 2
             for offset in offsets {
+                // The sequence at the end of the input, and inside it.
                 for length in [offset + sequence.count, 96] {
                     var input = [UInt8](repeating: 0x61, count: length)
                     input.replaceSubrange(offset..<offset + sequence.count, with: sequence)
@@ -229,7 +239,7 @@ struct TextDecodingTests {
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches)")
-        #expect(checked > 1_000_000 / 2)
+        #expect(checked == expectedCount && checked > 1_000_000)
     }
 
     @Test("Checking a part block by block gives its lines, or nil for a bad byte in any block",
