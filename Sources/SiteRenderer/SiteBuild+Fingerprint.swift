@@ -85,7 +85,16 @@ extension SiteBuild {
     func portraitFingerprint(_ index: Int, using h: inout FingerprintBuilder) -> Fingerprint {
         h.reset()
         h.add(siteFingerprint)
-        let c = customers[index]
+        // Read in place: a copy of the customer retained and released its dozen strings, a fifth
+        // of the fingerprints' time.
+        customers.withUnsafeBufferPointer { add($0[index], to: &h) }
+        addFigures(index, to: &h)
+        addRows(index, to: &h)
+        return h.finish()
+    }
+
+    /// The customer's row, as its portrait reads it.
+    private func add(_ c: borrowing Customer, to h: inout FingerprintBuilder) {
         h.add(c.id)
         h.add(c.name)
         h.add(ordinal(c.type))
@@ -111,7 +120,10 @@ extension SiteBuild {
         for value in c.extra { h.add(value) }
         h.add(Int(c.line))
         h.add(Int(c.file))
+    }
 
+    /// The customer's figures and the inputs of its why text.
+    private func addFigures(_ index: Int, to h: inout FingerprintBuilder) {
         let f = figures[index]
         h.add(Int(f.orders))
         h.add(Int(f.revenue.micros))
@@ -149,10 +161,20 @@ extension SiteBuild {
         h.add(rfm.isHigh(r: f.rScore))
         h.add(rfm.isHigh(f: f.fScore))
         h.add(rfm.isHigh(m: f.mScore))
-        h.add(Ratio(f.revenueBefore * 100, gradedRevenue)?.formatted(decimals: 2))
+        // The share as the text rounds it: the integer its two decimals are written from.
+        if let share = Ratio(f.revenueBefore * 100, gradedRevenue)?.scaled(decimals: 2) {
+            h.add(true)
+            h.add(UInt64(truncatingIfNeeded: share))
+            h.add(UInt64(truncatingIfNeeded: share >> 64))
+        } else {
+            h.add(false)
+        }
         let width = Channel.allCases.count
         for slot in 0..<width { h.add(Int(channelMix[index * width + slot])) }
+    }
 
+    /// The customer's orders with their lines, interactions and opportunities, in ledger order.
+    private func addRows(_ index: Int, to h: inout FingerprintBuilder) {
         let ownOrders = rows.ordersByCustomer[index]
         h.add(ownOrders.count)
         for row in ownOrders {
@@ -200,7 +222,6 @@ extension SiteBuild {
             h.add(o.createdAt.map { Int($0.raw) })
             h.add(o.closedAt.map { Int($0.raw) })
         }
-        return h.finish()
     }
 
     private func add(_ owner: OwnerRef, to h: inout FingerprintBuilder) {
