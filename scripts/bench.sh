@@ -145,6 +145,14 @@ restore_orders() {
     trap - EXIT
 }
 
+# rebuild_after_change LABEL DELTA CONFIG SITE: measure LABEL, a rebuild of SITE after the first
+# plain amount of orders.csv went up by DELTA (orders.csv put back afterwards).
+rebuild_after_change() {
+    wanted "$1" || return 0
+    change_one_order "$2"
+    measure "$1" "$bin" build --data "$data" --config "$work/$3" --out "$4"
+    restore_orders
+}
 compute_runs=()
 for ((run = 1; run <= runs; run++)); do
     [ "$runs" -gt 1 ] && echo "Run $run of $runs…" >&2
@@ -166,14 +174,6 @@ for ((run = 1; run <= runs; run++)); do
     fi
     if wanted build-top50k; then rm -rf "$work/site-top50k" "$work/.site-top50k.staging"; fi
     measure build-top50k "$bin" build --data "$data" --config "$work/top50k.yml" --out "$work/site-top50k"
-    # rebuild_after_change LABEL DELTA CONFIG SITE: measure LABEL, a rebuild of SITE after the first
-    # plain amount of orders.csv went up by DELTA (orders.csv put back afterwards).
-    rebuild_after_change() {
-        wanted "$1" || return 0
-        change_one_order "$2"
-        measure "$1" "$bin" build --data "$data" --config "$work/$3" --out "$4"
-        restore_orders
-    }
     rebuild_after_change rebuild-top50k 1 top50k.yml "$work/site-top50k"
     rebuild_after_change rebuild-top50k-again 2 top50k.yml "$work/site-top50k"
     rebuild_after_change rebuild-one-row 1 empty.yml "$work/site"
@@ -195,7 +195,7 @@ echo "Portrait $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo '?
 echo "$(nproc) cores; load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg); memory available before: $free_before"
 echo
 if [ "$runs" -gt 1 ]; then
-    echo "Each step's run of median wall time of $runs runs, with the range of all."
+    echo "Each step's run of median wall time of $runs runs, with the range of those that succeeded."
     echo
     echo '| step                   |   wall s |   user s |   sys s |   RSS MB | exit | wall range s |'
     echo '|------------------------|---------:|---------:|--------:|---------:|-----:|-------------:|'
