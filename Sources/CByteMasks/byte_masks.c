@@ -82,28 +82,30 @@ static inline __m256i utf8_errors(__m256i input, __m256i previous) {
     return _mm256_xor_si256(due, special);
 }
 
+/// Checks the 32 bytes of `input` after `*previous` into `*errors` (UTF-8 and NUL) and returns
+/// how many are line feeds.
+__attribute__((target("avx2,popcnt")))
+static inline int64_t check32(__m256i input, __m256i *previous, __m256i *errors) {
+    *errors = _mm256_or_si256(*errors, _mm256_or_si256(utf8_errors(input, *previous),
+                                                       _mm256_cmpeq_epi8(input, _mm256_setzero_si256())));
+    *previous = input;
+    return __builtin_popcount((uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(input, _mm256_set1_epi8(0x0A))));
+}
+
 __attribute__((target("avx2,popcnt")))
 static int64_t utf8_line_feeds_avx2(const uint8_t *p, size_t n) {
-    const __m256i nul = _mm256_setzero_si256(), lineFeed = _mm256_set1_epi8(0x0A);
     __m256i errors = _mm256_setzero_si256(), previous = _mm256_setzero_si256();
     int64_t feeds = 0;
     size_t i = 0;
     for (; i + 32 <= n; i += 32) {
-        const __m256i input = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
-        errors = _mm256_or_si256(errors, _mm256_or_si256(utf8_errors(input, previous), _mm256_cmpeq_epi8(input, nul)));
-        feeds += __builtin_popcount((uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(input, lineFeed)));
-        previous = input;
+        feeds += check32(_mm256_loadu_si256((const __m256i *)(const void *)(p + i)), &previous, &errors);
     }
-    // The rest, then spaces: a sequence cut short at the end is then followed by ASCII.
-    uint8_t tail[64];
+    // The rest (0...31 bytes), then spaces: the last byte of this vector is always a space, so a
+    // sequence cut short at the end is followed by ASCII, which is an error.
+    uint8_t tail[32];
     memset(tail, ' ', sizeof tail);
     if (n > i) memcpy(tail, p + i, n - i);
-    for (int k = 0; k < 2; k++) {
-        const __m256i input = _mm256_loadu_si256((const __m256i *)(const void *)(tail + 32 * k));
-        errors = _mm256_or_si256(errors, _mm256_or_si256(utf8_errors(input, previous), _mm256_cmpeq_epi8(input, nul)));
-        feeds += __builtin_popcount((uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(input, lineFeed)));
-        previous = input;
-    }
+    feeds += check32(_mm256_loadu_si256((const __m256i *)(const void *)tail), &previous, &errors);
     return _mm256_testz_si256(errors, errors) ? feeds : -1;
 }
 

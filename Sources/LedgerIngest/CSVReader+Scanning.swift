@@ -42,9 +42,8 @@ extension CSVReader {
     /// bytes ahead (`portrait_mask3_64`), made once for all the fields it covers: a row of the
     /// interactions table (ten fields in about a hundred bytes) needs two. Comparing 8 bytes at a
     /// time in each field (`fieldEnd`) spent 0.87 s of CPU on the interactions of a million
-    /// customers. Quoted fields, fields starting with a space and the last 64 bytes of the
-    /// input take the byte-wise path, as does every field where the mask is no vector code
-    /// (`PORTRAIT_MASK3_IS_VECTOR`).
+    /// customers. Quoted fields and the last 64 bytes of the input take the byte-wise path, as
+    /// does every field where the mask is no vector code (`PORTRAIT_MASK3_IS_VECTOR`).
     ///
     /// - Throws: `IngestError` for a quoted field that is still open at the end of the file,
     ///   naming the line where the field started.
@@ -59,20 +58,14 @@ extension CSVReader {
         var window = -64
         var bits: UInt64 = 0
         while true {
-            if index < end && (buffer[index] == space || buffer[index] == quote) {
-                // Spaces before an opening quote are dropped (`a, "b"`); otherwise they are data.
-                var quoteIndex = index
-                while quoteIndex < end && buffer[quoteIndex] == space { quoteIndex += 1 }
-                if quoteIndex < end && buffer[quoteIndex] == quote {
-                    try readQuotedField(
-                        buffer, from: quoteIndex, index: &index, line: &line, delimiter: delimiter, file: file,
-                        into: &values
-                    )
-                } else {
-                    let start = index
-                    index = fieldEnd(buffer, from: index, delimiter: delimiter)
-                    values.appendField(buffer, start, index)
-                }
+            // Spaces before an opening quote are dropped (`a, "b"`); otherwise they are data.
+            var quoteIndex = index
+            while quoteIndex < end && buffer[quoteIndex] == space { quoteIndex += 1 }
+            if quoteIndex < end && buffer[quoteIndex] == quote {
+                try readQuotedField(
+                    buffer, from: quoteIndex, index: &index, line: &line, delimiter: delimiter, file: file,
+                    into: &values
+                )
             } else {
                 let start = index
                 // Offsets stay within the buffer, so wrapping arithmetic (no overflow checks).
