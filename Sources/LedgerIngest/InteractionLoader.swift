@@ -36,9 +36,6 @@ final class InteractionLoader: TableLoader {
 
     func reserve(rows: Int, bytes: Int) {
         interactions.reserveCapacity(interactions.count + rows)
-        // Summaries are a part of the file: reserved, the arena is never copied to grow, and
-        // pages not written cost nothing.
-        texts.reserveCapacity(texts.byteCount + bytes)
     }
 
     func parse(_ row: inout RowCursor, into batch: inout Batch) {
@@ -103,14 +100,13 @@ final class InteractionLoader: TableLoader {
         if let day = batch.latestActivity, latestActivity.map({ day > $0 }) ?? true { latestActivity = day }
         let textOffset = texts.append(contentsOf: batch.texts)
         let lineOffset = Int32(clamping: context.lineOffset)
-        if textOffset == 0 && lineOffset == 0 {
-            interactions.append(contentsOf: batch.interactions)
-            return
+        // Moved in the batch, where the rows are still in cache, then copied in one piece.
+        batch.interactions.withUnsafeMutableBufferPointer { rows in
+            for index in rows.indices {
+                rows[index].line += lineOffset
+                if !rows[index].summary.isEmpty { rows[index].summary.offset += textOffset }
+            }
         }
-        for var interaction in batch.interactions {
-            interaction.line += lineOffset
-            if !interaction.summary.isEmpty { interaction.summary.offset += textOffset }
-            interactions.append(interaction)
-        }
+        interactions.append(contentsOf: batch.interactions)
     }
 }

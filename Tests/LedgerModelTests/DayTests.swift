@@ -90,4 +90,37 @@ struct TextArenaTests {
         #expect(b == .empty && arena[b] == nil)
         #expect(arena[c] == "follow up \"next week\"")
     }
+
+    @Test("an arena taken in whole keeps its texts under moved refs, and texts appended after it")
+    func takesArenas() {
+        var whole = TextArena()
+        let first = whole.append("第一批")
+        var batches: [(TextArena, [(TextRef, String)])] = []
+        for batch in 0..<3 {
+            var arena = TextArena()
+            var refs: [(TextRef, String)] = []
+            for row in 0..<50 {
+                let text = row % 7 == 0 ? "" : "批次 \(batch) 行 \(row) 内容"
+                refs.append((arena.append(text), text))
+            }
+            batches.append((arena, refs))
+        }
+        var taken: [(TextRef, String)] = []
+        for (arena, refs) in batches {
+            let shift = whole.append(contentsOf: arena)
+            for (ref, text) in refs {
+                var moved = ref
+                if !moved.isEmpty { moved.offset += shift }
+                taken.append((moved, text))
+            }
+        }
+        let last = whole.append("最后")
+        #expect(whole[first] == "第一批")
+        #expect(whole[last] == "最后")
+        for (ref, text) in taken {
+            #expect(whole[ref] == (text.isEmpty ? nil : text))
+            let bytes = whole.withUTF8(ref) { Array($0) }
+            #expect(bytes == Array(text.utf8))
+        }
+    }
 }
