@@ -260,18 +260,17 @@ final class IDTable: @unchecked Sendable {
         return Self.longHash(bytes, h)
     }
 
+    /// A key of more than 8 bytes: 8 at a time, the last 8 read where the key ends (overlapping
+    /// the word before; the length is in `start`), not assembled from a ragged tail.
     private static func longHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt64) -> UInt64 {
         var h = start
         var index = 0
         let raw = UnsafeRawPointer(bytes.baseAddress!)
-        while index + 8 <= bytes.count {
+        while index + 8 < bytes.count {
             h = mix(h ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             index += 8
         }
-        if index < bytes.count {
-            h = mix(h ^ packed(UnsafeBufferPointer(rebasing: bytes[index...])))
-        }
-        return h
+        return mix(h ^ raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
     }
 
     /// A 64-bit mixer (multiply, xor-shift): every input bit moves every output bit.
