@@ -1,4 +1,5 @@
 import Analytics
+import Foundation
 import LedgerModel
 
 /// Figures the pages other than portraits need that `AnalyticsReport` does not carry, from one
@@ -232,35 +233,110 @@ struct LedgerDigest: Sendable {
 }
 
 /// The distinct values of one column (industry, region…) in the order first met, each with the
-/// customers and revenue counted for it, looked up by their UTF-8 bytes (``UTF8Key``).
+/// customers and revenue counted for it, looked up by their UTF-8 bytes.
 ///
 /// Two values of different bytes can still be equal as `String`s (canonically equivalent, such
 /// as a precomposed and a decomposed "é"); ``tallies()`` joins those, the first met giving the
 /// label, which is what counting straight into a `[String: …]` dictionary gave.
+///
+/// The bytes are found in a small open-addressing table of their own, hashed a word at a time:
+/// a `[UTF8Key: Int32]` hashed each value with SipHash, a tenth of the site's rendering stage at
+/// a million customers (four values per customer).
 struct LabelSlots {
-    private var slots: [UTF8Key: Int32] = [:]
+    /// Index into `labels` of each hash slot, or -1; at most half full.
+    private var table = [Int32](repeating: -1, count: 16)
+    private var hashes: [UInt64] = []
+    /// Each label's bytes, back to back; label `i` ends at `ends[i]`.
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
     private(set) var labels: [String] = []
     private var customers: [Int] = []
     private var revenue: [Money] = []
+    /// Per table, so that values cannot be chosen to collide (they would only slow the count).
+    private let seed = UInt64.random(in: .min ... .max)
 
     /// Counts one customer under `value` (nothing for nil or empty); returns the value's slot, or -1.
     @discardableResult
     mutating func count(_ value: String?, _ amount: Money) -> Int32 {
-        guard let value, !value.isEmpty else { return -1 }
-        let key = UTF8Key(text: value)
-        let slot: Int32
-        if let known = slots[key] {
-            slot = known
-        } else {
-            slot = Int32(labels.count)
-            slots[key] = slot
-            labels.append(value)
-            customers.append(0)
-            revenue.append(.zero)
-        }
+        guard var value, !value.isEmpty else { return -1 }
+        let slot = value.withUTF8 { find($0) } ?? add(value)
         customers[Int(slot)] += 1
         revenue[Int(slot)] += amount
         return slot
+    }
+
+    /// The slot of the value of exactly these bytes, if counted before.
+    private func find(_ value: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let hash = Self.hash(value, seed)
+        let mask = table.count - 1
+        var position = Int(truncatingIfNeeded: hash) & mask
+        return table.withUnsafeBufferPointer { table in
+            bytes.withUnsafeBufferPointer { stored in
+                while table[position] >= 0 {
+                    let slot = Int(table[position])
+                    if hashes[slot] == hash {
+                        let start = slot == 0 ? 0 : ends[slot - 1]
+                        if ends[slot] - start == value.count
+                            && memcmp(stored.baseAddress! + start, value.baseAddress!, value.count) == 0 {
+                            return Int32(slot)
+                        }
+                    }
+                    position = (position + 1) & mask
+                }
+                return nil
+            }
+        }
+    }
+
+    private mutating func add(_ value: String) -> Int32 {
+        let slot = Int32(labels.count)
+        labels.append(value)
+        bytes.append(contentsOf: value.utf8)
+        ends.append(bytes.count)
+        customers.append(0)
+        revenue.append(.zero)
+        var text = value
+        hashes.append(text.withUTF8 { Self.hash($0, seed) })
+        if hashes.count * 2 > table.count {
+            table = [Int32](repeating: -1, count: table.count * 2)
+            for (index, hash) in hashes.enumerated() { place(Int32(index), hash) }
+        } else {
+            place(slot, hashes[Int(slot)])
+        }
+        return slot
+    }
+
+    private mutating func place(_ slot: Int32, _ hash: UInt64) {
+        let mask = table.count - 1
+        var position = Int(truncatingIfNeeded: hash) & mask
+        while table[position] >= 0 { position = (position + 1) & mask }
+        table[position] = slot
+    }
+
+    /// Multiply and xor-shift a word at a time (the last word read where the bytes end).
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ seed: UInt64) -> UInt64 {
+        @inline(__always) func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
+            var z = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
+            z ^= z >> 31
+            return z &* 0x94D0_49BB_1331_11EB
+        }
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        let count = bytes.count
+        var h = seed ^ UInt64(count) &* 0x9E37_79B9_7F4A_7C15
+        if count < 8 {
+            var word: UInt64 = 0
+            for index in 0..<count { word |= UInt64(bytes[index]) << UInt64(8 * index) }
+            let z = mix(h, word)
+            return z ^ (z >> 29)
+        }
+        var index = 0
+        while index + 8 < count {
+            h = mix(h, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            index += 8
+        }
+        h = mix(h, raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        return h ^ (h >> 29)
     }
 
     /// One tally per merged label.

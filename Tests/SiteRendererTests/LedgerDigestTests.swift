@@ -85,6 +85,39 @@ struct LedgerDigestTests {
         }
     }
 
+    /// Hundreds of labels of 1 to 40 bytes (the table grows several times), met again in random
+    /// order, some equal as `String`s in other bytes: the same tallies as a `[String: …]` count,
+    /// each labelled as first met, and the same slot each time a value's bytes come back.
+    @Test func labelSlotsCountAsADictionaryWould() {
+        var random = VariedLedger(seed: 42)
+        var labels: [String] = []
+        for n in 0..<400 {
+            let stem = String(repeating: ["a", "é", "制", "Z"][n % 4], count: 1 + n % 13)
+            labels.append(stem + String(n, radix: 7))
+        }
+        labels += ["\u{E9}cole", "e\u{301}cole", "A\u{308}", "Ä", "a", "aa", "aaaaaaaa", "aaaaaaaaa"]
+        var slots = LabelSlots()
+        var expected: [String: (label: String, customers: Int, micros: Int64)] = [:]
+        var slotOf: [[UInt8]: Int32] = [:]
+        for draw in 0..<5_000 {
+            let label = random.pick(labels)
+            let amount = Money(micros: Int64(draw % 97) * 1_000)
+            let slot = slots.count(label, amount)
+            #expect(slot == slotOf[Array(label.utf8), default: slot])
+            slotOf[Array(label.utf8)] = slot
+            expected[label, default: (label, 0, 0)].customers += 1
+            expected[label]!.micros += amount.micros
+        }
+        #expect(slots.count(nil, .zero) == -1 && slots.count("", .zero) == -1)
+        let tallies = slots.tallies()
+        #expect(tallies.count == expected.count)
+        for tally in tallies {
+            let plain = expected[tally.label]
+            #expect(plain.map { Array($0.label.utf8) } == Array(tally.label.utf8))
+            #expect(plain?.customers == tally.customers && plain?.micros == tally.revenue.micros)
+        }
+    }
+
     /// Ids that ascend with the rows take the shortcut (ledger order is id order); the result is
     /// the same as sorting them, and repeated ids keep ledger order.
     @Test func ascendingIdsGiveTheSameOrderAsSortedOnes() {
