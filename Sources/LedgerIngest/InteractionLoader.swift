@@ -100,7 +100,8 @@ final class InteractionLoader: TableLoader {
         if let day = batch.latestActivity, latestActivity.map({ day > $0 }) ?? true { latestActivity = day }
         let textOffset = texts.append(contentsOf: batch.texts)
         let lineOffset = Int32(clamping: context.lineOffset)
-        // Moved in the batch, where the rows are still in cache, then copied in one piece.
+        // The rows' lines and summary refs are shifted in the batch, where the rows are still in
+        // cache; the batch is then appended in one copy.
         batch.interactions.withUnsafeMutableBufferPointer { rows in
             for index in rows.indices {
                 rows[index].line += lineOffset

@@ -3,13 +3,14 @@
 /// Ten million interaction summaries as `String`s cost a heap object each (about 80 bytes for a
 /// short Chinese sentence); here they cost their bytes plus a 16-byte `TextRef`.
 ///
-/// `append(contentsOf:)` takes the other arena's segments as they are: each batch of a table
-/// read fills an arena of its own, and copying them into one buffer moved every summary a
-/// second time into fresh pages (2 % of reading a million customers, most of it page faults).
-/// A `TextRef`'s offset holds its segment in the bits from `segmentShift` up.
+/// `append(contentsOf:)` takes a large arena's segments as they are: each batch of a table read
+/// fills an arena of its own, and copying them into one buffer moved every summary a second
+/// time into fresh pages (2 % of reading a million customers, most of it page faults). A small
+/// arena (a batch of one record, as XML files are read) is copied, so segments stay few and
+/// large. A `TextRef`'s offset holds its segment in the bits from `segmentShift` up.
 package struct TextArena: Sendable {
-    /// Never empty; texts are appended to the last.
-    private var segments: [[UInt8]] = [[]]
+    /// Texts are appended to the last; none until the first text or reservation.
+    private var segments: [[UInt8]] = []
 
     package init() {}
 
@@ -22,20 +23,34 @@ package struct TextArena: Sendable {
     /// `append(_:)` of a text given as its UTF-8 bytes.
     package mutating func append(utf8 text: UnsafeBufferPointer<UInt8>) -> TextRef {
         guard !text.isEmpty else { return .empty }
-        let last = segments.count - 1
-        let offset = Int64(last) << Self.segmentShift | Int64(segments[last].count)
-        segments[last].append(contentsOf: text)
+        let offset = openLast(adding: text.count)
+        segments[segments.count - 1].append(contentsOf: text)
         return TextRef(offset: offset, length: Int32(clamping: text.count))
     }
 
-    /// Takes every text of `other` (its segments, not a copy of their bytes); a `TextRef` of
-    /// `other` is one here once its offset is moved by the returned amount. Later texts go to a
-    /// segment after them.
+    /// Adds every text of `other`; a `TextRef` of `other` is one here once its offset is moved
+    /// by the returned amount. `other`'s segments are taken as they are, or, when it has one of
+    /// fewer than `copiedBelow` bytes, its bytes are copied after the last segment's.
     package mutating func append(contentsOf other: TextArena) -> Int64 {
+        let bytes = other.segments.reduce(0) { $0 + $1.count }
+        guard bytes > 0 else { return 0 }
+        if other.segments.count == 1 && bytes < Self.copiedBelow {
+            let shift = openLast(adding: bytes)
+            segments[segments.count - 1].append(contentsOf: other.segments[0])
+            return shift
+        }
         let shift = Int64(segments.count) << Self.segmentShift
         segments += other.segments
-        segments.append([])
+        precondition(segments.count <= Self.maxSegments, "a text arena holds at most 2^23 segments")
         return shift
+    }
+
+    /// The offset the next `count` bytes get in the last segment, made if there is none.
+    private mutating func openLast(adding count: Int) -> Int64 {
+        if segments.isEmpty { segments.append([]) }
+        let last = segments.count - 1, used = segments[last].count
+        precondition(Int64(used + count) <= Self.localMask, "a text arena's segment holds at most 2^40 bytes")
+        return Int64(last) << Self.segmentShift | Int64(used)
     }
 
     /// The text, or nil for `TextRef.empty`.
@@ -59,12 +74,16 @@ package struct TextArena: Sendable {
 
     /// Reserves room for `count` more bytes in the segment texts go to.
     package mutating func reserveCapacity(_ count: Int) {
+        if segments.isEmpty { segments.append([]) }
         segments[segments.count - 1].reserveCapacity(segments[segments.count - 1].count + count)
     }
 
-    /// A segment holds up to 2^40 bytes; the bits above hold the segment.
+    /// A segment holds up to 2^40 bytes (`localMask`); the 23 bits above hold the segment.
     private static var segmentShift: Int64 { 40 }
     private static var localMask: Int64 { 1 << segmentShift - 1 }
+    private static var maxSegments: Int { 1 << 23 }
+    /// Arenas of one segment smaller than this are copied rather than taken.
+    private static var copiedBelow: Int { 64 << 10 }
 }
 
 /// A text in a `TextArena`; `.empty` stands for a missing text.

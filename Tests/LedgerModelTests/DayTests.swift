@@ -91,36 +91,76 @@ struct TextArenaTests {
         #expect(arena[c] == "follow up \"next week\"")
     }
 
-    @Test("an arena taken in whole keeps its texts under moved refs, and texts appended after it")
-    func takesArenas() {
-        var whole = TextArena()
-        let first = whole.append("第一批")
-        var batches: [(TextArena, [(TextRef, String)])] = []
-        for batch in 0..<3 {
-            var arena = TextArena()
-            var refs: [(TextRef, String)] = []
-            for row in 0..<50 {
-                let text = row % 7 == 0 ? "" : "批次 \(batch) 行 \(row) 内容"
-                refs.append((arena.append(text), text))
-            }
-            batches.append((arena, refs))
-        }
-        var taken: [(TextRef, String)] = []
-        for (arena, refs) in batches {
-            let shift = whole.append(contentsOf: arena)
-            for (ref, text) in refs {
+    /// An arena and the texts its refs should read.
+    private struct Filled {
+        var arena = TextArena()
+        var texts: [(TextRef, String)] = []
+
+        mutating func add(_ text: String) { texts.append((arena.append(text), text)) }
+
+        /// Adds `other`'s texts through `append(contentsOf:)`, moving its refs.
+        mutating func take(_ other: Filled) {
+            let shift = arena.append(contentsOf: other.arena)
+            for (ref, text) in other.texts {
                 var moved = ref
                 if !moved.isEmpty { moved.offset += shift }
-                taken.append((moved, text))
+                texts.append((moved, text))
             }
         }
-        let last = whole.append("最后")
-        #expect(whole[first] == "第一批")
-        #expect(whole[last] == "最后")
-        for (ref, text) in taken {
-            #expect(whole[ref] == (text.isEmpty ? nil : text))
-            let bytes = whole.withUTF8(ref) { Array($0) }
-            #expect(bytes == Array(text.utf8))
+
+        func check() {
+            for (ref, text) in texts {
+                #expect(arena[ref] == (text.isEmpty ? nil : text))
+                #expect(arena.withUTF8(ref) { Array($0) } == Array(text.utf8))
+            }
         }
+    }
+
+    @Test("arenas merged into arenas, small ones copied and large ones taken, keep every text under moved refs")
+    func takesArenas() {
+        var random = SystemRandomNumberGenerator()
+        /// An arena of about `bytes` bytes of texts (some empty), as a batch of a table would be.
+        func batch(_ name: String, bytes: Int) -> Filled {
+            var filled = Filled()
+            var written = 0
+            var row = 0
+            while written < bytes {
+                let text = row % 9 == 0 ? "" : "\(name) 行 \(row) " + String(repeating: "内容", count: Int.random(in: 0...40, using: &random))
+                filled.add(text)
+                written += text.utf8.count + 1
+                row += 1
+            }
+            return filled
+        }
+        var whole = Filled()
+        whole.add("第一批")
+        for round in 0..<6 {
+            // Batches of one text, a few hundred bytes, just under and over the copy limit,
+            // several megabytes, and none.
+            for size in [0, 1, 300, 60_000, 70_000, 2_500_000] {
+                whole.take(batch("r\(round)-\(size)", bytes: size))
+            }
+            // An arena that took others is taken in turn.
+            var nested = batch("n\(round)", bytes: 100_000)
+            nested.take(batch("n\(round)a", bytes: 500))
+            nested.take(batch("n\(round)b", bytes: 80_000))
+            nested.add("嵌套之后")
+            whole.take(nested)
+            whole.add("第 \(round) 轮之后")
+        }
+        whole.check()
+        var empty = TextArena()
+        #expect(empty.append(contentsOf: TextArena()) == 0)
+    }
+
+    @Test("a hundred thousand one-text arenas merged one by one")
+    func mergesManySmallArenas() {
+        var whole = Filled()
+        for row in 0..<100_000 {
+            var one = Filled()
+            one.add(row % 5 == 0 ? "" : "记录 \(row)")
+            whole.take(one)
+        }
+        whole.check()
     }
 }
