@@ -55,7 +55,7 @@ enum DuplicateDetector {
             case .inexact: return nil
             case .exact: break
             }
-            hashes.append(scratch.withUnsafeBufferPointer { Self.hash($0, seed: seed) })
+            hashes.append(scratch.withUnsafeBufferPointer { ByteHash.hash($0, seed: seed) })
             indices.append(Int32(index))
         }
         let count = hashes.count
@@ -133,24 +133,6 @@ enum DuplicateDetector {
 
     /// Per-process random seed, so that crafted keys cannot be chosen to collide.
     private static let seed = UInt64.random(in: .min ... .max)
-
-    /// A 64-bit hash of `bytes` (multiply-xorshift over words, as `IDTable`'s).
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
-        var h = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
-        var index = 0
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while index + 8 <= bytes.count {
-                h = IDTable.mix(h ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                index += 8
-            }
-            if index < bytes.count {
-                h = IDTable.mix(h ^ IDTable.packed(UnsafeBufferPointer(rebasing: bytes[index...])))
-            }
-        }
-        return IDTable.mix(h)
-    }
-
 
     /// The findings and groups of the matches of every key (in `Key.allCases` order).
     static func resolve(_ matches: [[Match]], customers: [Customer], files: [String])

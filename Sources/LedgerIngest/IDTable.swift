@@ -1,7 +1,8 @@
 import Foundation
+import LedgerModel
 
 /// `Int32` values keyed by the exact UTF-8 bytes of a string: an open-addressing table with a
-/// multiply-xorshift hash, in front of the ledger's `[String: Int32]` indexes.
+/// multiply-xorshift hash (`ByteHash`), in front of the ledger's `[String: Int32]` indexes.
 ///
 /// A `String` key is hashed with SipHash (and non-ASCII keys through Unicode normalization):
 /// two lookups per order and interaction row made that a tenth of reading them. Equal bytes
@@ -91,7 +92,7 @@ final class IDTable: @unchecked Sendable {
         if found.hit { return buckets[found.bucket].value }
         var stored: UInt64
         if bytes.count <= 8 {
-            stored = Self.packed(bytes)
+            stored = ByteHash.packed(bytes)
         } else {
             let needed = keyByteCount + 4 + bytes.count
             if needed > keyByteCapacity {
@@ -136,7 +137,7 @@ final class IDTable: @unchecked Sendable {
         let hash = self.hash(bytes)
         let short = bytes.count <= 8
         let tag = (UInt32(truncatingIfNeeded: hash >> 32) & ~0xF) | 0x10 | (short ? UInt32(bytes.count) : 0xF)
-        let packed = short ? Self.packed(bytes) : 0
+        let packed = short ? ByteHash.packed(bytes) : 0
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
             let bucket = buckets[index]
@@ -227,58 +228,11 @@ final class IDTable: @unchecked Sendable {
     nonisolated(unsafe) private static var mappedStarts: [Int: UnsafeMutableRawPointer] = [:]
     private static let mappings = NSLock()
 
-    /// A key of at most 8 bytes as one zero-padded word.
-    @inline(__always)
-    static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        guard let base = bytes.baseAddress else { return 0 }
-        let raw = UnsafeRawPointer(base)
-        let count = bytes.count
-        if count == 8 { return raw.loadUnaligned(as: UInt64.self) }
-        var word: UInt64 = 0
-        var index = 0
-        if count & 4 != 0 {
-            word = UInt64(raw.loadUnaligned(as: UInt32.self))
-            index = 4
-        }
-        if count & 2 != 0 {
-            word |= UInt64(raw.loadUnaligned(fromByteOffset: index, as: UInt16.self)) << UInt64(index * 8)
-            index += 2
-        }
-        if count & 1 != 0 {
-            word |= UInt64(base[index]) << UInt64(index * 8)
-        }
-        return word
-    }
-
     /// Per-process random seed, so crafted ids cannot be chosen to collide.
     private static let processSeed = UInt64.random(in: .min ... .max)
 
     @inline(__always)
     private func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let h = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
-        if bytes.count <= 8 { return Self.mix(h ^ Self.packed(bytes)) }
-        return Self.longHash(bytes, h)
-    }
-
-    /// A key of more than 8 bytes: 8 at a time, the last 8 read where the key ends (overlapping
-    /// the word before; the length is in `start`), not assembled from a ragged tail.
-    private static func longHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt64) -> UInt64 {
-        var h = start
-        var index = 0
-        let raw = UnsafeRawPointer(bytes.baseAddress!)
-        while index + 8 < bytes.count {
-            h = mix(h ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            index += 8
-        }
-        return mix(h ^ raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
-    }
-
-    /// A 64-bit mixer (multiply, xor-shift): every input bit moves every output bit.
-    @inline(__always)
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &* 0xBF58_476D_1CE4_E5B9
-        z ^= z >> 31
-        z = z &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 29)
+        ByteHash.hash(bytes, seed: seed)
     }
 }

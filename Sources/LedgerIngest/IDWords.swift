@@ -1,3 +1,5 @@
+import LedgerModel
+
 /// The id of each customer by index, as one word when it has at most 8 bytes
 /// (`C0000001`): for `LedgerReferences` to check a guessed index without a `Customer`.
 ///
@@ -17,7 +19,7 @@ struct IDWords {
     /// Adds the id of the next index.
     mutating func append(_ id: UnsafeBufferPointer<UInt8>) {
         let fits = id.count <= 8
-        words.append(fits ? IDTable.packed(id) : 0)
+        words.append(fits ? ByteHash.packed(id) : 0)
         lengths.append(fits ? UInt8(id.count) : 0)
     }
 
@@ -25,6 +27,6 @@ struct IDWords {
     @inline(__always)
     func matches(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         index < lengths.count && bytes.count <= 8 && Int(lengths[index]) == bytes.count
-            && words[index] == IDTable.packed(bytes)
+            && words[index] == ByteHash.packed(bytes)
     }
 }

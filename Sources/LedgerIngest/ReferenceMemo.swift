@@ -1,4 +1,5 @@
 import Foundation
+import LedgerModel
 
 /// Answers a chunk's rows already got from `LedgerReferences`: rows of one customer and
 /// owners repeat, and a lookup in a table of a million customers is a cache miss.
@@ -45,8 +46,8 @@ final class ReferenceMemo {
     @inline(__always)
     static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         if count <= 8 {
-            return IDTable.packed(UnsafeBufferPointer(start: a, count: count))
-                == IDTable.packed(UnsafeBufferPointer(start: b, count: count))
+            return ByteHash.packed(UnsafeBufferPointer(start: a, count: count))
+                == ByteHash.packed(UnsafeBufferPointer(start: b, count: count))
         }
         let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
         if count <= 16 {

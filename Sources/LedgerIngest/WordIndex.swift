@@ -1,3 +1,5 @@
+import LedgerModel
+
 /// The words of an enum column written exactly (`ValueParsers.exactTable`), found by their
 /// bytes with one multiply and one compare: comparing a cell with each word in turn cost a
 /// `memcmp` per word, and hashing it into an `IDTable` (a mixer per 8 bytes, a probe, a
@@ -37,7 +39,7 @@ final class WordIndex<Value>: @unchecked Sendable {
             values.append(value)
         }
         // Four slots per word at least, so that a multiplier without collisions comes soon
-        // (most of the time within a few tries for the tables' 4 to 17 words).
+        // (within 14 tries for the spec's tables of 4 to 16 distinct words).
         var bits = 4
         while 1 << bits < keys.count * 4 { bits += 1 }
         var attempt: UInt64 = 0
@@ -45,8 +47,10 @@ final class WordIndex<Value>: @unchecked Sendable {
         search: while true {
             attempt += 1
             if attempt % 1_000 == 0 { bits += 1 }
+            // Two words whose `slot` mixes agree exactly share a slot under every multiplier: a
+            // list of words made to do that stops here (the tests make every table).
             precondition(bits <= 16, "no perfect table for these words")
-            multiplier = IDTable.mix(attempt) | 1
+            multiplier = ByteHash.mix(attempt) | 1
             var taken = Set<Int>()
             for key in keys {
                 let slot = Self.slot(key.low, key.high, key.count, multiplier, UInt64(64 - bits))

@@ -239,8 +239,8 @@ struct LedgerDigest: Sendable {
 /// as a precomposed and a decomposed "é"); ``tallies()`` joins those, the first met giving the
 /// label, which is what counting straight into a `[String: …]` dictionary gave.
 ///
-/// The bytes are found in a small open-addressing table of their own, hashed a word at a time:
-/// a `[UTF8Key: Int32]` hashed each value with SipHash, a tenth of the site's rendering stage at
+/// The bytes are found in a small open-addressing table of their own (`ByteHash`): a
+/// `[UTF8Key: Int32]` hashed each value with SipHash, a tenth of the site's rendering stage at
 /// a million customers (four values per customer).
 struct LabelSlots {
     /// Index into `labels` of each hash slot, or -1; at most half full.
@@ -254,6 +254,18 @@ struct LabelSlots {
     private var revenue: [Money] = []
     /// Per table, so that values cannot be chosen to collide (they would only slow the count).
     private let seed = UInt64.random(in: .min ... .max)
+    /// All ones, except in a test that makes every value collide (`init(hashMask:)`).
+    private let hashMask: UInt64
+
+    init() { hashMask = ~0 }
+
+    /// A table whose hashes keep only the bits of `hashMask`: with 0, every value has the same
+    /// hash and is told from the others by its bytes alone.
+    init(hashMask: UInt64) { self.hashMask = hashMask }
+
+    private func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        ByteHash.hash(bytes, seed: seed) & hashMask
+    }
 
     /// Counts one customer under `value` (nothing for nil or empty); returns the value's slot, or -1.
     @discardableResult
@@ -267,7 +279,7 @@ struct LabelSlots {
 
     /// The slot of the value of exactly these bytes, if counted before.
     private func find(_ value: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let hash = Self.hash(value, seed)
+        let hash = self.hash(value)
         let mask = table.count - 1
         var position = Int(truncatingIfNeeded: hash) & mask
         return table.withUnsafeBufferPointer { table in
@@ -296,7 +308,7 @@ struct LabelSlots {
         customers.append(0)
         revenue.append(.zero)
         var text = value
-        hashes.append(text.withUTF8 { Self.hash($0, seed) })
+        hashes.append(text.withUTF8 { hash($0) })
         if hashes.count * 2 > table.count {
             table = [Int32](repeating: -1, count: table.count * 2)
             for (index, hash) in hashes.enumerated() { place(Int32(index), hash) }
@@ -311,32 +323,6 @@ struct LabelSlots {
         var position = Int(truncatingIfNeeded: hash) & mask
         while table[position] >= 0 { position = (position + 1) & mask }
         table[position] = slot
-    }
-
-    /// Multiply and xor-shift a word at a time (the last word read where the bytes end).
-    @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ seed: UInt64) -> UInt64 {
-        @inline(__always) func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
-            var z = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
-            z ^= z >> 31
-            return z &* 0x94D0_49BB_1331_11EB
-        }
-        let raw = UnsafeRawPointer(bytes.baseAddress!)
-        let count = bytes.count
-        var h = seed ^ UInt64(count) &* 0x9E37_79B9_7F4A_7C15
-        if count < 8 {
-            var word: UInt64 = 0
-            for index in 0..<count { word |= UInt64(bytes[index]) << UInt64(8 * index) }
-            let z = mix(h, word)
-            return z ^ (z >> 29)
-        }
-        var index = 0
-        while index + 8 < count {
-            h = mix(h, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            index += 8
-        }
-        h = mix(h, raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
-        return h ^ (h >> 29)
     }
 
     /// One tally per merged label.

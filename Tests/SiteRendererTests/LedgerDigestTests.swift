@@ -87,8 +87,10 @@ struct LedgerDigestTests {
 
     /// Hundreds of labels of 1 to 40 bytes (the table grows several times), met again in random
     /// order, some equal as `String`s in other bytes: the same tallies as a `[String: …]` count,
-    /// each labelled as first met, and the same slot each time a value's bytes come back.
-    @Test func labelSlotsCountAsADictionaryWould() {
+    /// each labelled as first met, and the same slot each time a value's bytes come back; also
+    /// when every value has the same hash, so that only the byte comparison tells them apart.
+    @Test(arguments: [~UInt64(0), 0])
+    func labelSlotsCountAsADictionaryWould(hashMask: UInt64) {
         var random = VariedLedger(seed: 42)
         var labels: [String] = []
         for n in 0..<400 {
@@ -96,7 +98,8 @@ struct LedgerDigestTests {
             labels.append(stem + String(n, radix: 7))
         }
         labels += ["\u{E9}cole", "e\u{301}cole", "A\u{308}", "Ä", "a", "aa", "aaaaaaaa", "aaaaaaaaa"]
-        var slots = LabelSlots()
+        // With the mask 0 every label has one hash: only the bytes tell them apart.
+        var slots = LabelSlots(hashMask: hashMask)
         var expected: [String: (label: String, customers: Int, micros: Int64)] = [:]
         var slotOf: [[UInt8]: Int32] = [:]
         for draw in 0..<5_000 {
