@@ -3,13 +3,13 @@ import Foundation
 /// A string as a dictionary key compared and hashed by its UTF-8 bytes.
 ///
 /// `String` hashes non-ASCII text through Unicode normalization (canonical equivalence), which
-/// made interning a Chinese product name per order line a visible part of reading orders, and
-/// counting customers per industry a visible part of the site's digest. Equal bytes imply equal
-/// strings, so a table keyed by this can sit in front of a `String`-keyed one without changing
-/// any result; it only misses on a differently-encoded equivalent.
+/// made interning a Chinese product name per order line a visible part of reading orders (the
+/// orders' loader interns the names of each batch through it). Equal bytes imply equal strings,
+/// so a table keyed by this can sit in front of a `String`-keyed one without changing any
+/// result; it only misses on a differently-encoded equivalent.
 ///
-/// `public` and `@inlinable` so that the readers' and the digest's tables hash inline (Swift 6.3
-/// does not inline `@inlinable package` members across modules; see `ByteBuffer`).
+/// `public` and `@inlinable` so that the orders' table hashes inline (Swift 6.3 does not inline
+/// `@inlinable package` members across modules; see `ByteBuffer`).
 public struct UTF8Key: Hashable {
     public let text: String
 
