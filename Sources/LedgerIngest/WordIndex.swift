@@ -1,8 +1,8 @@
 import LedgerModel
 
 /// The words of an enum column written exactly (`ValueParsers.exactTable`), found by their
-/// bytes with one multiply and one compare: comparing a cell with each word in turn cost a
-/// `memcmp` per word, and hashing it into an `IDTable` (a mixer per 8 bytes, a probe, a
+/// bytes with four multiplies and one slot compared: comparing a cell with each word in turn
+/// cost a `memcmp` per word, and hashing it into an `IDTable` (a mixer per 8 bytes, a probe, a
 /// `memcmp`) was still a tenth of reading an interaction's cells.
 ///
 /// Every word has at most 16 bytes, so a cell is two words of 64 bits taken from its ends
