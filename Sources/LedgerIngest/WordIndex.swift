@@ -6,7 +6,7 @@ import LedgerModel
 /// `memcmp`) was still a tenth of reading an interaction's cells.
 ///
 /// Every word has at most 16 bytes, so a cell is two words of 64 bits taken from its ends
-/// (`packed`), which with its length are its bytes; the table is perfect: a multiplier is
+/// (`ends(of:)`), which with its length are its bytes; the table is perfect: a multiplier is
 /// chosen when it is made so that no two words share a slot, and a lookup compares one slot.
 final class WordIndex<Value>: @unchecked Sendable {
     // Unchecked: filled in `init`, only read afterwards.
@@ -31,7 +31,7 @@ final class WordIndex<Value>: @unchecked Sendable {
         for (word, value) in words {
             precondition((1...16).contains(word.count), "a listed word has 1 to 16 bytes")
             let key = word.withUnsafeBufferPointer { bytes in
-                let (low, high) = Self.packed(bytes)
+                let (low, high) = Self.ends(of: bytes)
                 return (low: low, high: high, count: bytes.count)
             }
             guard !keys.contains(where: { $0 == key }) else { continue }
@@ -78,7 +78,7 @@ final class WordIndex<Value>: @unchecked Sendable {
     @inline(__always)
     func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
         guard (1...16).contains(bytes.count) else { return nil }
-        let (low, high) = Self.packed(bytes)
+        let (low, high) = Self.ends(of: bytes)
         let slot = slots[Self.slot(low, high, bytes.count, multiplier, shift)]
         guard slot.count == bytes.count, slot.low == low, slot.high == high else { return nil }
         return values[slot.value]
@@ -96,7 +96,7 @@ final class WordIndex<Value>: @unchecked Sendable {
     /// 1 to 16 bytes as two words read from both ends (overlapping when fewer than 16): with
     /// the length known, they are the bytes. Reads nothing outside `bytes`.
     @inline(__always)
-    static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> (low: UInt64, high: UInt64) {
+    static func ends(of bytes: UnsafeBufferPointer<UInt8>) -> (low: UInt64, high: UInt64) {
         let raw = UnsafeRawPointer(bytes.baseAddress!)
         let count = bytes.count
         if count >= 8 {

@@ -246,7 +246,8 @@ struct LabelSlots {
     /// Index into `labels` of each hash slot, or -1; at most half full.
     private var table = [Int32](repeating: -1, count: 16)
     private var hashes: [UInt64] = []
-    /// Each label's bytes, back to back; label `i` ends at `ends[i]`.
+    /// Each label's bytes, back to back; label `i` ends at `ends[i]`. The probe compares these
+    /// rather than `labels`: reading a `String` out of the array retains it, per probe.
     private var bytes: [UInt8] = []
     private var ends: [Int] = []
     private(set) var labels: [String] = []
