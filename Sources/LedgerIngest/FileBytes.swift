@@ -5,7 +5,9 @@ import Foundation
 /// `Data(contentsOf:)` followed by a copy to `[UInt8]` would hold the file twice.
 enum FileBytes {
     static func read(_ path: String, name: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        // Not blocking: a pipe (or a device) opens at once and is refused below, where a
+        // blocking open would wait for a writer for ever. A regular file reads the same.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else {
             throw IngestError(file: name, problem: "The file cannot be opened (\(String(cString: strerror(errno)))).",
                               hint: "Check that it exists and is readable.")

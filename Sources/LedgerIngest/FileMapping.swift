@@ -28,7 +28,7 @@ final class FileMapping: @unchecked Sendable {
     /// Maps `path`, or returns nil when it cannot be (missing, not a regular file, empty):
     /// the caller then reads it with `FileBytes.read`, which reports why.
     init?(path: String) {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_NONBLOCK)  // a pipe must not wait for a writer (FileBytes)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()

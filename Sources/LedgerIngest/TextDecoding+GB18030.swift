@@ -146,6 +146,16 @@ extension TextDecoding {
     }
 
     private static func gb18030Error(at offset: Int, code: Int32, in bytes: [UInt8], file: String) -> IngestError {
+        // A file read further as UTF-8 than as GB18030 is UTF-8 with a bad byte: point at that
+        // byte, not at the first UTF-8 character GB18030 could not read.
+        if let bad = firstInvalidUTF8(in: bytes), bad > offset {
+            let byte = String(bytes[bad], radix: 16, uppercase: true)
+            return IngestError(
+                file: file, line: lineNumber(at: bad, in: bytes),
+                problem: "byte 0x\(byte) is not valid UTF-8, though the text before it is, and the file is not GB18030 either.",
+                hint: "Save the file as UTF-8; the bytes there may have been damaged while copying."
+            )
+        }
         let line = lineNumber(at: offset, in: bytes)
         switch code {
         case EINVAL:

@@ -112,14 +112,19 @@ extension XMLRecordReader {
             hint: "The API call that produced this file failed; export the records again.")
     }
 
-    /// Refuses a missing, unreadable, empty or ZIP (XLSX) file before libxml2 sees it, with a
+    /// Refuses a missing, unreadable, empty, not regular (a folder, a pipe) or ZIP (XLSX) file
+    /// before libxml2 sees it, with a
     /// message that says which.
     static func checkReadable(path: String, file: String) throws {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw IngestError(file: file, problem: "file not found.", hint: "Check the table's file name in portrait.yml and the data folder.")
         }
-        let descriptor = (info.st_mode & S_IFMT) == S_IFDIR ? -1 : open(path, O_RDONLY)
+        // A folder, pipe or device: opening a pipe would wait for a writer for ever.
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw IngestError(file: file, problem: "is not a regular file.", hint: "Point the table at an XML file.")
+        }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw IngestError(file: file, problem: "cannot be read.", hint: "Check that it is a file and that you may read it.")
         }

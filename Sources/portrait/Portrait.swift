@@ -11,6 +11,19 @@ struct Portrait: ParsableCommand {
         subcommands: [BuildCommand.self, ValidateCommand.self, SampleCommand.self],
         defaultSubcommand: BuildCommand.self
     )
+
+    /// argument-parser's `main()`, except that a command line it refuses (an unknown option, a
+    /// bad `--as-of` or `--locale`) exits 2, as bad configuration does (site.md), not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }
 
 /// Prints a failure and exits 2: unreadable input or bad configuration (site.md).

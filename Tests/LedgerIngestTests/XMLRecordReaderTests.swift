@@ -280,7 +280,7 @@ struct XMLRecordReaderTests {
         #expect(missing.problem == "file not found.")
 
         let directory = try #require(readError("dir.xml", path: fixtures))
-        #expect(directory.problem == "cannot be read.")
+        #expect(directory.problem == "is not a regular file.")
 
         let emptyPath = temporaryFile(named: "empty.xml", contents: "")
         let empty = try #require(readError("empty.xml", path: emptyPath))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PortraitTestSupport
 import Testing
 
@@ -41,6 +42,11 @@ struct CommandLineTests {
          "derive.amount names \"price\", which is no column of orders.csv"),
         ("a required column missing", ["data/orders.csv": text("order_id,customer_id,order_date\nO1,C1,2026-10-01\n")],
          "orders.csv:1: The orders table has no amount column"),
+        // Past these, order counts and day arithmetic overflowed: the build crashed.
+        ("an order threshold past 32 bits", ["data/orders.csv": text(orders), "portrait.yml": text("thresholds:\n  loyal_orders: 2147483648\n")],
+         "`thresholds.loyal_orders` must be a whole number from 1 to 1000000000."),
+        ("a follow-up period past any date", ["data/orders.csv": text(orders), "portrait.yml": text("thresholds:\n  follow_up_days: 2147483649\n")],
+         "`thresholds.follow_up_days` must be a whole number from 1 to 1000000."),
     ]
 
     @Test("unreadable input stops with exit 2, one message naming the file, and the old site untouched",
@@ -54,6 +60,62 @@ struct CommandLineTests {
         #expect(run.stderr.split(separator: "\n").count == 1, "\(item.name): \(run.stderr)")
         #expect(folder.read("site/index.html") == "OLD SITE", "\(item.name)")
         #expect(!folder.exists(".site.staging"), "\(item.name)")
+    }
+
+    @Test("a command line Portrait refuses exits 2, like bad configuration, with the usage", arguments: [
+        (["build", "--as-of", "2026-02-30"], "--as-of must be a date written YYYY-MM-DD, not 2026-02-30."),
+        (["build", "--locale", "fr"], "--locale must be zh-CN or en, not fr."),
+        (["build", "--partition", "region"], "--partition takes team, not region."),
+        (["build", "--bogus"], "Unknown option '--bogus'"),
+        (["validate", "--as-of", "2026-02-30"], "--as-of must be a date"),
+        (["sample", "--customers", "x", "--out", "data"], "The value 'x' is invalid for '--customers <customers>'"),
+    ])
+    func refusedCommandLine(arguments: [String], message: String) throws {
+        let folder = Self.project(["data/orders.csv": Self.text(Self.orders)])
+        let run = try runPortrait(arguments, in: folder.path)
+        #expect(run.status == 2, "\(arguments): \(run.stderr)")
+        #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+        #expect(run.stderr.contains("Usage: portrait"), "\(arguments): \(run.stderr)")
+        #expect(folder.read("site/index.html") == "OLD SITE")
+    }
+
+    @Test("help still exits 0")
+    func helpExitsZero() throws {
+        for arguments in [["--help"], ["build", "--help"], ["help", "validate"]] {
+            let run = try runPortrait(arguments)
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            #expect(run.stdout.contains("USAGE: portrait"), "\(arguments)")
+        }
+    }
+
+    /// A named pipe in place of a table: opening it for reading waited for a writer for ever.
+    /// Should a build wait again, this test opens the write end from five seconds on (so the
+    /// suite does not hang), which succeeds only while the build waits, and records that.
+    @Test("a pipe in place of a table is refused at once as not a regular file", arguments: ["customers.csv", "customers.xml"])
+    func namedPipe(name: String) throws {
+        let folder = Self.project(["data/orders.csv": Self.text(Self.orders)])
+        let pipe = folder.path + "/data/" + name
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let state = Mutex((finished: false, waited: false))
+        let writer = Thread {
+            Thread.sleep(forTimeInterval: 5)
+            // Each open of the write end releases one waiting open of the read end.
+            while !state.withLock({ $0.finished }) {
+                let fd = open(pipe, O_WRONLY | O_NONBLOCK)
+                if fd >= 0 {
+                    state.withLock { $0.waited = true }
+                    close(fd)
+                }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+        writer.start()
+        let run = try runPortrait(["build"], in: folder.path)
+        state.withLock { $0.finished = true }
+        #expect(!state.withLock { $0.waited }, "the build waited for a writer")
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains(name) && run.stderr.contains("not a regular file"), "\(run.stderr)")
+        #expect(folder.read("site/index.html") == "OLD SITE")
     }
 
     @Test("validate prints findings grouped by rule and exits 1 when there are errors")

@@ -74,8 +74,9 @@ private struct ConfigurationReader {
         return value
     }
 
-    func integer(_ node: Node, _ key: String, minimum: Int = 0) throws -> Int {
-        guard let text = node.string, let value = Int(text), value >= minimum else {
+    func integer(_ node: Node, _ key: String, minimum: Int = 0, maximum: Int? = nil) throws -> Int {
+        guard let text = node.string, let value = Int(text), value >= minimum, value <= maximum ?? .max else {
+            if let maximum { throw error(node, "`\(key)` must be a whole number from \(minimum) to \(maximum).") }
             throw error(node, "`\(key)` must be a whole number of at least \(minimum).")
         }
         return value
@@ -164,6 +165,9 @@ private struct ConfigurationReader {
         return DayPeriod(start: start, end: end)
     }
 
+    /// The largest number of days a threshold may be.
+    static let maximumDays = 1_000_000
+
     func thresholds(_ node: Node) throws -> Thresholds {
         var result = Thresholds()
         let known = ["at_risk_days", "churn_days", "loyal_orders", "follow_up_days", "stale_days",
@@ -171,11 +175,13 @@ private struct ConfigurationReader {
         for (key, _, value) in try entries(node, path: "thresholds", known: known) {
             let name = "thresholds.\(key)"
             switch key {
-            case "at_risk_days": result.atRiskDays = try integer(value, name)
-            case "churn_days": result.churnDays = try integer(value, name)
-            case "loyal_orders": result.loyalOrders = try integer(value, name, minimum: 1)
-            case "follow_up_days": result.followUpDays = try integer(value, name, minimum: 1)
-            case "stale_days": result.staleDays = try integer(value, name)
+            // Bounded so that day arithmetic and order counts (32-bit) cannot overflow: a
+            // million days is 2,700 years, a billion orders more than any ledger holds.
+            case "at_risk_days": result.atRiskDays = try integer(value, name, maximum: Self.maximumDays)
+            case "churn_days": result.churnDays = try integer(value, name, maximum: Self.maximumDays)
+            case "loyal_orders": result.loyalOrders = try integer(value, name, minimum: 1, maximum: 1_000_000_000)
+            case "follow_up_days": result.followUpDays = try integer(value, name, minimum: 1, maximum: Self.maximumDays)
+            case "stale_days": result.staleDays = try integer(value, name, maximum: Self.maximumDays)
             case "grade_a_share": result.gradeAShareBasisPoints = try share(value, name)
             default: result.gradeBShareBasisPoints = try share(value, name)
             }
