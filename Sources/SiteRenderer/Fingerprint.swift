@@ -54,10 +54,21 @@ package struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     /// The digest of `bytes`.
     /// - Complexity: O(n), about 1 ns per 16 bytes.
     package static func of(_ bytes: UnsafeRawBufferPointer) -> Fingerprint {
+        let s0: UInt64 = 0xA076_1D64_78BD_642F, s1: UInt64 = 0xE703_7ED1_A0B4_28DB
+        let s2: UInt64 = 0x8EBC_6AF0_9C88_C6E3, s3: UInt64 = 0x5899_65CC_7537_4CC3
+        @inline(__always) func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+            let product = a.multipliedFullWidth(by: b)
+            return product.high ^ product.low
+        }
+        @inline(__always) func word(_ offset: Int) -> UInt64 {
+            UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        }
         var h1 = s0 ^ UInt64(bytes.count), h2 = s2 &+ UInt64(bytes.count)
         var offset = 0
         while offset + 16 <= bytes.count {
-            step(&h1, &h2, word(bytes, offset), word(bytes, offset + 8))
+            let a = word(offset), b = word(offset + 8)
+            h1 = mix(a ^ s1 ^ h1, b ^ s0)
+            h2 = mix(b ^ s3 ^ h2, a ^ s2)
             offset += 16
         }
         var a: UInt64 = 0, b: UInt64 = 0
@@ -68,48 +79,6 @@ package struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         h1 = mix(a ^ s1 ^ h1, b ^ s0 ^ UInt64(bytes.count - offset))
         h2 = mix(b ^ s3 ^ h2, a ^ s2 ^ UInt64(bytes.count - offset))
         return Fingerprint(high: mix(h1 ^ s2, h2 ^ s1) ^ h1, low: mix(h2 ^ s0, h1 ^ s3) ^ h2)
-    }
-
-    /// `state` with `bytes` absorbed: its two lanes stepped as ``of(_:)`` steps them, sixteen
-    /// bytes at a time (the last block padded with zeros), then once more with the byte count.
-    /// Byte strings absorbed one after another are absorbed with their boundaries, so their
-    /// sequence counts, not only their concatenation. No finishing mix: a state is meant to be
-    /// digested again among a page's inputs (``PortraitRowDigests``).
-    /// - Complexity: O(n), one step per 16 bytes and one more.
-    static func absorbing(_ bytes: UnsafeRawBufferPointer, into state: Fingerprint) -> Fingerprint {
-        var h1 = state.high, h2 = state.low
-        var offset = 0
-        while offset + 16 <= bytes.count {
-            step(&h1, &h2, word(bytes, offset), word(bytes, offset + 8))
-            offset += 16
-        }
-        if offset < bytes.count {
-            var tail: (UInt64, UInt64) = (0, 0)
-            withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset...])) }
-            step(&h1, &h2, UInt64(littleEndian: tail.0), UInt64(littleEndian: tail.1))
-        }
-        step(&h1, &h2, UInt64(bytes.count), s3)
-        return Fingerprint(high: h1, low: h2)
-    }
-
-    private static var s0: UInt64 { 0xA076_1D64_78BD_642F }
-    private static var s1: UInt64 { 0xE703_7ED1_A0B4_28DB }
-    private static var s2: UInt64 { 0x8EBC_6AF0_9C88_C6E3 }
-    private static var s3: UInt64 { 0x5899_65CC_7537_4CC3 }
-
-    @inline(__always) private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        let product = a.multipliedFullWidth(by: b)
-        return product.high ^ product.low
-    }
-
-    /// Both lanes after one 16-byte block `a`, `b`.
-    @inline(__always) private static func step(_ h1: inout UInt64, _ h2: inout UInt64, _ a: UInt64, _ b: UInt64) {
-        h1 = mix(a ^ s1 ^ h1, b ^ s0)
-        h2 = mix(b ^ s3 ^ h2, a ^ s2)
-    }
-
-    @inline(__always) private static func word(_ bytes: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
-        UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 }
 
@@ -125,9 +94,6 @@ package struct FingerprintBuilder: ~Copyable {
     package mutating func reset() { bytes.removeAll() }
 
     package func finish() -> Fingerprint { bytes.withBytes { Fingerprint.of($0) } }
-
-    /// `state` with the bytes collected so far absorbed (``Fingerprint/absorbing(_:into:)``).
-    func absorb(into state: Fingerprint) -> Fingerprint { bytes.withBytes { Fingerprint.absorbing($0, into: state) } }
 
     package mutating func add(_ value: Int) { bytes.append(littleEndian: UInt64(bitPattern: Int64(value))) }
 

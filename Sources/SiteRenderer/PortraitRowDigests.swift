@@ -3,9 +3,8 @@ import LedgerModel
 /// Each customer's rows of one table, as its portrait reads them, digested in ledger order: the
 /// largest part of a portrait's fingerprint (``SiteBuild/portraitFingerprint(_:digests:using:)``).
 ///
-/// A customer's digest of a table is ``start`` with each of its rows absorbed in turn
-/// (``Fingerprint/absorbing(_:into:)``): no digest per row is finished. It is made in one of two
-/// ways, to the same value:
+/// A customer's digest of a table chains the digests of its rows (``Fingerprint/chain(_:_:)``),
+/// starting from ``start``. It is made in one of two ways, to the same value:
 /// - ``all(_:)``: for every customer at once, in one pass over the table in ledger order. A
 ///   build with a portrait for most customers does this, one table per job beside the other
 ///   pages. Reading each customer's rows by their indices instead missed the cache at nearly
@@ -40,7 +39,7 @@ struct PortraitRowDigests: Sendable {
             for row in 0..<count {
                 let owner = Int(customer(row))
                 guard owner >= 0 && owner < customerCount else { continue }
-                digests[owner] = absorb(table, row: row, into: digests[owner], using: &h)
+                digests[owner] = .chain(digests[owner], digest(table, row: row, using: &h))
             }
         }
         switch table {
@@ -55,14 +54,13 @@ struct PortraitRowDigests: Sendable {
     /// - Complexity: O(the customer's rows).
     func digest(_ table: Table, rows: ArraySlice<Int32>, using h: inout FingerprintBuilder) -> Fingerprint {
         var digest = Self.start
-        for row in rows { digest = absorb(table, row: Int(row), into: digest, using: &h) }
+        for row in rows { digest = .chain(digest, self.digest(table, row: Int(row), using: &h)) }
         return digest
     }
 
-    /// `digest` with one row absorbed, as a portrait reads it: an order with its lines, an
-    /// interaction with its text, an opportunity. Pool strings are digested as text, not ids.
-    /// `h` is scratch space.
-    func absorb(_ table: Table, row: Int, into digest: Fingerprint, using h: inout FingerprintBuilder) -> Fingerprint {
+    /// One row, as a portrait reads it: an order with its lines, an interaction with its text,
+    /// an opportunity. Pool strings are digested as text, not ids. `h` is scratch space.
+    func digest(_ table: Table, row: Int, using h: inout FingerprintBuilder) -> Fingerprint {
         h.reset()
         switch table {
         case .orders:
@@ -104,7 +102,7 @@ struct PortraitRowDigests: Sendable {
             h.add(o.createdAt.map { Int($0.raw) })
             h.add(o.closedAt.map { Int($0.raw) })
         }
-        return h.absorb(into: digest)
+        return h.finish()
     }
 }
 
@@ -122,5 +120,14 @@ extension FingerprintBuilder {
         add(Int(time.day.raw))
         add(Int(time.secondOfDay))
         add(time.hasTime)
+    }
+}
+
+extension Fingerprint {
+    /// The digest of `a`'s sixteen bytes followed by `b`'s: a sequence of row digests folded
+    /// from the left, so their order counts.
+    static func chain(_ a: Fingerprint, _ b: Fingerprint) -> Fingerprint {
+        var words = (a.high.littleEndian, a.low.littleEndian, b.high.littleEndian, b.low.littleEndian)
+        return withUnsafeBytes(of: &words) { Fingerprint.of($0) }
     }
 }
