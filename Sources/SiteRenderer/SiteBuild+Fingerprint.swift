@@ -14,8 +14,7 @@ import LedgerModel
 /// portrait again. The page's own part is its customer row, its figures, the inputs of its why
 /// text (its scores against the means, its rounded share of revenue ahead), its channel counts,
 /// and its orders with their lines, interactions with their texts and opportunities, in ledger
-/// order (each table's rows digested as ``PortraitRowDigests``); pool strings are digested as
-/// text, not ids. Codes (segment, status, channel…) are
+/// order; pool strings are digested as text, not ids. Codes (segment, status, channel…) are
 /// digested by their position among the cases: a binary that reorders them is a new binary.
 ///
 /// `IncrementalBuildTests` changes each kind of input and checks that the affected pages come
@@ -81,18 +80,9 @@ extension SiteBuild {
         return "\(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec) \(info.st_ino)"
     }()
 
-    /// The fingerprint of customer `index`'s portrait. `digests` is ``rowDigestTables()``, read
-    /// once per run of portraits; `h` is scratch space, reset here.
-    /// - Complexity: O(1) with `digests`, else O(the customer's own rows).
-    func portraitFingerprint(_ index: Int, digests: [[Fingerprint]]?, using h: inout FingerprintBuilder) -> Fingerprint {
-        let orders = rows.ordersByCustomer[index], interactions = rows.interactionsByCustomer[index]
-        let opportunities = rows.opportunitiesByCustomer[index]
-        let ownOrders = digests?[PortraitRowDigests.Table.orders.rawValue][index]
-            ?? portraitRows.digest(.orders, rows: orders, using: &h)
-        let ownInteractions = digests?[PortraitRowDigests.Table.interactions.rawValue][index]
-            ?? portraitRows.digest(.interactions, rows: interactions, using: &h)
-        let ownOpportunities = digests?[PortraitRowDigests.Table.opportunities.rawValue][index]
-            ?? portraitRows.digest(.opportunities, rows: opportunities, using: &h)
+    /// The fingerprint of customer `index`'s portrait. `h` is scratch space, reset here.
+    /// - Complexity: O(the customer's own rows).
+    func portraitFingerprint(_ index: Int, using h: inout FingerprintBuilder) -> Fingerprint {
         h.reset()
         h.add(siteFingerprint)
         // Reading the customer out of the array copies it (a retain and a release of each of its
@@ -101,19 +91,8 @@ extension SiteBuild {
         // unchanged during the call.
         add(customers[index], to: &h)
         addFigures(index, to: &h)
-        h.add(orders.count)
-        h.add(ownOrders)
-        h.add(interactions.count)
-        h.add(ownInteractions)
-        h.add(opportunities.count)
-        h.add(ownOpportunities)
+        addRows(index, to: &h)
         return h.finish()
-    }
-
-    /// Every customer's row digests, per table (``PortraitRowDigests/Table``), made by the first
-    /// page to ask; nil when few customers have a portrait and each digests its own rows.
-    func rowDigestTables() -> [[Fingerprint]]? {
-        rowDigests?.map(\.value)
     }
 
     /// The customer's row, as its portrait reads it.
@@ -132,7 +111,7 @@ extension SiteBuild {
         h.add(c.birthDate.map { Int($0.raw) })
         h.add(c.source)
         h.add(c.ownerID)
-        h.add(c.owner)
+        add(c.owner, to: &h)
         h.add(c.grade)
         h.add(c.tags.count)
         for tag in c.tags { h.add(tag) }
@@ -194,5 +173,70 @@ extension SiteBuild {
         }
         let width = Channel.allCases.count
         for slot in 0..<width { h.add(Int(channelMix[index * width + slot])) }
+    }
+
+    /// The customer's orders with their lines, interactions and opportunities, in ledger order.
+    private func addRows(_ index: Int, to h: inout FingerprintBuilder) {
+        let ownOrders = rows.ordersByCustomer[index]
+        h.add(ownOrders.count)
+        for row in ownOrders {
+            let o = orders[Int(row)]
+            h.add(o.id)
+            add(o.owner, to: &h)
+            h.add(Int(o.date.raw))
+            h.add(Int(o.amount.micros))
+            h.add(ordinal(o.status))
+            h.add(o.lines.count)
+            for line in o.lines {
+                let l = orderLines[Int(line)]
+                h.add(Int(l.date.raw))
+                h.add(Int(l.amount.micros))
+                h.add(pool[l.category])
+                h.add(pool[l.product])
+                h.add(l.quantity.map { Int($0.micros) })
+            }
+        }
+        let ownInteractions = rows.interactionsByCustomer[index]
+        h.add(ownInteractions.count)
+        for row in ownInteractions {
+            let it = interactions[Int(row)]
+            add(it.owner, to: &h)
+            add(it.date, to: &h)
+            h.add(ordinal(it.channel))
+            h.add(ordinal(it.kind))
+            h.add(Int(it.satisfaction))
+            if let resolved = it.resolvedAt {
+                h.add(true)
+                add(resolved, to: &h)
+            } else {
+                h.add(false)
+            }
+            texts.withUTF8(it.summary) { h.add(utf8: $0) }
+        }
+        let ownOpportunities = rows.opportunitiesByCustomer[index]
+        h.add(ownOpportunities.count)
+        for row in ownOpportunities {
+            let o = opportunities[Int(row)]
+            h.add(o.id)
+            add(o.owner, to: &h)
+            h.add(ordinal(o.stage))
+            h.add(o.amount.map { Int($0.micros) })
+            h.add(o.createdAt.map { Int($0.raw) })
+            h.add(o.closedAt.map { Int($0.raw) })
+        }
+    }
+
+    private func add(_ owner: OwnerRef, to h: inout FingerprintBuilder) {
+        switch owner {
+        case .none: h.add(-1)
+        case .orphan: h.add(-2)
+        case .rep(let index): h.add(Int(index))
+        }
+    }
+
+    private func add(_ time: LocalDateTime, to h: inout FingerprintBuilder) {
+        h.add(Int(time.day.raw))
+        h.add(Int(time.secondOfDay))
+        h.add(time.hasTime)
     }
 }

@@ -62,11 +62,6 @@ struct SiteBuild: Sendable {
     let settings: AnalysisSettings
     let rfm: RFMSummary
     let gradedRevenue: Int128
-    /// The rows the portraits' fingerprints digest (``PortraitRowDigests``).
-    let portraitRows: PortraitRowDigests
-    /// Per table, every customer's row digest, made by one job each when most customers have a
-    /// portrait (``rowDigestTables()``); nil when each portrait digests its own rows.
-    let rowDigests: [Deferred<[Fingerprint]>]?
 
     /// - Parameter prepared: the ledger's part made beforehand (``SitePreparation``), else made here.
     init(content: SiteContent, templates: TemplateLibrary, prepared: SitePreparation? = nil) throws {
@@ -106,21 +101,6 @@ struct SiteBuild: Sendable {
             digestBox = Deferred { LedgerDigest(ledger: ledger, report: report) }
         }
         hasPortrait = selected
-        let portraitRows = PortraitRowDigests(orders: orders, orderLines: orderLines, interactions: interactions,
-                                              opportunities: opportunities, pool: pool, texts: texts,
-                                              customerCount: customers.count)
-        self.portraitRows = portraitRows
-        // A pass over every row costs about what digesting a quarter of the customers' rows
-        // one customer at a time does (those reads miss the cache).
-        let portraitCount: Int
-        switch content.portraits {
-        case .all: portraitCount = customers.count
-        case .none: portraitCount = 0
-        case .top(let n): portraitCount = min(max(0, n), customers.count)
-        }
-        rowDigests = portraitCount > 0 && portraitCount * 4 >= customers.count
-            ? PortraitRowDigests.Table.allCases.map { table in Deferred { portraitRows.all(table) } }
-            : nil
         months = report.summary.monthly.map(\.month)
         monthLabels = months.map(fmt.shortMonth)
         monthNames = months.map(fmt.month)

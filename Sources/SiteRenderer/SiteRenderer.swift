@@ -44,22 +44,16 @@ package enum SiteRenderer {
         case searchIndex, stylesheet, script
         case dashboard, customers, segments, segment(Segment), lifecycle, team, rep(Int), service, quality
         case portraits(Range<Int>)
-        /// Every customer's row digests of one table, for the portraits' fingerprints.
-        case rowDigests(PortraitRowDigests.Table)
     }
 
     /// The pages in the order they are handed out to the render threads. The customer list
     /// comes first: it makes the ``SiteBuild/digest``, while the other thread takes the pages
-    /// that need no digest: the three tables' row digests for the portraits' fingerprints (when
-    /// made by table, ``SiteBuild/rowDigests``), the search index, the team pages, the assets,
-    /// then the portraits.
+    /// that need no digest (the search index, the team pages, the assets) and the portraits.
     /// The other pages reading the digest (dashboard, segments, service: small) come after most
     /// of the portraits, when it is long made, so no thread waits for it; a few runs of
     /// portraits follow them, so no single page ends the stage alone.
     static func pages(_ site: SiteBuild) -> [Page] {
-        var pages: [Page] = [.customers]
-        if site.rowDigests != nil { pages += PortraitRowDigests.Table.allCases.map { .rowDigests($0) } }
-        pages += [.searchIndex, .team]
+        var pages: [Page] = [.customers, .searchIndex, .team]
         pages += site.ledger.reps.indices.map { .rep($0) }
         pages += [.stylesheet, .script, .lifecycle, .quality]
         let count = site.ledger.customers.count
@@ -104,7 +98,6 @@ package enum SiteRenderer {
                 case .service: try write("service.html", ServicePage.render(site))
                 case .quality: try write("quality.html", QualityPage.render(site))
                 case .portraits(let range): try renderPortraits(site, range, into: sink)
-                case .rowDigests(let table): _ = site.rowDigests?[table.rawValue].value
                 }
             } catch {
                 errors.record(error, at: index)
@@ -119,10 +112,9 @@ package enum SiteRenderer {
         var buffer = ByteBuffer(capacity: 32_768)
         var fingerprints = FingerprintBuilder()
         let paths = site.portraitPaths
-        let digests = site.rowDigestTables()
         for customer in range where site.hasPortrait[customer] {
             guard let path = paths[customer] else { continue }
-            let fingerprint = site.portraitFingerprint(customer, digests: digests, using: &fingerprints)
+            let fingerprint = site.portraitFingerprint(customer, using: &fingerprints)
             if try sink.reuse(path, fingerprint: fingerprint) { continue }
             buffer.removeAll()
             try site.writePortrait(customer: customer, into: &buffer)
