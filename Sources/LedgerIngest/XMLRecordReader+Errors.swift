@@ -113,8 +113,7 @@ extension XMLRecordReader {
     }
 
     /// Refuses a missing, unreadable, empty, not regular (a folder, a pipe) or ZIP (XLSX) file
-    /// before libxml2 sees it, with a
-    /// message that says which.
+    /// before libxml2 sees it, with a message that says which.
     static func checkReadable(path: String, file: String) throws {
         var info = stat()
         guard stat(path, &info) == 0 else {
