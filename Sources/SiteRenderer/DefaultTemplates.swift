@@ -8,7 +8,8 @@ package enum DefaultTemplates {
 
 These files make the report site. Edit them to restyle or rebrand it, then build again; a file
 you delete falls back to the built-in one, so a folder holding only `assets/site.css` is enough
-to change the colours. Point `templates:` in `portrait.yml` at this folder.
+to change the colours. Keep it as `templates/` beside the data folder, where `portrait build` finds it, or point
+`--templates` at it.
 
 | file | what it is |
 |---|---|

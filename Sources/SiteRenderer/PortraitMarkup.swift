@@ -99,7 +99,7 @@ final class PortraitMarkup: @unchecked Sendable {
         func entry(_ key: String, _ arguments: Int = 1) -> StringsFormat { StringsFormat(s, key, arguments: arguments, arena: arena) }
         func table(_ chunks: [ByteChunk]) -> UnsafeBufferPointer<ByteChunk> { arena.table(chunks) }
         numbers = ByteFormatter(site.fmt, arena: arena)
-        precondition(shell.count == 5 && shell[1] == "T" && shell[3] == "M", "the portrait layout lost its title or body")
+        precondition(shell.count == 5 && shell[1] == "T" && shell[3] == "M", "a layout of another shape is rendered by the templates")
         shellPrefix = bytes(shell[0])
         shellMiddle = bytes(shell[2])
         shellSuffix = bytes(shell[4])

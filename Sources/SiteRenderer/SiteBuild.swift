@@ -34,7 +34,8 @@ struct SiteBuild: Sendable {
     private var portraitBaseBox = FrozenContext(value: [:])
     /// True while the portrait templates are the built-in ones: ``PortraitWriter`` writes them.
     var fastPortraits: Bool
-    /// The fixed bytes of a built-in portrait page (``PortraitWriter``).
+    /// The fixed bytes of a built-in portrait page (``PortraitWriter``); only while
+    /// ``fastPortraits``.
     var markup: PortraitMarkup { markupBox! }
     private var markupBox: PortraitMarkup?
     /// Holds the bytes of ``markup``.
@@ -113,7 +114,12 @@ struct SiteBuild: Sendable {
         var shell = page(.customers, title: "\u{1}T\u{1}", root: "../", kind: "portrait")
         shell["main"] = "\u{1}M\u{1}"
         portraitShell = try templates.render("layout", shell).components(separatedBy: "\u{1}")
-        markupBox = PortraitMarkup(site: self, shell: portraitShell, arena: arena)
+        // The writer fills a layout that shows the title once, before the body. A user's layout
+        // that shows it twice, not at all or after the body (or the body twice) is rendered
+        // through the templates, which follow any shape (``wrapPortrait(_:title:)``).
+        let titleThenBody = portraitShell.count == 5 && portraitShell[1] == "T" && portraitShell[3] == "M"
+        fastPortraits = fastPortraits && titleThenBody
+        if fastPortraits { markupBox = PortraitMarkup(site: self, shell: portraitShell, arena: arena) }
     }
 
     /// Renders a page: its template gives the body, which `layout` wraps as `{{{main}}}`.

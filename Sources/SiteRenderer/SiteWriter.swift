@@ -496,5 +496,11 @@ package struct SiteWriterError: Error, Sendable, CustomStringConvertible {
     package var problem: String
     package var hint: String
 
+    package init(path: String, problem: String, hint: String) {
+        self.path = path
+        self.problem = problem
+        self.hint = hint
+    }
+
     package var description: String { "\(path): \(problem) \(hint)" }
 }

@@ -29,6 +29,7 @@ package struct TemplateLibrary: Sendable {
         self.files = files
         let builtIn = Dictionary(uniqueKeysWithValues: DefaultTemplates.files.map { ($0.path, $0.text) })
         customized = Set(files.filter { builtIn[$0.key] != $0.value }.map(\.key))
+        try TemplateLibrary.check(files, origin: origin)
         var library = MustacheLibrary()
         for path in files.keys.sorted() where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count))
@@ -48,7 +49,7 @@ package struct TemplateLibrary: Sendable {
     package func render(_ name: String, _ context: [String: Any]) throws -> String {
         guard let text = library.render(context, withTemplate: name) else {
             throw TemplateError(file: "templates/" + name + ".mustache", reason: "The template is missing.",
-                                hint: "Restore it from `portrait init`, or delete the templates folder setting.")
+                                hint: "Restore it from Portrait's own templates/ folder, or stop passing --templates.")
         }
         return text
     }
@@ -58,7 +59,7 @@ package struct TemplateLibrary: Sendable {
         let path = "strings/" + locale.rawValue + ".strings"
         guard let text = files[path] else {
             throw TemplateError(file: "templates/" + path, reason: "The strings table is missing.",
-                                hint: "Restore it from `portrait init`.")
+                                hint: "Restore it from Portrait's own templates/ folder.")
         }
         return try Strings(parsing: text, file: "templates/" + path)
     }
@@ -68,7 +69,7 @@ package struct TemplateLibrary: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw TemplateError(file: directory, reason: "The templates folder does not exist or is not a folder.",
-                                hint: "Check `templates` in portrait.yml, or run `portrait init` to write the default templates.")
+                                hint: "Check the folder given with --templates.")
         }
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
             throw TemplateError(file: directory, reason: "The templates folder cannot be read.",

@@ -37,6 +37,24 @@ struct LedgerReaderTests {
         #expect(ledger.findings.map { "\($0.file):\($0.line) \($0.rule.rawValue)" } == ["orders/2026-01.csv:3 bad_number"])
     }
 
+    /// Two links to the data folder itself made `*/*/…/reps.csv` read one file 2^n times, and
+    /// a link to `/` walked the whole file system (found by fuzzing).
+    @Test("a wildcard does not enter a folder through a symbolic link")
+    func globSkipsLinkedFolders() throws {
+        let folder = TemporaryFolder()
+        folder.write("customers.csv", "customer_id,name\nC1,A\n")
+        folder.write("orders/2026/01.csv", "order_id,customer_id,order_date,amount\nO1,C1,2026-01-01,10\n")
+        for link in ["a", "b", "orders/back"] {
+            #expect(symlink(folder.path, folder.path + "/" + link) == 0)
+        }
+        #expect(symlink("/", folder.path + "/root") == 0)
+        #expect(try TableLocator.glob("*/customers.csv", in: folder.path).isEmpty)
+        #expect(try TableLocator.glob("*/*/*/*/01.csv", in: folder.path).isEmpty)
+        #expect(try TableLocator.glob("*/*/*.csv", in: folder.path) == ["orders/2026/01.csv"])
+        let ledger = try Self.read(folder, tables: [.orders: TableSettings(file: "*/*/*.csv")])
+        #expect(ledger.orders.map(\.id) == ["O1"])
+    }
+
     @Test("an order's lines are contiguous and in file order, whether or not the file lists them together",
           arguments: [false, true])
     func orderLinesGroupedByOrder(interleaved: Bool) throws {

@@ -79,6 +79,23 @@ struct CommandLineTests {
         #expect(folder.read("site/index.html") == "OLD SITE")
     }
 
+    /// A build replaces its output folder whole: a data folder inside it was moved into the
+    /// previous site and deleted two builds later (found by fuzzing).
+    @Test("build refuses an output folder holding its data, configuration or templates", arguments: [
+        (["build", "--data", "site/data", "--out", "site"], "holds the data folder site/data"),
+        (["build", "--data", "site/data", "--out", "site/"], "holds the data folder site/data"),
+        (["build", "--data", "data", "--config", "site/portrait.yml", "--out", "site"], "holds the configuration file site/portrait.yml"),
+        (["build", "--data", "data", "--templates", "site/templates", "--out", "site"], "holds the templates folder site/templates"),
+    ])
+    func outputHoldingInputs(arguments: [String], message: String) throws {
+        let folder = Self.project(["data/orders.csv": Self.text(Self.orders), "site/data/orders.csv": Self.text(Self.orders),
+                                   "site/portrait.yml": Self.text("locale: en\n"), "site/templates/footer.mustache": Self.text("<footer>x</footer>")])
+        let run = try runPortrait(arguments, in: folder.path)
+        #expect(run.status == 2, "\(arguments): \(run.stderr)")
+        #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+        #expect(folder.read("site/data/orders.csv") == Self.orders && folder.read("site/index.html") == "OLD SITE")
+    }
+
     @Test("help still exits 0")
     func helpExitsZero() throws {
         for arguments in [["--help"], ["build", "--help"], ["help", "validate"]] {

@@ -91,6 +91,29 @@ import Testing
         #expect(pages["customers/C001.html"]!.contains("<div class=\"my-kpi\">"))
     }
 
+    /// The writer fills a layout showing the title once and then the body; a user's layout of
+    /// another shape crashed the build (found by fuzzing). It is now rendered by the templates.
+    @Test(arguments: [
+        ("<title>{{siteTitle}}</title>{{{main}}}", 0, 1),
+        ("<title>{{pageTitle}}</title><h1>{{pageTitle}}</h1>{{{main}}}", 2, 1),
+        ("{{{main}}}<footer>{{pageTitle}}</footer>", 1, 1),
+        ("{{{main}}}<hr>{{{main}}}", 0, 2),
+        ("no title, no body", 0, 0),
+    ])
+    func aLayoutOfAnyShapeFramesThePortraits(layout: String, titles: Int, bodies: Int) throws {
+        let folder = PortraitTestSupport.TemporaryFolder("portrait-layout")
+        folder.write("layout.mustache", "<html>" + layout + "</html>")
+        let content = SiteFixture.content(templates: folder.path)
+        let site = try SiteBuild(content: content, templates: TemplateLibrary(directory: folder.path))
+        #expect(!site.fastPortraits)
+        let pages = try SiteRenderer.renderAll(content)
+        let page = try #require(pages["customers/C001.html"])
+        let name = HTML.escape(content.ledger.customers[0].name)
+        #expect(page.hasPrefix("<html>") && page.hasSuffix("</html>"))
+        #expect(page.components(separatedBy: "class=\"identity card\"").count - 1 == bodies)
+        #expect(page.components(separatedBy: name).count - 1 >= titles + bodies)
+    }
+
     @Test func everyEnumThePageIndexesByHasItsCasePositionAsOrdinal() {
         func check<T: CaseIterable & Equatable>(_ type: T.Type) {
             for (index, value) in T.allCases.enumerated() { #expect(ordinal(value) == index, "\(T.self).\(value)") }

@@ -39,6 +39,38 @@ import Testing
         #expect(throws: TemplateError.self) { try SiteRenderer.renderAll(SiteFixture.content(templates: folder.path)) }
     }
 
+    /// Each of these crashed swift-mustache (stack overflow while rendering or parsing) or took
+    /// minutes to compile; found by fuzzing a templates folder.
+    @Test(arguments: [
+        (["footer.mustache": "{{> footer}}"], "footer → footer"),
+        (["header.mustache": "{{>footer}}", "footer.mustache": "<p>{{#siteTitle}}{{> header }}{{/siteTitle}}</p>"], "footer → header → footer"),
+        (["footer.mustache": "{{<layout}}{{$main}}x{{/main}}{{/layout}}"], "footer → layout → footer"),
+        (["footer.mustache": String(repeating: "{{#siteTitle}}", count: 5000) + "x" + String(repeating: "{{/siteTitle}}", count: 5000)],
+         "nested 5000 deep"),
+        (["footer.mustache": "{{=<% %>=}}" + String(repeating: "<%#siteTitle%>", count: 200) + String(repeating: "<%/siteTitle%>", count: 200)],
+         "nested 200 deep"),
+        (["footer.mustache": "{{! many }}\n" + String(repeating: "{{siteTitle}}", count: 10_001)], "10002 tags"),
+    ] as [([String: String], String)])
+    func templatesThatWouldNotEndAreRefused(files: [String: String], reason: String) {
+        var all = Dictionary(uniqueKeysWithValues: DefaultTemplates.files.map { ($0.path, $0.text) })
+        for (path, text) in files { all[path] = text }
+        #expect {
+            try TemplateLibrary(files: all, origin: "my-templates")
+        } throws: { error in
+            let error = error as! TemplateError
+            return error.file.hasPrefix("my-templates/") && error.reason.contains(reason)
+        }
+    }
+
+    @Test func nestingAndTagsWithinTheLimitsAndTheBuiltInTemplatesPass() throws {
+        let deep = String(repeating: "{{#siteTitle}}", count: TemplateLibrary.maximumDepth) + "x"
+            + String(repeating: "{{/siteTitle}}", count: TemplateLibrary.maximumDepth)
+        _ = try TemplateLibrary(files: ["footer.mustache": deep, "header.mustache": String(repeating: "{{a}}", count: TemplateLibrary.maximumTags)])
+        _ = try TemplateLibrary(directory: nil)
+        let outline = TemplateLibrary.outline("{{#a}}{{> p}}{{^b}}{{{c}}}{{/b}}{{/a}}{{=<% %>=}}<%> q%><%#d%><%/d%>{{e}}")
+        #expect(outline.depth == 2 && outline.includes == ["p", "q"] && outline.tags == 10)
+    }
+
     @Test func theEmbeddedTemplatesEqualTheTemplatesFolder() throws {
         let folder = packageRoot + "/templates"
         let onDisk = try TemplateLibrary.readFolder(folder)

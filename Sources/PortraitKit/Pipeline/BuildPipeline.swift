@@ -30,6 +30,7 @@ package enum BuildPipeline {
 
     /// Every stage; the previous site stays whole unless the last one succeeds.
     package static func build(_ options: BuildOptions, runner: StageRunner) throws -> BuildSummary {
+        try runner.run(.loadConfiguration) { try checkInputsOutsideOutput(options) }
         let validation = try validate(options, runner: runner)
         // While the analytics run on this thread, the other core makes the staging folder
         // (reading the previous site's manifest) and what the pages need of the ledger alone.
@@ -141,8 +142,29 @@ package enum BuildPipeline {
         return validation.ledger.chineseHeaders || chineseTitle ? .zhCN : .en
     }
 
-    /// `templates/` beside the data folder when it exists (a user's restyled copy, as
-    /// `portrait init` writes it), else nil: the templates built into the binary.
+    /// Refuses an output folder that holds the data folder, the configuration file or the
+    /// templates folder: a build replaces the output folder whole, so they would be moved into
+    /// the previous site and deleted by a later build (found by fuzzing: `--data site/data
+    /// --out site` lost the ledger two builds later).
+    static func checkInputsOutsideOutput(_ options: BuildOptions) throws {
+        func real(_ path: String) -> String? {
+            guard let resolved = realpath(path, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        guard let output = real(options.outputDirectory) else { return }
+        let inputs = [("data folder", options.dataDirectory), ("configuration file", options.configFile),
+                      ("templates folder", templatesDirectory(options))]
+        for case let (what, path?) in inputs {
+            guard let input = real(path), input == output || input.hasPrefix(output == "/" ? "/" : output + "/") else { continue }
+            throw SiteWriterError(path: options.outputDirectory,
+                                  problem: "The output folder holds the \(what) \(path); each build replaces the output folder whole, so it would be lost.",
+                                  hint: "Keep the ledger, portrait.yml and templates outside the folder given with --out.")
+        }
+    }
+
+    /// `templates/` beside the data folder when it exists (a user's restyled copy of Portrait's
+    /// `templates/`), else nil: the templates built into the binary.
     static func templatesDirectory(_ options: BuildOptions) -> String? {
         if let directory = options.templatesDirectory { return directory }
         let candidate = URL(fileURLWithPath: options.dataDirectory).deletingLastPathComponent()
@@ -156,7 +178,7 @@ package enum BuildPipeline {
         if let file = options.configFile {
             guard FileManager.default.fileExists(atPath: file) else {
                 throw ConfigurationError(file: file, problem: "The configuration file does not exist.",
-                                         hint: "Check the path given with --config, or run `portrait init` to write one.")
+                                         hint: "Check the path given with --config.")
             }
             return try Configuration.load(file: file)
         }
