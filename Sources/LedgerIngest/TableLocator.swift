@@ -39,19 +39,22 @@ package enum TableLocator {
     }
 
     /// A table file must resolve inside the data folder: a symlink named `customers.csv`
-    /// pointing at `/etc/passwd` or another user's folder is refused, not read.
+    /// pointing at `/etc/passwd` or another user's folder is refused, not read. It must be a
+    /// regular file: a folder, device or named pipe is refused before anything opens it
+    /// (opening a pipe for reading waited for a writer for ever, found by fuzzing).
     static func checkContained(_ file: String, in directory: String) throws {
-        guard let root = realpath(directory, nil) else { return }
-        defer { free(root) }
-        guard let resolved = realpath(directory + "/" + file, nil) else {
+        guard let root = ResolvedPath.of(directory) else { return }
+        guard let path = ResolvedPath.of(directory + "/" + file) else {
             throw IngestError(file: file, problem: "The file cannot be resolved (a broken link?).",
                               hint: "Replace it with the real file.")
         }
-        defer { free(resolved) }
-        let rootPath = String(cString: root), path = String(cString: resolved)
-        guard path.hasPrefix(rootPath + "/") else {
+        guard ResolvedPath.lies(path, below: root) else {
             throw IngestError(file: file, problem: "This is a link to \(path), outside the data folder.",
                               hint: "Copy the file into the data folder instead of linking to it.")
+        }
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw IngestError(file: file, problem: "This is not a regular file.", hint: "Point the table at a CSV or XML file.")
         }
     }
 

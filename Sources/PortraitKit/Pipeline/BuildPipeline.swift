@@ -147,16 +147,11 @@ package enum BuildPipeline {
     /// the previous site and deleted by a later build (found by fuzzing: `--data site/data
     /// --out site` lost the ledger two builds later).
     static func checkInputsOutsideOutput(_ options: BuildOptions) throws {
-        func real(_ path: String) -> String? {
-            guard let resolved = realpath(path, nil) else { return nil }
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
-        guard let output = real(options.outputDirectory) else { return }
+        guard let output = ResolvedPath.of(options.outputDirectory) else { return }
         let inputs = [("data folder", options.dataDirectory), ("configuration file", options.configFile),
                       ("templates folder", templatesDirectory(options))]
         for case let (what, path?) in inputs {
-            guard let input = real(path), input == output || input.hasPrefix(output == "/" ? "/" : output + "/") else { continue }
+            guard let input = ResolvedPath.of(path), input == output || ResolvedPath.lies(input, below: output) else { continue }
             throw SiteWriterError(path: options.outputDirectory,
                                   problem: "The output folder holds the \(what) \(path); each build replaces the output folder whole, so it would be lost.",
                                   hint: "Keep the ledger, portrait.yml and templates outside the folder given with --out.")

@@ -81,9 +81,7 @@ package struct MemoryBudget: Sendable {
             for file in try TableLocator.files(for: table, settings: settings) {
                 let path = settings.dataDirectory + "/" + file
                 var info = stat()
-                // A folder or pipe is left to the reader, which refuses it: reading a pipe's head
-                // here would wait for a writer for ever.
-                guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                guard stat(path, &info) == 0 else { continue }
                 let head = FileHead(path: path, size: Int(info.st_size))
                 let otherFields = table == .customers && head.kind != .xml
                     ? head.estimatedRows * head.unknownColumns(of: .customers, configured: configured) * 16 : 0
