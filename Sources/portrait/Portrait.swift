@@ -8,7 +8,7 @@ struct Portrait: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portrait",
         abstract: "Turn a customer ledger (客户台账) into a static report site.",
-        subcommands: [BuildCommand.self, ValidateCommand.self, SampleCommand.self],
+        subcommands: [BuildCommand.self, ValidateCommand.self, SampleCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
