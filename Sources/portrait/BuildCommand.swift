@@ -50,13 +50,7 @@ struct BuildCommand: ParsableCommand {
             throw fail(error)
         }
         let validation = summary.validation
-        let rows = validation.tables.reduce(0) { $0 + $1.rows }
-        let seconds = (summary.seconds * 100).rounded() / 100
-        let text = "Built \(out) from \(options.dataDirectory) in \(seconds) s: \(rows) rows read, "
-            + "\(validation.quality.findings.count) findings (\(validation.errorCount) errors, \(validation.warningCount) warnings), "
-            + "\(summary.pagesWritten) files written, \(summary.pagesUnchanged) unchanged.\n"
-            + "Stages: " + summary.stageTimings.map { "\($0.stage.title.lowercased()) \(($0.seconds * 100).rounded() / 100) s" }
-                .joined(separator: ", ") + ".\n"
+        let text = summary.report(output: out, data: options.dataDirectory)
         FileHandle.standardError.write(Data(text.utf8))
         exitKeeping(summary, status: strict ? validation.exitStatus(strict: true) : 0)
     }

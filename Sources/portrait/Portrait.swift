@@ -4,20 +4,24 @@ import PortraitKit
 
 /// `portrait`: turns a customer ledger into a static report site.
 @main
-struct Portrait: ParsableCommand {
+struct Portrait: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portrait",
         abstract: "Turn a customer ledger (客户台账) into a static report site.",
-        subcommands: [BuildCommand.self, ValidateCommand.self, SampleCommand.self, InitCommand.self],
+        subcommands: [BuildCommand.self, ValidateCommand.self, SampleCommand.self, InitCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
     /// argument-parser's `main()`, except that a command line it refuses (an unknown option, a
     /// bad `--as-of` or `--locale`) exits 2, as bad configuration does (site.md), not 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

@@ -158,6 +158,19 @@ package enum BuildPipeline {
         }
     }
 
+    /// What a build reads besides the ledger's own files, for `portrait serve` to watch: the data
+    /// folder, every place a `portrait.yml` is looked for, and the templates folder, whether or
+    /// not they exist yet (one created later changes the site).
+    package static func inputs(_ options: BuildOptions) -> [String] {
+        let data = URL(fileURLWithPath: options.dataDirectory)
+        let configs = options.configFile.map { [$0] }
+            ?? [data.deletingLastPathComponent().appendingPathComponent("portrait.yml").path,
+                data.appendingPathComponent("portrait.yml").path]
+        let templates = options.templatesDirectory
+            ?? data.deletingLastPathComponent().appendingPathComponent("templates").path
+        return [options.dataDirectory] + configs + [templates]
+    }
+
     /// `templates/` beside the data folder when it exists (a user's restyled copy of Portrait's
     /// `templates/`), else nil: the templates built into the binary.
     static func templatesDirectory(_ options: BuildOptions) -> String? {

@@ -1,0 +1,85 @@
+import Foundation
+import PortraitKit
+import SiteRenderer
+import Synchronization
+
+/// The site `portrait serve` keeps fresh: built once, then again whenever the data folder, the
+/// configuration or the templates change. Pages poll ``status`` and reload at a new version.
+///
+/// A build that fails leaves the previous site in place (as `portrait build` does) and its
+/// message in ``Status/failure`` until a build succeeds; the pages show it over the old site.
+package final class LiveSite: Sendable {
+    package struct Status: Sendable, Equatable {
+        /// Builds that succeeded since the server started; a page reloads when it changes.
+        package var version = 0
+        /// The last build's error message, nil when it succeeded.
+        package var failure: String?
+        package var building = false
+    }
+
+    package let options: BuildOptions
+    private let state = Mutex(Status())
+    /// Pauses between looks at the inputs, and before building what changed (so that a file
+    /// still being written, say by a CRM export, is read once it is whole).
+    private let pollInterval: Duration, settleInterval: Duration
+
+    package init(options: BuildOptions, pollInterval: Duration = .milliseconds(500), settleInterval: Duration = .milliseconds(300)) {
+        self.options = options
+        self.pollInterval = pollInterval
+        self.settleInterval = settleInterval
+    }
+
+    package var status: Status { state.withLock { $0 } }
+
+    /// What the watcher looks at: the build's inputs, without the site and its staging folder
+    /// (a data folder may hold the site: `--data . --out site`).
+    private var stamp: InputStamp {
+        InputStamp(of: BuildPipeline.inputs(options),
+                   skipping: [options.outputDirectory, SiteWriter.stagingPath(for: options.outputDirectory)])
+    }
+
+    /// Builds now, then watches the inputs and builds again after every change; never returns.
+    package func run(report: @escaping @Sendable (String) -> Void) -> Never {
+        var built = stamp
+        build(report: report)
+        while true {
+            Thread.sleep(forTimeInterval: pollInterval.seconds)
+            var seen = stamp
+            guard seen != built else { continue }
+            // Wait until the inputs hold still, then build what they are.
+            while true {
+                Thread.sleep(forTimeInterval: settleInterval.seconds)
+                let again = stamp
+                if again == seen { break }
+                seen = again
+            }
+            built = seen
+            report("Inputs changed; building again.\n")
+            build(report: report)
+        }
+    }
+
+    /// One build of the site; the outcome goes to ``status`` and to `report`.
+    package func build(report: (String) -> Void) {
+        state.withLock { $0.building = true }
+        do {
+            let summary = try BuildPipeline.build(options, runner: StageRunner(total: BuildStage.allCases.count))
+            state.withLock { $0 = Status(version: $0.version + 1, failure: nil, building: false) }
+            report(summary.report(output: options.outputDirectory, data: options.dataDirectory))
+        } catch {
+            let message = (error as? PortraitError)?.description ?? String(describing: error)
+            state.withLock {
+                $0.failure = message
+                $0.building = false
+            }
+            report("portrait: \(message)\nThe previous site is still served; fix the input and save it to build again.\n")
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import PortraitKit
+import SiteRenderer
+import SiteServer
+
+/// `portrait serve`: builds the site, serves it on 127.0.0.1, builds again when the data, the
+/// configuration or the templates change, and reloads the open pages (site.md).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site, serve it on 127.0.0.1, and rebuild and reload when data, config or templates change.")
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(name: .long, help: "The folder to write the site into, and serve.")
+    var out = "site"
+
+    @Option(name: .long, help: "Interface language: zh-CN or en.")
+    var locale: String?
+
+    @Option(name: .long, help: "A folder of page templates (default: templates/ beside the data folder, else the built-in ones).")
+    var templates: String?
+
+    @Option(name: .long, help: "The port on 127.0.0.1 (0: any free port).")
+    var port: UInt16 = 8080
+
+    func run() async throws {
+        var options = try ledger.buildOptions()
+        options.outputDirectory = out
+        options.templatesDirectory = templates
+        if let locale {
+            guard let value = SiteLocale(rawValue: locale) else {
+                throw ValidationError("--locale must be zh-CN or en, not \(locale).")
+            }
+            options.locale = value
+        }
+        let site = LiveSite(options: options)
+        Self.stopOnInterrupt(output: out)
+        let report: @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+        do {
+            try await LiveServer(site: site).run(port: port) { taken in
+                report("Serving \(out) at http://127.0.0.1:\(taken)/ (Ctrl-C to stop). Pages reload after each build.\n")
+                // Builds start once the port is taken (a port in use stops before any build), on a
+                // thread of their own: they are blocking work on every core, and the server
+                // answers while one runs, with the previous site.
+                Thread.detachNewThread { site.run(report: report) }
+            }
+        } catch {
+            throw fail(ListenError(port: port, reason: error))
+        }
+    }
+
+    /// Ctrl-C stops the server. A build that is writing stops at its next write; its staging
+    /// folder is removed and the previous site stays, as with `portrait build`.
+    static func stopOnInterrupt(output: String) {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            SiteWriter.stopAll()
+            SiteWriter.whileNotPublishing { try? FileManager.default.removeItem(atPath: SiteWriter.stagingPath(for: output)) }
+            FileHandle.standardError.write(Data("portrait: stopped serving.\n".utf8))
+            Foundation.exit(0)
+        }
+        source.resume()
+        interruptSource = source
+    }
+
+    nonisolated(unsafe) private static var interruptSource: (any DispatchSourceSignal)?
+}
+
+/// The port cannot be listened on (most often another program holds it).
+struct ListenError: Error, CustomStringConvertible {
+    var port: UInt16
+    var reason: any Error
+
+    var description: String {
+        "127.0.0.1:\(port): The server cannot listen there (\(reason)). Another program may hold the port; choose another with --port."
+    }
+}
