@@ -37,7 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
             options.locale = value
         }
         let site = LiveSite(options: options)
-        Self.stopOnInterrupt(output: out)
+        Self.stopOnInterrupt(site)
         let report: @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
         do {
             try await LiveServer(site: site).run(port: port) { taken in
@@ -52,14 +52,19 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// Ctrl-C stops the server. A build that is writing stops at its next write; its staging
-    /// folder is removed and the previous site stays, as with `portrait build`.
-    static func stopOnInterrupt(output: String) {
+    /// Ctrl-C stops the server. A build under way stops at its next write and its staging
+    /// folder is removed, the previous site kept, as with `portrait build`; between builds the
+    /// kept staging folder stays for the next `build` or `serve` to reuse.
+    static func stopOnInterrupt(_ site: LiveSite) {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
-            SiteWriter.stopAll()
-            SiteWriter.whileNotPublishing { try? FileManager.default.removeItem(atPath: SiteWriter.stagingPath(for: output)) }
+            if site.status.building {
+                SiteWriter.stopAll()
+                SiteWriter.whileNotPublishing {
+                    try? FileManager.default.removeItem(atPath: SiteWriter.stagingPath(for: site.options.outputDirectory))
+                }
+            }
             FileHandle.standardError.write(Data("portrait: stopped serving.\n".utf8))
             Foundation.exit(0)
         }
