@@ -9,14 +9,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
 
-    @Option(name: .long, help: "The folder to write the site into.")
-    var out = "site"
-
-    @Option(name: .long, help: "Interface language: zh-CN or en.")
-    var locale: String?
-
-    @Option(name: .long, help: "A folder of page templates (default: templates/ beside the data folder, else the built-in ones).")
-    var templates: String?
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .long, help: "Also write one self-contained sub-site per team under teams/ (value: team).")
     var partition: String?
@@ -25,23 +18,15 @@ struct BuildCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        var options = try ledger.buildOptions()
-        options.outputDirectory = out
+        var options = try site.buildOptions(ledger)
         options.strict = strict
-        options.templatesDirectory = templates
         if let partition {
             guard let value = Partition(rawValue: partition) else {
                 throw ValidationError("--partition takes team, not \(partition).")
             }
             options.partition = value
         }
-        if let locale {
-            guard let value = SiteLocale(rawValue: locale) else {
-                throw ValidationError("--locale must be zh-CN or en, not \(locale).")
-            }
-            options.locale = value
-        }
-        Interruption.cleanUpOnInterrupt(output: out)
+        Interruption.cleanUpOnInterrupt(output: site.out)
         let summary: BuildSummary
         do {
             summary = try BuildPipeline.build(options, runner: StageRunner(total: BuildStage.allCases.count))
@@ -50,7 +35,7 @@ struct BuildCommand: ParsableCommand {
             throw fail(error)
         }
         let validation = summary.validation
-        let text = summary.report(output: out, data: options.dataDirectory)
+        let text = summary.report(output: site.out, data: options.dataDirectory)
         FileHandle.standardError.write(Data(text.utf8))
         exitKeeping(summary, status: strict ? validation.exitStatus(strict: true) : 0)
     }

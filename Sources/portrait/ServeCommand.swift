@@ -14,38 +14,24 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
 
-    @Option(name: .long, help: "The folder to write the site into, and serve.")
-    var out = "site"
-
-    @Option(name: .long, help: "Interface language: zh-CN or en.")
-    var locale: String?
-
-    @Option(name: .long, help: "A folder of page templates (default: templates/ beside the data folder, else the built-in ones).")
-    var templates: String?
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .long, help: "The port on 127.0.0.1 (0: any free port).")
     var port: UInt16 = 8080
 
     func run() async throws {
-        var options = try ledger.buildOptions()
-        options.outputDirectory = out
-        options.templatesDirectory = templates
-        if let locale {
-            guard let value = SiteLocale(rawValue: locale) else {
-                throw ValidationError("--locale must be zh-CN or en, not \(locale).")
-            }
-            options.locale = value
-        }
-        let site = LiveSite(options: options)
-        Self.stopOnInterrupt(site)
+        let options = try site.buildOptions(ledger)
+        let out = options.outputDirectory
+        let live = LiveSite(options: options)
+        Self.stopOnInterrupt(live)
         let report: @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
         do {
-            try await LiveServer(site: site).run(port: port) { taken in
+            try await LiveServer(site: live).run(port: port) { taken in
                 report("Serving \(out) at http://127.0.0.1:\(taken)/ (Ctrl-C to stop). Pages reload after each build.\n")
                 // Builds start once the port is taken (a port in use stops before any build), on a
                 // thread of their own: they are blocking work on every core, and the server
                 // answers while one runs, with the previous site.
-                Thread.detachNewThread { site.run(report: report) }
+                Thread.detachNewThread { live.run(report: report) }
             }
         } catch {
             throw fail(ListenError(port: port, reason: error))
