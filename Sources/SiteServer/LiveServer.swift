@@ -39,6 +39,9 @@ package struct LiveServer: HTTPHandler {
         default: break
         }
         guard let file = ServedFile.resolve(request.path, in: site.options.outputDirectory) else {
+            // Browsers ask every http:// site for an icon by themselves; the site has none, and
+            // a 404 would log an error in the console of every page.
+            if request.path == "/favicon.ico" { return HTTPResponse(statusCode: .noContent) }
             return Self.response(.notFound, type: "text/html; charset=utf-8",
                                  Data(LiveReload.missingPage(path: request.path, status: status).utf8))
         }

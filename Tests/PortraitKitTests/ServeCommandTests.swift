@@ -137,6 +137,7 @@ struct ServeCommandTests {
         let missing = try await server.get("/no-such-page.html")
         #expect(missing.status == 404 && missing.body.contains("There is no page at /no-such-page.html"))
         #expect(missing.body.contains("/__portrait/live.js"))
+        #expect(try await server.get("/favicon.ico").status == 204, "the site has no icon; the browser's request logs no error")
         #expect(try await server.get("/", method: "POST").status == 405)
         #expect(try await server.get("/", method: "HEAD").status == 200)
     }
