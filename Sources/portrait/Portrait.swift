@@ -4,7 +4,7 @@ import PortraitKit
 
 /// `portrait`: turns a customer ledger into a static report site.
 @main
-struct Portrait: AsyncParsableCommand {
+struct Portrait: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portrait",
         abstract: "Turn a customer ledger (客户台账) into a static report site.",
@@ -14,14 +14,10 @@ struct Portrait: AsyncParsableCommand {
 
     /// argument-parser's `main()`, except that a command line it refuses (an unknown option, a
     /// bad `--as-of` or `--locale`) exits 2, as bad configuration does (site.md), not 64.
-    static func main() async {
+    static func main() {
         do {
             var command = try parseAsRoot()
-            if var command = command as? any AsyncParsableCommand {
-                try await command.run()
-            } else {
-                try command.run()
-            }
+            try command.run()
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
