@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the watched inputs look like on disk: every file below them with its size, change time
+/// What the watched inputs look like on disk: every file below them with its size, modification time
 /// and inode. Two stamps differ when a file was added, removed, replaced or written.
 ///
 /// Polled twice a second rather than through inotify: the inputs are a handful of files, a

@@ -1,4 +1,5 @@
 import Foundation
+import SiteRenderer
 
 /// The script `portrait serve` adds to every page it sends (never to the files on disk).
 ///
@@ -18,15 +19,8 @@ enum LiveReload {
 
     /// The answer to a poll: the current version and error, as a call of the page's callback.
     static func status(_ status: LiveSite.Status) -> String {
-        let failure = status.failure.map(jsonString) ?? "null"
+        let failure = status.failure.map { "\"" + HTML.javaScriptString($0) + "\"" } ?? "null"
         return "window.__portraitLive && window.__portraitLive(\(status.version), \(failure), \(status.building));\n"
-    }
-
-    /// `text` as a JavaScript string literal (JSON's escaping, which also escapes `</`).
-    static func jsonString(_ text: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-        let array = String(decoding: data, as: UTF8.self)
-        return String(array.dropFirst().dropLast()).replacingOccurrences(of: "</", with: "<\\/")
     }
 
     static let script = """
@@ -74,11 +68,9 @@ enum LiveReload {
 
     /// The page sent for a path with no file: says why, and reloads once the site has it.
     static func missingPage(path: String, status: LiveSite.Status) -> String {
-        let escaped = path.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
         let reason = status.version == 0 && status.failure == nil
             ? "The site is being built; this page reloads when it is ready."
-            : "There is no page at \(escaped) in the site."
+            : "There is no page at \(HTML.escape(path)) in the site."
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>

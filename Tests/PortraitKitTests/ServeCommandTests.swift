@@ -100,7 +100,7 @@ struct ServeCommandTests {
 
         // A broken configuration: the error is reported, the previous site still served.
         server.folder.write("portrait.yml", "thresholds:\n  stale_day: 3\n")
-        #expect(await server.wait { (try? await server.status())?.contains("Unknown key 'stale_day'") == true }, "\(server.stderr)")
+        #expect(await server.wait { (try? await server.status())?.contains("Unknown key \\u0027stale_day\\u0027") == true }, "\(server.stderr)")
         let status = try await server.status()
         #expect(status.hasPrefix("window.__portraitLive && window.__portraitLive(2, \"Cannot use the configuration: "), "\(status)")
         #expect(try await server.get("/customers/").body.contains("Gamma Served"))

@@ -63,7 +63,7 @@ struct ServedFileTests {
         let script = LiveReload.status(status)
         #expect(script.hasPrefix("window.__portraitLive && window.__portraitLive(3, \""))
         #expect(!script.contains("</script>"))
-        #expect(script.contains("\\\"amount\\\"\\n<\\/script>"))
+        #expect(script.contains("\\\"amount\\\"\\n\\u003c/script\\u003e"))
         #expect(script.contains("金额"))
         #expect(LiveReload.status(LiveSite.Status()) == "window.__portraitLive && window.__portraitLive(0, null, false);\n")
     }

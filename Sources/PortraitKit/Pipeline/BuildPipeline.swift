@@ -162,21 +162,27 @@ package enum BuildPipeline {
     /// folder, every place a `portrait.yml` is looked for, and the templates folder, whether or
     /// not they exist yet (one created later changes the site).
     package static func inputs(_ options: BuildOptions) -> [String] {
+        [options.dataDirectory] + (options.configFile.map { [$0] } ?? configurationCandidates(options))
+            + [options.templatesDirectory ?? templatesCandidate(options)]
+    }
+
+    /// `portrait.yml` beside the data folder, then in it: where a build looks without `--config`.
+    static func configurationCandidates(_ options: BuildOptions) -> [String] {
         let data = URL(fileURLWithPath: options.dataDirectory)
-        let configs = options.configFile.map { [$0] }
-            ?? [data.deletingLastPathComponent().appendingPathComponent("portrait.yml").path,
+        return [data.deletingLastPathComponent().appendingPathComponent("portrait.yml").path,
                 data.appendingPathComponent("portrait.yml").path]
-        let templates = options.templatesDirectory
-            ?? data.deletingLastPathComponent().appendingPathComponent("templates").path
-        return [options.dataDirectory] + configs + [templates]
+    }
+
+    /// `templates/` beside the data folder: where a build looks without `--templates`.
+    static func templatesCandidate(_ options: BuildOptions) -> String {
+        URL(fileURLWithPath: options.dataDirectory).deletingLastPathComponent().appendingPathComponent("templates").path
     }
 
     /// `templates/` beside the data folder when it exists (a user's restyled copy of Portrait's
     /// `templates/`), else nil: the templates built into the binary.
     static func templatesDirectory(_ options: BuildOptions) -> String? {
         if let directory = options.templatesDirectory { return directory }
-        let candidate = URL(fileURLWithPath: options.dataDirectory).deletingLastPathComponent()
-            .appendingPathComponent("templates").path
+        let candidate = templatesCandidate(options)
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && isDirectory.boolValue ? candidate : nil
     }
@@ -190,10 +196,7 @@ package enum BuildPipeline {
             }
             return try Configuration.load(file: file)
         }
-        let data = URL(fileURLWithPath: options.dataDirectory)
-        for candidate in [data.deletingLastPathComponent().appendingPathComponent("portrait.yml").path,
-                          data.appendingPathComponent("portrait.yml").path]
-        where FileManager.default.fileExists(atPath: candidate) {
+        for candidate in configurationCandidates(options) where FileManager.default.fileExists(atPath: candidate) {
             return try Configuration.load(file: candidate)
         }
         return Configuration()
