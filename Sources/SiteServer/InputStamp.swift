@@ -20,10 +20,10 @@ package struct InputStamp: Sendable, Equatable {
     /// and the `skipping` paths (the site being served and its staging folder) are left out.
     package init(of paths: [String], skipping: [String]) {
         let skipped = Set(skipping.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-        for path in paths { add(URL(fileURLWithPath: path).standardizedFileURL.path, skipped: skipped, depth: 0) }
+        for path in paths { add(URL(fileURLWithPath: path).standardizedFileURL.path, skipped: skipped, isRoot: true) }
     }
 
-    private mutating func add(_ path: String, skipped: Set<String>, depth: Int) {
+    private mutating func add(_ path: String, skipped: Set<String>, isRoot: Bool) {
         guard !skipped.contains(path) else { return }
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
@@ -32,9 +32,9 @@ package struct InputStamp: Sendable, Equatable {
         if info.st_mode & S_IFMT == S_IFDIR {
             // Linked folders are not entered, as table wildcards do not enter them; a folder
             // given by a link (`--data` naming one) is.
-            guard !linked || depth == 0 else { return }
+            guard !linked || isRoot else { return }
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
-            for name in names where !name.hasPrefix(".") { add(path + "/" + name, skipped: skipped, depth: depth + 1) }
+            for name in names where !name.hasPrefix(".") { add(path + "/" + name, skipped: skipped, isRoot: false) }
         } else {
             entries.append(Entry(path: path, size: Int64(info.st_size),
                                  changed: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),

@@ -21,9 +21,9 @@ package final class LiveSite: Sendable {
     private let state = Mutex(Status())
     /// Pauses between looks at the inputs, and before building what changed (so that a file
     /// still being written, say by a CRM export, is read once it is whole).
-    private let pollInterval: Duration, settleInterval: Duration
+    private let pollInterval: TimeInterval, settleInterval: TimeInterval
 
-    package init(options: BuildOptions, pollInterval: Duration = .milliseconds(500), settleInterval: Duration = .milliseconds(300)) {
+    package init(options: BuildOptions, pollInterval: TimeInterval = 0.5, settleInterval: TimeInterval = 0.3) {
         self.options = options
         self.pollInterval = pollInterval
         self.settleInterval = settleInterval
@@ -56,13 +56,13 @@ package final class LiveSite: Sendable {
     private func nextChange(after built: InputStamp) -> InputStamp {
         var seen = built
         while seen == built {
-            Thread.sleep(forTimeInterval: pollInterval.seconds)
+            Thread.sleep(forTimeInterval: pollInterval)
             seen = stamp
         }
         var settled = seen
         repeat {
             seen = settled
-            Thread.sleep(forTimeInterval: settleInterval.seconds)
+            Thread.sleep(forTimeInterval: settleInterval)
             settled = stamp
         } while settled != seen
         return settled
@@ -83,12 +83,5 @@ package final class LiveSite: Sendable {
             }
             report("portrait: \(message)\nThe previous site is still served; fix the input and save it to build again.\n")
         }
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) / 1e18
     }
 }

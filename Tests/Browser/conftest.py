@@ -196,6 +196,17 @@ class Browser:
     def js(self, script: str, *args):
         return self.driver.execute_script(script, *args)
 
+    def portrait_link(self, customer_id: str) -> str | None:
+        """On an open customer list, the URL its row for `customer_id` links to (the portrait's
+        file name is the renderer's business), or None."""
+        return self.js("""
+            var id = arguments[0];
+            var row = Array.from(document.querySelectorAll('table#customers tbody tr')).find(function (r) {
+                return Array.from(r.querySelectorAll('.cell-sub, td')).some(function (c) { return c.textContent.trim() === id; });
+            });
+            var link = row && row.querySelector('a[href]');
+            return link ? link.href : null;""", customer_id)
+
     def wait_for(self, condition, message: str, timeout: float = 10):
         return WebDriverWait(self.driver, timeout).until(lambda d: condition(), message)
 

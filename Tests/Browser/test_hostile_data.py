@@ -79,13 +79,7 @@ def portrait_of(browser, site: Path, customer_id: str) -> str:
     """The portrait URL the customer list links to for `customer_id` (the file name is the
     renderer's business)."""
     browser.open(site / "customers" / "index.html")
-    href = browser.js("""
-        var id = arguments[0];
-        var row = Array.from(document.querySelectorAll('table#customers tbody tr')).find(function (r) {
-            return Array.from(r.querySelectorAll('.cell-sub, td')).some(function (c) { return c.textContent.trim() === id; });
-        });
-        var link = row && row.querySelector('a[href]');
-        return link ? link.href : null;""", customer_id)
+    href = browser.portrait_link(customer_id)
     assert href, f"the customer list has no linked row for {customer_id!r}"
     return href
 

@@ -264,13 +264,7 @@ def test_changing_the_data_reloads_an_open_portrait(live, server):
     customer_id, name = rows[1][0], rows[1][1]
     assert name and name != MARKER_NAME
     open_served(live, server, "/customers/")
-    href = live.js("""
-        var id = arguments[0];
-        var row = Array.from(document.querySelectorAll('table#customers tbody tr')).find(function (r) {
-            return Array.from(r.querySelectorAll('.cell-sub, td')).some(function (c) { return c.textContent.trim() === id; });
-        });
-        var link = row && row.querySelector('a[href]');
-        return link ? link.href : null;""", customer_id)
+    href = live.portrait_link(customer_id)
     assert href and href.startswith(server.url("/customers/")), \
         f"the served customer list links no portrait for {customer_id}: {href!r}"
     problems = open_served(live, server, href[len(server.url("")):])
