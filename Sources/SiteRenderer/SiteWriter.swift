@@ -92,8 +92,9 @@ package final class SiteWriter: @unchecked Sendable {
     package static let manifest = ".portrait-manifest"
 
     /// Prepares an empty staging folder; throws when `output` is a folder that is not a site.
+    /// When `output` is a symbolic link, the site goes where it leads (``target(of:)``).
     package init(output: String) throws {
-        let trimmed = SiteWriter.trimmed(output)
+        let trimmed = SiteWriter.target(of: output)
         self.output = trimmed
         staging = SiteWriter.stagingPath(for: trimmed)
         prefix = ""
@@ -171,10 +172,30 @@ package final class SiteWriter: @unchecked Sendable {
         return true
     }
 
-    /// The staging folder beside `output`: `site` is staged in `.site.staging`.
+    /// The staging folder beside the folder the site goes to: `site` is staged in
+    /// `.site.staging`; a `site` linked to `/var/www/report` in `/var/www/.report.staging`.
     package static func stagingPath(for output: String) -> String {
-        let url = URL(fileURLWithPath: trimmed(output))
+        let url = URL(fileURLWithPath: target(of: output))
         return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".staging").path
+    }
+
+    /// The folder a build of `output` publishes: `output` itself (without a trailing `/`), or,
+    /// when it is a symbolic link, the folder it leads to, so that `site → /var/www/report`
+    /// (a web server's folder linked into the project) is replaced and the link is kept. The
+    /// swap renames folders, and renaming the link would replace it with a plain folder and
+    /// leave the web server's folder as it was. A link to nothing yet leads to where the site
+    /// will be made.
+    package static func target(of output: String) -> String {
+        let path = trimmed(output)
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return path }
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { return path }
+        if destination.hasPrefix("/") { return trimmed(destination) }
+        return trimmed(URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(destination).path)
     }
 
     /// `output` without a trailing `/` (`site/` and `site` are one site).

@@ -111,4 +111,40 @@ struct SiteBuildTests {
         }
         #expect(external.isEmpty, "\(external.prefix(5))")
     }
+
+    /// A web server's folder linked into the project (`site → /var/www/report`) is where each
+    /// build goes: the link stays a link, and a rebuild replaces the folder it leads to.
+    @Test("an output that is a symbolic link is built where it leads, and stays a link")
+    func aLinkedOutputIsFollowed() throws {
+        let folder = try Self.project()
+        let www = folder.path + "/www"
+        try FileManager.default.createDirectory(atPath: www, withIntermediateDirectories: true)
+        // A link to a folder that does not exist yet, relative to the link's folder.
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/site", withDestinationPath: "www/report")
+        let first = try Self.build(folder)
+        #expect(first.pagesWritten > 300)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/site") == "www/report")
+        let built = Self.files(www + "/report")
+        #expect(built["index.html"] != nil && built.count > 300)
+
+        // A rebuild after a change replaces the linked folder and keeps the link.
+        let orders = folder.path + "/data/orders.csv"
+        let text = try String(contentsOfFile: orders, encoding: .utf8)
+        try (text + "ZZ-NEW-1,C000001,2026-10-30,1234.50,实施服务,专业服务,1,已完成,\n").write(toFile: orders, atomically: true, encoding: .utf8)
+        let second = try Self.build(folder)
+        #expect(second.pagesWritten > 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/site") == "www/report")
+        let rebuilt = Self.files(www + "/report")
+        #expect(rebuilt["index.html"] != built["index.html"], "the linked folder holds the new site")
+        #expect(FileManager.default.contents(atPath: folder.path + "/site/index.html") == rebuilt["index.html"],
+                "the link leads to the new site")
+        // The staging folder is beside the folder the link leads to, not beside the link.
+        let top = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(top == ["data", "site", "www"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: www).allSatisfy { $0 == "report" || $0 == ".report.staging" })
+
+        // The same site as a build into a plain folder.
+        _ = try Self.build(folder, out: "plain")
+        #expect(Self.files(folder.path + "/plain") == rebuilt, "the same site as a build into a plain folder")
+    }
 }
