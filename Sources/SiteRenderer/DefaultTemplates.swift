@@ -19,10 +19,13 @@ to change the colours. Keep it as `templates/` beside the data folder, where `po
 | `kpi.mustache`, `table.mustache`, `missing.mustache` | a KPI card, a data table, the note shown when a ledger table is absent |
 | `strings/zh-CN.strings`, `strings/en.strings` | every word of the interface, one `key = value` a line; templates write `{{s.key}}` |
 | `assets/site.css`, `assets/site.js` | the stylesheet (after the chart colours) and the script for sorting, filters and search |
+| any other file under `assets/` | yours (a logo, a font, a second stylesheet): copied into the site's `assets/` as it is; link it as `{{root}}assets/logo.png` |
 
 Values from the data are escaped by `{{name}}`; `{{{name}}}` is used only for HTML the generator
 wrote and escaped itself (charts, table rows). The pages allow no inline `<script>` and no
-`style="…"` attribute (Content-Security-Policy), so put styles in `assets/site.css`.
+`style="…"` attribute (Content-Security-Policy), so put styles in `assets/site.css`. The policy
+lets pages show images from the site itself; for a font of your own, add `font-src 'self'` to it
+in `layout.mustache`. Other files in this folder (this README, notes) are not read.
 
 Portrait pages (one per customer, possibly a hundred thousand) are written by a fast built-in
 writer that produces exactly what `page-portrait.mustache`, `kpi.mustache`, `table.mustache` and

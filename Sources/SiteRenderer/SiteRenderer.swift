@@ -4,7 +4,8 @@ import Dispatch
 import Foundation
 import LedgerModel
 
-/// Renders the report site: every page, the stylesheet, the script and the search index.
+/// Renders the report site: every page, the stylesheet, the script, the search index and the
+/// user's own files from the templates' `assets/` folder.
 package enum SiteRenderer {
     /// Renders every page and asset into the writer (exports are written by the pipeline).
     ///
@@ -41,7 +42,7 @@ package enum SiteRenderer {
 
     /// One page (or asset, or run of portraits) to render.
     enum Page: Sendable {
-        case searchIndex, stylesheet, script
+        case searchIndex, stylesheet, script, userAssets
         case dashboard, customers, segments, segment(Segment), lifecycle, team, rep(Int), service, quality
         case portraits(Range<Int>)
     }
@@ -56,6 +57,7 @@ package enum SiteRenderer {
         var pages: [Page] = [.customers, .searchIndex, .team]
         pages += site.ledger.reps.indices.map { .rep($0) }
         pages += [.stylesheet, .script, .lifecycle, .quality]
+        if !site.templates.assets.isEmpty { pages.append(.userAssets) }
         let count = site.ledger.customers.count
         let chunk = 256
         let portraits = stride(from: 0, to: count, by: chunk).map { Page.portraits($0..<min(count, $0 + chunk)) }
@@ -84,6 +86,10 @@ package enum SiteRenderer {
                     try buffer.withBytes { try sink.write("assets/search-index.js", $0, fingerprint: nil) }
                 case .stylesheet: try write("assets/site.css", ChartStylesheet.css + (site.templates.files["assets/site.css"] ?? ""))
                 case .script: try write("assets/site.js", site.templates.files["assets/site.js"] ?? "")
+                case .userAssets:
+                    for asset in site.templates.assets {
+                        try asset.bytes.withUnsafeBytes { try sink.write(asset.path, $0, fingerprint: nil) }
+                    }
                 case .dashboard: try write("index.html", DashboardPage.render(site))
                 case .customers: try write("customers/index.html", CustomerListPage.render(site))
                 case .segments: try write("segments/index.html", SegmentsPage.renderIndex(site))

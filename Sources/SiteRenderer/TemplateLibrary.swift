@@ -8,25 +8,36 @@ import Mustache
 /// overrides them file by file: a file it lacks falls back to the built-in one, so a folder
 /// holding only `assets/site.css` restyles the site and keeps every page.
 package struct TemplateLibrary: Sendable {
-    /// Every file by its path inside the templates folder (`page-index.mustache`, `assets/site.css`).
+    /// Every text file by its path inside the templates folder (`page-index.mustache`,
+    /// `strings/en.strings`, `assets/site.css`).
     package let files: [String: String]
+    /// The user's own files under `assets/` besides `site.css` and `site.js` (a logo, a
+    /// font, a second stylesheet), by path, sorted: copied into the site byte for byte.
+    package let assets: [(path: String, bytes: [UInt8])]
     /// Paths whose text is not the built-in one (a user's folder replaced them).
     package let customized: Set<String>
     private let library: MustacheLibrary
+
+    /// The assets Portrait writes itself; a user's file of the same path would be lost.
+    static let generatedAssets: Set<String> = ["assets/search-index.js"]
 
     /// Loads and compiles the templates.
     /// - Throws: `TemplateError` naming the file (and line and column for a syntax error).
     package init(directory: String?) throws {
         var files = Dictionary(uniqueKeysWithValues: DefaultTemplates.files.map { ($0.path, $0.text) })
+        var assets: [(path: String, bytes: [UInt8])] = []
         if let directory {
-            for (path, text) in try TemplateLibrary.readFolder(directory) { files[path] = text }
+            let folder = try TemplateLibrary.readFolder(directory)
+            for (path, text) in folder.texts { files[path] = text }
+            assets = folder.assets
         }
-        try self.init(files: files, origin: directory)
+        try self.init(files: files, assets: assets, origin: directory)
     }
 
     /// Compiles the given files; `origin` prefixes the file names in errors.
-    package init(files: [String: String], origin: String? = nil) throws {
+    package init(files: [String: String], assets: [(path: String, bytes: [UInt8])] = [], origin: String? = nil) throws {
         self.files = files
+        self.assets = assets
         let builtIn = Dictionary(uniqueKeysWithValues: DefaultTemplates.files.map { ($0.path, $0.text) })
         customized = Set(files.filter { builtIn[$0.key] != $0.value }.map(\.key))
         try TemplateLibrary.check(files, origin: origin)
@@ -64,8 +75,25 @@ package struct TemplateLibrary: Sendable {
         return try Strings(parsing: text, file: "templates/" + path)
     }
 
-    /// Reads every regular file under `directory`, paths relative and `/`-separated.
-    static func readFolder(_ directory: String) throws -> [(String, String)] {
+    /// What a templates folder holds, by the use a build makes of each file.
+    struct Folder {
+        /// Templates, strings tables, `assets/site.css` and `assets/site.js`: UTF-8 text.
+        var texts: [(String, String)] = []
+        /// Every other file under `assets/`, as it is.
+        var assets: [(path: String, bytes: [UInt8])] = []
+    }
+
+    /// Whether a build reads the file at `path` (inside a templates folder) as text.
+    static func isText(_ path: String) -> Bool {
+        path.hasSuffix(".mustache") || (path.hasPrefix("strings/") && path.hasSuffix(".strings"))
+            || path == "assets/site.css" || path == "assets/site.js"
+    }
+
+    /// Reads the regular files under `directory` a build uses, paths relative and
+    /// `/`-separated and sorted: the texts (which must be UTF-8) and the other files under
+    /// `assets/`. Hidden files and folders and any other file (the folder's README, a
+    /// `Thumbs.db`) are not read.
+    static func readFolder(_ directory: String) throws -> Folder {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw TemplateError(file: directory, reason: "The templates folder does not exist or is not a folder.",
@@ -75,23 +103,35 @@ package struct TemplateLibrary: Sendable {
             throw TemplateError(file: directory, reason: "The templates folder cannot be read.",
                                 hint: "Check its permissions.")
         }
-        var result: [(String, String)] = []
+        var folder = Folder()
         for case let path as String in enumerator {
             let full = directory + "/" + path
             var isDir: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
             if isDir.boolValue || path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            let text = isText(path)
+            guard text || path.hasPrefix("assets/") else { continue }
+            if generatedAssets.contains(path) {
+                throw TemplateError(file: full, reason: "Portrait writes \(path) itself, so this file would be lost.",
+                                    hint: "Give it another name, and link it from your templates under that name.")
+            }
             guard let data = FileManager.default.contents(atPath: full) else {
                 throw TemplateError(file: full, reason: "The template file cannot be read.",
                                     hint: "Check its permissions, or remove it to use the built-in one.")
+            }
+            guard text else {
+                folder.assets.append((path, [UInt8](data)))
+                continue
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw TemplateError(file: full, reason: "The template file is not UTF-8 text.",
                                     hint: "Save it as UTF-8.")
             }
-            result.append((path, text))
+            folder.texts.append((path, text))
         }
-        return result.sorted { $0.0 < $1.0 }
+        folder.texts.sort { $0.0 < $1.0 }
+        folder.assets.sort { $0.path < $1.path }
+        return folder
     }
 
     static func describe(_ error: Error) -> String {

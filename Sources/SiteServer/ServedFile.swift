@@ -31,7 +31,8 @@ package struct ServedFile: Sendable, Equatable {
         return ServedFile(path: resolved, contentType: type, isPage: type.hasPrefix("text/html"))
     }
 
-    /// The types of the files a site holds; anything else is sent as bytes.
+    /// The types of the files a site holds (with the images and fonts a user's templates may
+    /// add under `assets/`); anything else is sent as bytes.
     static func contentType(forExtension pathExtension: String) -> String {
         switch pathExtension {
         case "html", "htm": "text/html; charset=utf-8"
@@ -41,6 +42,11 @@ package struct ServedFile: Sendable, Equatable {
         case "csv": "text/csv; charset=utf-8"
         case "svg": "image/svg+xml"
         case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        case "gif": "image/gif"
+        case "webp": "image/webp"
+        case "woff2": "font/woff2"
+        case "woff": "font/woff"
         case "ico": "image/x-icon"
         case "txt", "md": "text/plain; charset=utf-8"
         case "xml": "application/xml"

@@ -73,11 +73,57 @@ import Testing
 
     @Test func theEmbeddedTemplatesEqualTheTemplatesFolder() throws {
         let folder = packageRoot + "/templates"
-        let onDisk = try TemplateLibrary.readFolder(folder)
+        let onDisk = try FileManager.default.subpathsOfDirectory(atPath: folder).filter { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+                && !isDirectory.boolValue && !path.split(separator: "/").contains { $0.hasPrefix(".") }
+        }.sorted()
         let embedded = DefaultTemplates.files.map { ($0.path, $0.text) }
-        #expect(onDisk.map(\.0) == embedded.map(\.0), "run scripts/embed-templates.sh")
-        for ((path, disk), (_, built)) in zip(onDisk, embedded) {
+        #expect(onDisk == embedded.map(\.0), "run scripts/embed-templates.sh")
+        for (path, built) in embedded {
+            let disk = FileManager.default.contents(atPath: folder + "/" + path).map { String(decoding: $0, as: UTF8.self) }
             #expect(disk == built, "\(path) differs from its embedded copy: run scripts/embed-templates.sh")
+        }
+    }
+
+    /// A logo or a font beside the stylesheet reaches the site as it is; files a build does not
+    /// use (a README, Windows' `Thumbs.db`) are not read, so they cannot stop it.
+    @Test func theUsersOwnAssetsAreCopiedAndOtherFilesIgnored() throws {
+        let folder = TemporaryFolder("portrait-templates")
+        let logo: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF, 0xFE, 0x80]
+        folder.write("assets/site.css", "body{color:red}")
+        _ = folder.write("assets/logo.png", bytes: logo)
+        _ = folder.write("assets/fonts/brand.woff2", "wOF2")
+        _ = folder.write("Thumbs.db", bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xFF])
+        _ = folder.write("notes.txt", "not a template")
+        let library = try TemplateLibrary(directory: folder.path)
+        #expect(library.assets.map(\.path) == ["assets/fonts/brand.woff2", "assets/logo.png"])
+        #expect(library.assets.last?.bytes == logo)
+        #expect(library.files["Thumbs.db"] == nil && library.files["notes.txt"] == nil)
+        let pages = try SiteRenderer.renderAll(SiteFixture.content(templates: folder.path))
+        #expect(pages["assets/fonts/brand.woff2"] == "wOF2")
+        #expect(pages["assets/logo.png"] != nil)
+        #expect(pages["assets/site.css"]!.hasSuffix("body{color:red}"))
+    }
+
+    @Test func aUserFileWherePortraitWritesTheSearchIndexIsRefused() {
+        let folder = TemporaryFolder("portrait-templates")
+        _ = folder.write("assets/search-index.js", "var mine = 1;")
+        #expect {
+            try TemplateLibrary(directory: folder.path)
+        } throws: { error in
+            let error = error as! TemplateError
+            return error.file.hasSuffix("/assets/search-index.js") && error.reason.contains("writes assets/search-index.js itself")
+        }
+    }
+
+    @Test func aTemplateThatIsNotUTF8IsRefused() {
+        let folder = TemporaryFolder("portrait-templates")
+        _ = folder.write("footer.mustache", bytes: [0x3C, 0x70, 0x3E, 0xC4, 0xE3, 0xBA, 0xC3])
+        #expect {
+            try TemplateLibrary(directory: folder.path)
+        } throws: { error in
+            (error as? TemplateError)?.reason.contains("not UTF-8") == true
         }
     }
 

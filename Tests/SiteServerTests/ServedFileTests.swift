@@ -29,6 +29,10 @@ struct ServedFileTests {
         let css = try #require(ServedFile.resolve("/assets/site.css", in: root))
         #expect(css.contentType == "text/css; charset=utf-8" && !css.isPage)
         #expect(ServedFile.resolve("/exports/customers.csv", in: root)?.contentType == "text/csv; charset=utf-8")
+        // What a user's templates may add under assets/ (a logo, a font).
+        for (name, type) in [("logo.png", "image/png"), ("logo.JPG", "image/jpeg"), ("brand.woff2", "font/woff2"), ("x.bin", "application/octet-stream")] {
+            #expect(ServedFile.contentType(forExtension: (name as NSString).pathExtension.lowercased()) == type)
+        }
     }
 
     @Test("nothing outside the site, nothing hidden, nothing missing", arguments: [
