@@ -5,7 +5,10 @@
 /// - a partial or parent that includes itself, directly or through others: rendering recursed
 ///   until the stack overflowed (the pages' data holds nothing recursive that could end it);
 /// - more than ``maximumTags`` tags in one template: compiling slowed with the square of their
-///   number (10,000 tags 2.3 s, 20,000 9 s, 200,000 more than a minute).
+///   number (10,000 tags 2.3 s, 20,000 9 s, 200,000 more than a minute);
+/// - a partial or parent that no template has: swift-mustache renders it as nothing, so a
+///   misspelt `{{> kpii}}` silently dropped part of every page. (A dynamic name, `{{>*name}}`,
+///   is known only while rendering and is not checked.)
 extension TemplateLibrary {
     static let maximumDepth = 100
     static let maximumTags = 10_000
@@ -15,8 +18,9 @@ extension TemplateLibrary {
         /// The deepest nesting of sections, and the byte offset of the tag that reached it.
         var depth = 0
         var deepestAt = 0
-        /// The partials (`{{> name}}`) and parents (`{{< name}}`) it names.
-        var includes: [String] = []
+        /// The partials (`{{> name}}`) and parents (`{{< name}}`) it names, with the byte
+        /// offset of each tag.
+        var includes: [(name: String, at: Int)] = []
         var tags = 0
         /// The byte offset of the tag past ``maximumTags``.
         var tooManyAt: Int?
@@ -47,11 +51,11 @@ extension TemplateLibrary {
             case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"):
                 depth += 1
                 if depth > outline.depth { (outline.depth, outline.deepestAt) = (depth, start) }
-                if kind == UInt8(ascii: "<") { outline.includes.append(name) }
+                if kind == UInt8(ascii: "<") { outline.includes.append((name, start)) }
             case UInt8(ascii: "/"):
                 depth = max(0, depth - 1)
             case UInt8(ascii: ">"):
-                outline.includes.append(name)
+                outline.includes.append((name, start))
             case UInt8(ascii: "=") where closing == close && tag.last == UInt8(ascii: "="):
                 let parts = tag.dropFirst().dropLast().split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
                 if parts.count == 2 { (open, close) = (Array(parts[0]), Array(parts[1])) }
@@ -62,8 +66,9 @@ extension TemplateLibrary {
         return outline
     }
 
-    /// Throws a ``TemplateError`` for the first template past a limit, or the first partial
-    /// that includes itself (with the chain of names). `origin` prefixes file names.
+    /// Throws a ``TemplateError`` for the first template past a limit, the first partial or
+    /// parent no template has, or the first partial that includes itself (with the chain of
+    /// names). `origin` prefixes file names.
     static func check(_ files: [String: String], origin: String?) throws {
         func file(_ name: String) -> String { (origin ?? "templates") + "/" + name + ".mustache" }
         var outlines: [String: Outline] = [:]
@@ -83,6 +88,15 @@ extension TemplateLibrary {
             }
             outlines[name] = outline
         }
+        for path in files.keys.sorted() where path.hasSuffix(".mustache") {
+            let name = String(path.dropLast(".mustache".count)), text = files[path]!
+            for include in outlines[name]!.includes where !include.name.hasPrefix("*") && outlines[include.name] == nil {
+                let line = 1 + text.utf8.prefix(include.at).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                throw TemplateError(file: file(name), line: line,
+                                    reason: "The template includes “\(include.name)”, which is neither in the templates folder nor built in.",
+                                    hint: "Check the name against the files of Portrait's templates/ folder (without .mustache).")
+            }
+        }
         // Depth-first through the includes; a name met again on the current chain is a cycle.
         var done: Set<String> = []
         func visit(_ name: String, chain: [String]) throws {
@@ -92,7 +106,7 @@ extension TemplateLibrary {
                                     hint: "Remove the partial tag that leads back, or delete the template to use the built-in one.")
             }
             guard !done.contains(name), let outline = outlines[name] else { return }
-            for include in outline.includes { try visit(include, chain: chain + [name]) }
+            for include in outline.includes { try visit(include.name, chain: chain + [name]) }
             done.insert(name)
         }
         for name in outlines.keys.sorted() { try visit(name, chain: []) }

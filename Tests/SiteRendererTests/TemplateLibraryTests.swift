@@ -68,7 +68,7 @@ import Testing
         _ = try TemplateLibrary(files: ["footer.mustache": deep, "header.mustache": String(repeating: "{{a}}", count: TemplateLibrary.maximumTags)])
         _ = try TemplateLibrary(directory: nil)
         let outline = TemplateLibrary.outline("{{#a}}{{> p}}{{^b}}{{{c}}}{{/b}}{{/a}}{{=<% %>=}}<%> q%><%#d%><%/d%>{{e}}")
-        #expect(outline.depth == 2 && outline.includes == ["p", "q"] && outline.tags == 10)
+        #expect(outline.depth == 2 && outline.includes.map(\.name) == ["p", "q"] && outline.tags == 10)
     }
 
     @Test func theEmbeddedTemplatesEqualTheTemplatesFolder() throws {
@@ -115,6 +115,26 @@ import Testing
             let error = error as! TemplateError
             return error.file.hasSuffix("/assets/search-index.js") && error.reason.contains("writes assets/search-index.js itself")
         }
+    }
+
+    /// swift-mustache renders a partial it does not have as nothing: the misspelt name would
+    /// silently drop the KPI cards from the dashboard.
+    @Test(arguments: [
+        ("page-dashboard.mustache", "{{<layout}}{{$main}}\n<h1>{{title}}</h1>\n{{#kpis}}{{> kpii}}{{/kpis}}{{/main}}{{/layout}}", "kpii", 3),
+        ("footer.mustache", "<footer>\n{{<frame}}{{/frame}}</footer>", "frame", 2),
+    ])
+    func aPartialThatNoTemplateHasIsRefused(path: String, text: String, missing: String, line: Int) {
+        let folder = TemporaryFolder("portrait-templates")
+        _ = folder.write(path, text)
+        #expect {
+            try TemplateLibrary(directory: folder.path)
+        } throws: { error in
+            let error = error as! TemplateError
+            return error.file == folder.path + "/" + path && error.line == line && error.reason.contains("“\(missing)”")
+        }
+        // Spelt right, it builds.
+        _ = folder.write(path, text.replacingOccurrences(of: "kpii", with: "kpi").replacingOccurrences(of: "frame", with: "missing"))
+        #expect(throws: Never.self) { try TemplateLibrary(directory: folder.path) }
     }
 
     @Test func aTemplateThatIsNotUTF8IsRefused() {
