@@ -10,7 +10,7 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .long, help: "How many customers.")
     var customers: Int
 
-    @Option(name: .long, help: "The folder to write the tables into (created if missing).")
+    @Option(name: .long, help: "The folder to write the tables into (created if missing; it must be empty).")
     var out: String
 
     @Option(name: .long, help: "Seed of the generator; the same seed gives the same files.")
@@ -31,6 +31,9 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .long, help: "Write the findings the injected defects must produce (JSON) to this file.")
     var manifest: String?
 
+    @Flag(name: .long, help: "Write into a folder that holds files (tables of the same names are replaced).")
+    var force = false
+
     func run() throws {
         guard let locale = SampleLocale(rawValue: locale) else { throw ValidationError("--locale must be zh-CN or en.") }
         guard let format = SampleFormat(rawValue: format) else { throw ValidationError("--format must be csv or xml.") }
@@ -40,6 +43,7 @@ struct SampleCommand: ParsableCommand {
         let start = ContinuousClock.now
         let result: SampleManifest
         do {
+            if !force { try LedgerSampler.checkFolderIsFree(out) }
             result = try LedgerSampler.write(options, to: out)
             if let manifest {
                 let encoder = JSONEncoder()

@@ -189,4 +189,27 @@ struct CommandLineTests {
         #expect(run.stderr.contains("holds files that Portrait did not write"))
         #expect(folder.read("docs/important.txt") == "keep me")
     }
+
+    /// `portrait sample --out data` in a project would replace the real ledger's tables.
+    @Test("sample refuses a folder that holds files, unless --force")
+    func sampleRefusesAFolderInUse() throws {
+        let folder = Self.project(["data/customers.csv": Self.text(Self.customers)])
+        let ledger = folder.read("data/customers.csv")
+        let refused = try runPortrait(["sample", "--customers", "20", "--out", "data"], in: folder.path)
+        #expect(refused.status == 2, "\(refused.stderr)")
+        #expect(refused.stderr.contains("data already holds files (customers.csv)"), "\(refused.stderr)")
+        #expect(folder.read("data/customers.csv") == ledger)
+        #expect(!folder.exists("data/orders.csv"), "nothing was written")
+
+        // A new folder, or an empty one (a hidden file does not count), is written.
+        folder.write("empty/.gitkeep", "")
+        for out in ["new/ledger", "empty"] {
+            let run = try runPortrait(["sample", "--customers", "20", "--out", out], in: folder.path)
+            #expect(run.status == 0, "\(out): \(run.stderr)")
+            #expect(folder.exists(out + "/orders.csv"), "\(out)")
+        }
+        let forced = try runPortrait(["sample", "--customers", "20", "--out", "data", "--force"], in: folder.path)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(folder.read("data/customers.csv") != ledger)
+    }
 }

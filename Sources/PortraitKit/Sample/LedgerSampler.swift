@@ -11,6 +11,15 @@ import LedgerModel
 /// - Complexity: O(rows); about 15 rows per customer.
 package enum LedgerSampler {
     /// Writes the five tables into `directory` (created when missing) and returns what was written.
+    /// Throws ``SampleError/folderInUse(path:entries:)`` when `directory` holds anything but
+    /// hidden files: `portrait sample --out data` run in a project would otherwise replace
+    /// the real ledger's tables, or mix a sample's with tables of other names.
+    package static func checkFolderIsFree(_ directory: String) throws {
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { !$0.hasPrefix(".") }.sorted()
+        if !entries.isEmpty { throw SampleError.folderInUse(path: directory, entries: entries) }
+    }
+
     package static func write(_ options: SampleOptions, to directory: String) throws -> SampleManifest {
         guard options.customers >= 1 else {
             throw SampleError.invalidOptions("--customers must be at least 1")
