@@ -49,7 +49,7 @@ mkdir -p "$work"
 data=$work/data
 if [ ! -f "$data/interactions.csv" ]; then
     echo "Generating $size customers in $data…" >&2
-    "$bin" sample --customers "$size" --out "$data"
+    "$bin" sample --customers "$size" --out "$data" --force  # over a sample left half-written
 fi
 printf 'pages:\n  portraits: none\n' > "$work/no-portraits.yml"
 printf 'pages:\n  portraits: top:50000\n' > "$work/top50k.yml"
