@@ -44,9 +44,9 @@ struct CommandLineTests {
          "orders.csv:1: The orders table has no amount column"),
         // Past these, order counts and day arithmetic overflowed: the build crashed.
         ("an order threshold past 32 bits", ["data/orders.csv": text(orders), "portrait.yml": text("thresholds:\n  loyal_orders: 2147483648\n")],
-         "`thresholds.loyal_orders` must be a whole number from 1 to 1000000000."),
+         "`thresholds.loyal_orders` must be a whole number from 1 to 1000000000, not “2147483648”."),
         ("a follow-up period past any date", ["data/orders.csv": text(orders), "portrait.yml": text("thresholds:\n  follow_up_days: 2147483649\n")],
-         "`thresholds.follow_up_days` must be a whole number from 1 to 1000000."),
+         "`thresholds.follow_up_days` must be a whole number from 1 to 1000000, not “2147483649”."),
     ]
 
     @Test("unreadable input stops with exit 2, one message naming the file, and the old site untouched",

@@ -93,15 +93,20 @@ struct ConfigurationTests {
     }
 
     @Test("impossible values are errors naming the key", arguments: [
-        ("locale: fr\n", "`locale` must be one of zh-CN, en."),
-        ("as_of: 2026-02-30\n", "`as_of` must be a date written YYYY-MM-DD."),
-        ("thresholds:\n  grade_a_share: 1.5\n", "`thresholds.grade_a_share` must be a share between 0 and 1 with at most 4 decimals, such as 0.80."),
-        ("pages:\n  portraits: some\n", "`pages.portraits` must be all, none or top:N (for example top:500)."),
-        ("segments:\n  model: rfm\n", "`segments.model` must be one of cn8, rf10."),
-        ("privacy:\n  mask_contacts: maybe\n", "`privacy.mask_contacts` must be true or false."),
+        ("locale: fr\n", "`locale` must be one of zh-CN, en, not “fr”."),
+        ("as_of: 2026-02-30\n", "`as_of` must be a date written YYYY-MM-DD, not “2026-02-30”."),
+        ("thresholds:\n  grade_a_share: 1.5\n", "`thresholds.grade_a_share` must be a share between 0 and 1 with at most 4 decimals, such as 0.80, not “1.5”."),
+        ("pages:\n  portraits: some\n", "`pages.portraits` must be all, none or top:N (for example top:500), not “some”."),
+        ("segments:\n  model: rfm\n", "`segments.model` must be one of cn8, rf10, not “rfm”."),
+        ("privacy:\n  mask_contacts: maybe\n", "`privacy.mask_contacts` must be true or false, not “maybe”."),
         ("tables:\n  orders:\n    derive:\n      amount: quantity * (price\n", "`tables.orders.derive.amount` does not parse"),
-        ("tables:\n  orders:\n    file: ../secret.csv\n", "`tables.orders.file` must stay inside the data folder."),
+        ("tables:\n  orders:\n    file: ../secret.csv\n", "`tables.orders.file` must stay inside the data folder, not “../secret.csv”."),
         ("title: [unclosed\n", "This is not valid YAML"),
+        ("currency: NOPE\n", "`currency` must be an ISO 4217 code such as CNY or USD, not “NOPE”."),
+        ("period: 2026-Q5\n", "`period` must be a mapping of keys to values, not “2026-Q5”."),
+        ("title:\n  - a\n", "`title` must be text, not a list."),
+        ("thresholds:\n  churn_days: \"\"\n", "`thresholds.churn_days` must be a whole number from 0 to 1000000, not empty."),
+        ("title: x\nlocale: " + String(repeating: "中", count: 50) + "\n", "not “" + String(repeating: "中", count: 40) + "…”."),
     ])
     func impossibleValuesAreErrors(text: String, fragment: String) {
         do {

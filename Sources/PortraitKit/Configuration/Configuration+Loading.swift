@@ -54,10 +54,24 @@ private struct ConfigurationReader {
         ConfigurationError(file: file, line: node.mark?.line, column: node.mark?.column, problem: problem, hint: hint)
     }
 
+    /// What was found instead, to end a "must be" sentence: `, not “NOPE”`, `, not a list`.
+    /// A long value is shortened; an empty one says so.
+    func not(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar):
+            let text = scalar.string
+            if text.isEmpty { return ", not empty" }
+            return ", not “" + (text.count > 40 ? text.prefix(40) + "…" : text) + "”"
+        case .mapping: return ", not a mapping"
+        case .sequence: return ", not a list"
+        case .alias: return ""
+        }
+    }
+
     /// The mapping's entries, checking every key against `known`.
     func entries(_ node: Node, path: String, known: [String]) throws -> [(key: String, keyNode: Node, value: Node)] {
         guard let mapping = node.mapping else {
-            throw error(node, "\(path.isEmpty ? "The file" : "`\(path)`") must be a mapping of keys to values.")
+            throw error(node, "\(path.isEmpty ? "The file" : "`\(path)`") must be a mapping of keys to values\(not(node)).")
         }
         return try mapping.map { pair in
             guard let key = pair.key.string else { throw error(pair.key, "Keys must be plain text.") }
@@ -70,14 +84,14 @@ private struct ConfigurationReader {
     }
 
     func string(_ node: Node, _ key: String) throws -> String {
-        guard let value = node.string else { throw error(node, "`\(key)` must be text.") }
+        guard let value = node.string else { throw error(node, "`\(key)` must be text\(not(node)).") }
         return value
     }
 
     func integer(_ node: Node, _ key: String, minimum: Int = 0, maximum: Int? = nil) throws -> Int {
         guard let text = node.string, let value = Int(text), value >= minimum, value <= maximum ?? .max else {
-            if let maximum { throw error(node, "`\(key)` must be a whole number from \(minimum) to \(maximum).") }
-            throw error(node, "`\(key)` must be a whole number of at least \(minimum).")
+            if let maximum { throw error(node, "`\(key)` must be a whole number from \(minimum) to \(maximum)\(not(node)).") }
+            throw error(node, "`\(key)` must be a whole number of at least \(minimum)\(not(node)).")
         }
         return value
     }
@@ -86,13 +100,13 @@ private struct ConfigurationReader {
         switch node.string?.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
-        default: throw error(node, "`\(key)` must be true or false.")
+        default: throw error(node, "`\(key)` must be true or false\(not(node)).")
         }
     }
 
     func day(_ node: Node, _ key: String) throws -> Day {
         guard let text = node.string, let day = Day(iso: text) else {
-            throw error(node, "`\(key)` must be a date written YYYY-MM-DD.")
+            throw error(node, "`\(key)` must be a date written YYYY-MM-DD\(not(node)).")
         }
         return day
     }
@@ -101,7 +115,7 @@ private struct ConfigurationReader {
         let options = Value.allCases.map(\.rawValue)
         guard let text = node.string, let value = Value(rawValue: text) else {
             let word = node.string ?? ""
-            throw error(node, "`\(key)` must be one of \(options.joined(separator: ", ")).",
+            throw error(node, "`\(key)` must be one of \(options.joined(separator: ", "))\(not(node)).",
                         hint: Suggestion.closest(to: word, among: options).map { "Did you mean '\($0)'?" } ?? "")
         }
         return value
@@ -111,7 +125,7 @@ private struct ConfigurationReader {
     func share(_ node: Node, _ key: String) throws -> Int {
         guard let text = node.string, let money = ValueParsers.amount(text), money.micros > 0,
               money.micros <= Money.scale, money.micros % 100 == 0 else {
-            throw error(node, "`\(key)` must be a share between 0 and 1 with at most 4 decimals, such as 0.80.")
+            throw error(node, "`\(key)` must be a share between 0 and 1 with at most 4 decimals, such as 0.80\(not(node)).")
         }
         return Int(money.micros / 100)
     }
@@ -126,7 +140,7 @@ private struct ConfigurationReader {
             case "currency":
                 let code = try string(value, key).uppercased()
                 guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                    throw error(value, "`currency` must be an ISO 4217 code such as CNY or USD.")
+                    throw error(value, "`currency` must be an ISO 4217 code such as CNY or USD\(not(value)).")
                 }
                 configuration.currency = code
             case "as_of": configuration.asOf = try day(value, key)
@@ -199,7 +213,7 @@ private struct ConfigurationReader {
         case "none": return .none
         default:
             if text.hasPrefix("top:"), let count = Int(text.dropFirst(4)), count >= 0 { return .top(count) }
-            throw error(node, "`\(key)` must be all, none or top:N (for example top:500).")
+            throw error(node, "`\(key)` must be all, none or top:N (for example top:500)\(not(node)).")
         }
     }
 
@@ -222,7 +236,7 @@ private struct ConfigurationReader {
             case "file":
                 let file = try string(value, "\(path).file")
                 guard !file.hasPrefix("/"), !file.split(separator: "/").contains("..") else {
-                    throw error(value, "`\(path).file` must stay inside the data folder.", hint: "Use a path relative to the data folder.")
+                    throw error(value, "`\(path).file` must stay inside the data folder\(not(value)).", hint: "Use a path relative to the data folder.")
                 }
                 settings.file = file
             case "record_path": settings.recordPath = try string(value, "\(path).record_path")
