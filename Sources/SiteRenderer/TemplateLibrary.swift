@@ -116,8 +116,9 @@ package struct TemplateLibrary: Sendable {
                                     hint: "Give it another name, and link it from your templates under that name.")
             }
             guard let data = FileManager.default.contents(atPath: full) else {
-                throw TemplateError(file: full, reason: "The template file cannot be read.",
-                                    hint: "Check its permissions, or remove it to use the built-in one.")
+                throw TemplateError(file: full, reason: "The file cannot be read.",
+                                    hint: "Check its permissions and, for a link, that it leads to a file; or remove it "
+                                        + "(a template removed falls back to the built-in one).")
             }
             guard text else {
                 folder.assets.append((path, [UInt8](data)))

@@ -137,6 +137,25 @@ import Testing
         #expect(throws: Never.self) { try TemplateLibrary(directory: folder.path) }
     }
 
+    /// A linked file is copied as the file it leads to; a linked folder is not entered (it could
+    /// lead anywhere); a link to nothing stops the build naming it.
+    @Test func linksUnderAssets() throws {
+        let folder = TemporaryFolder("portrait-templates"), elsewhere = TemporaryFolder("portrait-elsewhere")
+        _ = elsewhere.write("brand/logo.svg", "<svg/>")
+        try FileManager.default.createDirectory(atPath: folder.path + "/assets", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/assets/logo.svg", withDestinationPath: elsewhere.path + "/brand/logo.svg")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/assets/brand", withDestinationPath: elsewhere.path + "/brand")
+        #expect(try TemplateLibrary(directory: folder.path).assets.map(\.path) == ["assets/logo.svg"])
+        #expect(try TemplateLibrary(directory: folder.path).assets.first?.bytes == Array("<svg/>".utf8))
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/assets/gone.png", withDestinationPath: elsewhere.path + "/gone.png")
+        #expect {
+            try TemplateLibrary(directory: folder.path)
+        } throws: { error in
+            let error = error as! TemplateError
+            return error.file == folder.path + "/assets/gone.png" && error.reason == "The file cannot be read."
+        }
+    }
+
     @Test func aTemplateThatIsNotUTF8IsRefused() {
         let folder = TemporaryFolder("portrait-templates")
         _ = folder.write("footer.mustache", bytes: [0x3C, 0x70, 0x3E, 0xC4, 0xE3, 0xBA, 0xC3])
