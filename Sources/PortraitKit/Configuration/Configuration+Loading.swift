@@ -55,13 +55,16 @@ private struct ConfigurationReader {
     }
 
     /// What was found instead, to end a "must be" sentence: `, not “NOPE”`, `, not a list`.
-    /// A long value is shortened; an empty one says so.
+    /// A value is cut at its first line break (the message stays one line) and after 40
+    /// characters; an empty one says so.
     func not(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar):
             let text = scalar.string
             if text.isEmpty { return ", not empty" }
-            return ", not “" + (text.count > 40 ? text.prefix(40) + "…" : text) + "”"
+            let line = text.prefix { !$0.isNewline && $0 != "\t" }
+            let shown = line.prefix(40)
+            return ", not “" + shown + (shown.count < text.count ? "…" : "") + "”"
         case .mapping: return ", not a mapping"
         case .sequence: return ", not a list"
         case .alias: return ""
