@@ -25,7 +25,8 @@ Values from the data are escaped by `{{name}}`; `{{{name}}}` is used only for HT
 wrote and escaped itself (charts, table rows). The pages allow no inline `<script>` and no
 `style="…"` attribute (Content-Security-Policy), so put styles in `assets/site.css`. The policy
 lets pages show images from the site itself; for a font of your own, add `font-src 'self'` to it
-in `layout.mustache`. Other files in this folder (this README, notes) are not read.
+in `layout.mustache`. Other files in this folder (this README, notes), hidden files and
+Windows' `Thumbs.db` are not read.
 
 Portrait pages (one per customer, possibly a hundred thousand) are written by a fast built-in
 writer that produces exactly what `page-portrait.mustache`, `kpi.mustache`, `table.mustache` and

@@ -34,6 +34,10 @@ import Synchronization
 package final class SiteWriter: @unchecked Sendable {
     package let output: String
     package let staging: String
+    /// Whether `--out` was a symbolic link (``target(of:)``): the swapped-out site is then not
+    /// kept beside the folder it leads to, which is likely a web server's (where a kept
+    /// `.report.staging` would go on serving pages the new site no longer has).
+    private let linked: Bool
     /// Folder of this writer inside the site (`teams/east/`), empty for the site itself.
     private let prefix: String
     private let shared: Shared
@@ -96,7 +100,8 @@ package final class SiteWriter: @unchecked Sendable {
     package init(output: String) throws {
         let trimmed = SiteWriter.target(of: output)
         self.output = trimmed
-        staging = SiteWriter.stagingPath(for: trimmed)
+        staging = SiteWriter.stagingPath(forTarget: trimmed)
+        linked = trimmed != SiteWriter.trimmed(output)
         prefix = ""
         shared = Shared()
         try checkOutput()
@@ -174,8 +179,11 @@ package final class SiteWriter: @unchecked Sendable {
 
     /// The staging folder beside the folder the site goes to: `site` is staged in
     /// `.site.staging`; a `site` linked to `/var/www/report` in `/var/www/.report.staging`.
-    package static func stagingPath(for output: String) -> String {
-        let url = URL(fileURLWithPath: target(of: output))
+    package static func stagingPath(for output: String) -> String { stagingPath(forTarget: target(of: output)) }
+
+    /// The staging folder beside `target`, a path ``target(of:)`` gave.
+    private static func stagingPath(forTarget target: String) -> String {
+        let url = URL(fileURLWithPath: target)
         return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".staging").path
     }
 
@@ -184,23 +192,28 @@ package final class SiteWriter: @unchecked Sendable {
     /// (a web server's folder linked into the project) is replaced and the link is kept. The
     /// swap renames folders, and renaming the link would replace it with a plain folder and
     /// leave the web server's folder as it was. A link to nothing yet leads to where the site
-    /// will be made.
+    /// will be made, through any chain of links (at most 40, as the kernel follows).
     package static func target(of output: String) -> String {
-        let path = trimmed(output)
-        var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return path }
-        if let resolved = realpath(path, nil) {
-            defer { free(resolved) }
-            return String(cString: resolved)
+        var path = trimmed(output)
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return path }
+            if let resolved = realpath(path, nil) {
+                defer { free(resolved) }
+                return String(cString: resolved)
+            }
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { return path }
+            path = destination.hasPrefix("/") ? trimmed(destination)
+                : trimmed(URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(destination).path)
         }
-        guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { return path }
-        if destination.hasPrefix("/") { return trimmed(destination) }
-        return trimmed(URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(destination).path)
+        return path
     }
 
     /// `output` without a trailing `/` (`site/` and `site` are one site).
     static func trimmed(_ output: String) -> String {
-        output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        var path = Substring(output)
+        while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
+        return String(path)
     }
 
     /// Refuses to replace a non-empty folder that Portrait did not write (`--out .` must not
@@ -222,6 +235,7 @@ package final class SiteWriter: @unchecked Sendable {
     private init(scoping parent: SiteWriter, folder: String) {
         output = parent.output
         staging = parent.staging
+        linked = parent.linked
         prefix = parent.prefix + folder + "/"
         shared = parent.shared
     }
@@ -357,8 +371,9 @@ package final class SiteWriter: @unchecked Sendable {
                 return
             }
             // Keep the swapped-out site for the next build when at least three quarters of the
-            // new one's files were linked or already in place (it then shares their inodes).
-            let keep = written * 4 <= written + unchanged
+            // new one's files were linked or already in place (it then shares their inodes),
+            // unless `--out` was a link (see ``linked``).
+            let keep = !linked && written * 4 <= written + unchanged
             if portrait_exchange_paths(staging, output) != 0 {
                 // A file system without RENAME_EXCHANGE: two renames, a moment without a site.
                 let aside = staging + ".old"

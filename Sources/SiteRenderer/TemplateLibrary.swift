@@ -13,19 +13,21 @@ package struct TemplateLibrary: Sendable {
     package let files: [String: String]
     /// The user's own files under `assets/` besides `site.css` and `site.js` (a logo, a
     /// font, a second stylesheet), by path, sorted: copied into the site byte for byte.
-    package let assets: [(path: String, bytes: [UInt8])]
+    package let assets: [(path: String, bytes: Data)]
     /// Paths whose text is not the built-in one (a user's folder replaced them).
     package let customized: Set<String>
     private let library: MustacheLibrary
 
-    /// The assets Portrait writes itself; a user's file of the same path would be lost.
+    /// The assets Portrait writes itself: a user's file of the same path would be lost, and a
+    /// folder of that name (`assets/site.css/x.png`) would take the asset's place.
     static let generatedAssets: Set<String> = ["assets/search-index.js"]
+    static let writtenAssets: [String] = ["assets/search-index.js", "assets/site.css", "assets/site.js"]
 
     /// Loads and compiles the templates.
     /// - Throws: `TemplateError` naming the file (and line and column for a syntax error).
     package init(directory: String?) throws {
         var files = Dictionary(uniqueKeysWithValues: DefaultTemplates.files.map { ($0.path, $0.text) })
-        var assets: [(path: String, bytes: [UInt8])] = []
+        var assets: [(path: String, bytes: Data)] = []
         if let directory {
             let folder = try TemplateLibrary.readFolder(directory)
             for (path, text) in folder.texts { files[path] = text }
@@ -35,7 +37,7 @@ package struct TemplateLibrary: Sendable {
     }
 
     /// Compiles the given files; `origin` prefixes the file names in errors.
-    package init(files: [String: String], assets: [(path: String, bytes: [UInt8])] = [], origin: String? = nil) throws {
+    package init(files: [String: String], assets: [(path: String, bytes: Data)] = [], origin: String? = nil) throws {
         self.files = files
         self.assets = assets
         let builtIn = Dictionary(uniqueKeysWithValues: DefaultTemplates.files.map { ($0.path, $0.text) })
@@ -78,21 +80,26 @@ package struct TemplateLibrary: Sendable {
     /// What a templates folder holds, by the use a build makes of each file.
     struct Folder {
         /// Templates, strings tables, `assets/site.css` and `assets/site.js`: UTF-8 text.
-        var texts: [(String, String)] = []
+        var texts: [(path: String, text: String)] = []
         /// Every other file under `assets/`, as it is.
-        var assets: [(path: String, bytes: [UInt8])] = []
+        var assets: [(path: String, bytes: Data)] = []
     }
 
-    /// Whether a build reads the file at `path` (inside a templates folder) as text.
+    /// Whether a build reads the file at `path` (inside a templates folder) as text: a
+    /// template outside `assets/`, a strings table, the stylesheet or the script.
     static func isText(_ path: String) -> Bool {
-        path.hasSuffix(".mustache") || (path.hasPrefix("strings/") && path.hasSuffix(".strings"))
+        (path.hasSuffix(".mustache") && !path.hasPrefix("assets/"))
+            || (path.hasPrefix("strings/") && path.hasSuffix(".strings"))
             || path == "assets/site.css" || path == "assets/site.js"
     }
 
+    /// Files Windows leaves in folders it shows, never part of a site.
+    static let systemFiles: Set<String> = ["thumbs.db", "desktop.ini"]
+
     /// Reads the regular files under `directory` a build uses, paths relative and
     /// `/`-separated and sorted: the texts (which must be UTF-8) and the other files under
-    /// `assets/`. Hidden files and folders and any other file (the folder's README, a
-    /// `Thumbs.db`) are not read.
+    /// `assets/`. Hidden files and folders, Windows' `Thumbs.db` and `desktop.ini`, and any
+    /// other file (the folder's README) are not read.
     static func readFolder(_ directory: String) throws -> Folder {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -108,11 +115,13 @@ package struct TemplateLibrary: Sendable {
             let full = directory + "/" + path
             var isDir: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
-            if isDir.boolValue || path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            let components = path.split(separator: "/")
+            if isDir.boolValue || components.contains(where: { $0.hasPrefix(".") })
+                || systemFiles.contains(components.last?.lowercased() ?? "") { continue }
             let text = isText(path)
             guard text || path.hasPrefix("assets/") else { continue }
-            if generatedAssets.contains(path) {
-                throw TemplateError(file: full, reason: "Portrait writes \(path) itself, so this file would be lost.",
+            if let written = writtenAssets.first(where: { path.hasPrefix($0 + "/") || (path == $0 && generatedAssets.contains($0)) }) {
+                throw TemplateError(file: full, reason: "Portrait writes \(written) itself, so this file would be lost or take its place.",
                                     hint: "Give it another name, and link it from your templates under that name.")
             }
             guard let data = FileManager.default.contents(atPath: full) else {
@@ -121,7 +130,7 @@ package struct TemplateLibrary: Sendable {
                                         + "(a template removed falls back to the built-in one).")
             }
             guard text else {
-                folder.assets.append((path, [UInt8](data)))
+                folder.assets.append((path, data))
                 continue
             }
             guard let text = String(data: data, encoding: .utf8) else {
@@ -130,7 +139,7 @@ package struct TemplateLibrary: Sendable {
             }
             folder.texts.append((path, text))
         }
-        folder.texts.sort { $0.0 < $1.0 }
+        folder.texts.sort { $0.path < $1.path }
         folder.assets.sort { $0.path < $1.path }
         return folder
     }

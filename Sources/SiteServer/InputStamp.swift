@@ -18,9 +18,18 @@ package struct InputStamp: Sendable, Equatable {
 
     /// The stamp of `paths` (files or folders, existing or not); below a folder, hidden names
     /// and the `skipping` paths (the site being served and its staging folder) are left out.
+    /// Both are compared with the links in them resolved, so a site reached through a link
+    /// (`--out site` with `site → out/report`) is left out wherever the inputs reach it from.
     package init(of paths: [String], skipping: [String]) {
-        let skipped = Set(skipping.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-        for path in paths { add(URL(fileURLWithPath: path).standardizedFileURL.path, skipped: skipped, isRoot: true) }
+        let skipped = Set(skipping.map(InputStamp.resolved))
+        for path in paths { add(InputStamp.resolved(path), skipped: skipped, isRoot: true) }
+    }
+
+    /// `path` absolute, with its links resolved when it exists.
+    static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     private mutating func add(_ path: String, skipped: Set<String>, isRoot: Bool) {

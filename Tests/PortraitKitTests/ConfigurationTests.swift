@@ -108,6 +108,8 @@ struct ConfigurationTests {
         ("thresholds:\n  churn_days: \"\"\n", "`thresholds.churn_days` must be a whole number from 0 to 1000000, not empty."),
         ("title: x\nlocale: " + String(repeating: "中", count: 50) + "\n", "not “" + String(repeating: "中", count: 40) + "…”."),
         ("currency: |\n  NO\n  PE\n", "`currency` must be an ISO 4217 code such as CNY or USD, not “NO…”."),
+        ("currency: |\n  NOPE\n", "`currency` must be an ISO 4217 code such as CNY or USD, not “NOPE”."),
+        ("currency: \"\\e[31mRED\"\n", "`currency` must be an ISO 4217 code such as CNY or USD, not “\\u{1B}[31mRED”."),
     ])
     func impossibleValuesAreErrors(text: String, fragment: String) {
         do {

@@ -138,13 +138,30 @@ struct SiteBuildTests {
         #expect(rebuilt["index.html"] != built["index.html"], "the linked folder holds the new site")
         #expect(FileManager.default.contents(atPath: folder.path + "/site/index.html") == rebuilt["index.html"],
                 "the link leads to the new site")
-        // The staging folder is beside the folder the link leads to, not beside the link.
+        // Nothing was staged or kept beside the link.
         let top = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(top == ["data", "site", "www"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: www).allSatisfy { $0 == "report" || $0 == ".report.staging" })
 
         // The same site as a build into a plain folder.
         _ = try Self.build(folder, out: "plain")
         #expect(Self.files(folder.path + "/plain") == rebuilt, "the same site as a build into a plain folder")
+    }
+
+    /// A chain of links, one of them to nothing yet, and trailing slashes, lead to one folder;
+    /// the site swapped out there is not kept beside it (it is likely a web server's folder,
+    /// which would go on serving the old pages from a hidden folder).
+    @Test("a chain of links leads to one folder, and the old site is not kept beside it")
+    func aChainOfLinksIsFollowed() throws {
+        let folder = try Self.project()
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/site", withDestinationPath: "mid")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/mid", withDestinationPath: "www/report")
+        _ = try Self.build(folder, out: "site//")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/www/report/index.html"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/mid") == "www/report")
+        let second = try Self.build(folder, out: "site/")
+        #expect(second.pagesUnchanged > 300, "the rebuild linked the unchanged pages")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/www") == ["report"],
+                "no staging folder, no kept site beside the target")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["data", "mid", "site", "www"])
     }
 }

@@ -96,9 +96,11 @@ import Testing
         _ = folder.write("assets/fonts/brand.woff2", "wOF2")
         _ = folder.write("Thumbs.db", bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xFF])
         _ = folder.write("notes.txt", "not a template")
+        _ = folder.write("assets/Thumbs.db", bytes: [0xD0, 0xCF])
+        _ = folder.write("assets/mail.mustache", "{{> not-a-template}}")
         let library = try TemplateLibrary(directory: folder.path)
-        #expect(library.assets.map(\.path) == ["assets/fonts/brand.woff2", "assets/logo.png"])
-        #expect(library.assets.last?.bytes == logo)
+        #expect(library.assets.map(\.path) == ["assets/fonts/brand.woff2", "assets/logo.png", "assets/mail.mustache"])
+        #expect(library.assets.map(\.bytes)[1] == Data(logo))
         #expect(library.files["Thumbs.db"] == nil && library.files["notes.txt"] == nil)
         let pages = try SiteRenderer.renderAll(SiteFixture.content(templates: folder.path))
         #expect(pages["assets/fonts/brand.woff2"] == "wOF2")
@@ -106,14 +108,18 @@ import Testing
         #expect(pages["assets/site.css"]!.hasSuffix("body{color:red}"))
     }
 
-    @Test func aUserFileWherePortraitWritesTheSearchIndexIsRefused() {
+    /// The search index is Portrait's; a folder named like any asset Portrait writes would take
+    /// that asset's place in the site.
+    @Test(arguments: [("assets/search-index.js", "assets/search-index.js"), ("assets/site.css/x.png", "assets/site.css"),
+                      ("assets/site.js/y/z.js", "assets/site.js"), ("assets/search-index.js/a.png", "assets/search-index.js")])
+    func aUserFileWherePortraitWritesIsRefused(path: String, written: String) {
         let folder = TemporaryFolder("portrait-templates")
-        _ = folder.write("assets/search-index.js", "var mine = 1;")
+        _ = folder.write(path, "var mine = 1;")
         #expect {
             try TemplateLibrary(directory: folder.path)
         } throws: { error in
             let error = error as! TemplateError
-            return error.file.hasSuffix("/assets/search-index.js") && error.reason.contains("writes assets/search-index.js itself")
+            return error.file.hasSuffix("/" + path) && error.reason.contains("writes \(written) itself")
         }
     }
 
@@ -146,7 +152,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/assets/logo.svg", withDestinationPath: elsewhere.path + "/brand/logo.svg")
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/assets/brand", withDestinationPath: elsewhere.path + "/brand")
         #expect(try TemplateLibrary(directory: folder.path).assets.map(\.path) == ["assets/logo.svg"])
-        #expect(try TemplateLibrary(directory: folder.path).assets.first?.bytes == Array("<svg/>".utf8))
+        #expect(try TemplateLibrary(directory: folder.path).assets.first?.bytes == Data("<svg/>".utf8))
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/assets/gone.png", withDestinationPath: elsewhere.path + "/gone.png")
         #expect {
             try TemplateLibrary(directory: folder.path)

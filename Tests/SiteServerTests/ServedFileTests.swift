@@ -30,8 +30,10 @@ struct ServedFileTests {
         #expect(css.contentType == "text/css; charset=utf-8" && !css.isPage)
         #expect(ServedFile.resolve("/exports/customers.csv", in: root)?.contentType == "text/csv; charset=utf-8")
         // What a user's templates may add under assets/ (a logo, a font).
-        for (name, type) in [("logo.png", "image/png"), ("logo.JPG", "image/jpeg"), ("brand.woff2", "font/woff2"), ("x.bin", "application/octet-stream")] {
-            #expect(ServedFile.contentType(forExtension: (name as NSString).pathExtension.lowercased()) == type)
+        for (name, type) in [("logo.png", "image/png"), ("logo.JPG", "image/jpeg"), ("brand.woff2", "font/woff2"),
+                             ("brand.ttf", "font/ttf"), ("x.bin", "application/octet-stream")] {
+            folder.write("site/assets/" + name, "x")
+            #expect(ServedFile.resolve("/assets/" + name, in: root)?.contentType == type, "\(name)")
         }
     }
 
@@ -116,5 +118,22 @@ struct InputStampTests {
         try FileManager.default.removeItem(atPath: folder.path + "/portrait.yml")
         #expect(stamp() != added)
         #expect(stamp().entries.count == 2)
+    }
+
+    /// `--data . --out site` with `site → out/report`: the folder the link leads to is the
+    /// site too, reached from the data folder under another name; watching it would build
+    /// again after every build.
+    @Test("a site reached through a link is not watched under its real name")
+    func aLinkedSiteIsSkipped() throws {
+        let folder = TemporaryFolder()
+        folder.write("customers.csv", "a")
+        folder.write("out/report/index.html", "a page")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/site", withDestinationPath: "out/report")
+        let stamp = InputStamp(of: [folder.path], skipping: [folder.path + "/site"])
+        #expect(stamp.entries.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["customers.csv"])
+        // The project given through a link to it, the site by a path through that link.
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/project", withDestinationPath: folder.path)
+        let throughLink = InputStamp(of: [folder.path + "/project"], skipping: [folder.path + "/project/site"])
+        #expect(throughLink.entries.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["customers.csv"])
     }
 }

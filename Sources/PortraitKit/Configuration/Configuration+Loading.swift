@@ -55,19 +55,21 @@ private struct ConfigurationReader {
     }
 
     /// What was found instead, to end a "must be" sentence: `, not “NOPE”`, `, not a list`.
-    /// A value is cut at its first line break (the message stays one line) and after 40
-    /// characters; an empty one says so.
+    /// The value is trimmed, cut at its first line break (the message stays one line) and
+    /// after 40 characters, with control characters shown as `\u{1B}`; a blank one says so.
     func not(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar):
-            let text = scalar.string
+            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty { return ", not empty" }
-            let line = text.prefix { !$0.isNewline && $0 != "\t" }
-            let shown = line.prefix(40)
-            return ", not “" + shown + (shown.count < text.count ? "…" : "") + "”"
+            let shown = text.prefix { !$0.isNewline }.prefix(40)
+            let visible = shown.unicodeScalars.map { scalar in
+                scalar.properties.generalCategory == .control ? "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}" : String(scalar)
+            }.joined()
+            return ", not “" + visible + (shown.count < text.count ? "…" : "") + "”"
         case .mapping: return ", not a mapping"
         case .sequence: return ", not a list"
-        case .alias: return ""
+        case .alias: return "" // Yams resolves aliases before this reads them
         }
     }
 

@@ -10,7 +10,6 @@ import LedgerModel
 ///
 /// - Complexity: O(rows); about 15 rows per customer.
 package enum LedgerSampler {
-    /// Writes the five tables into `directory` (created when missing) and returns what was written.
     /// Throws ``SampleError/folderInUse(path:entries:)`` when `directory` holds anything but
     /// hidden files: `portrait sample --out data` run in a project would otherwise replace
     /// the real ledger's tables, or mix a sample's with tables of other names.
@@ -20,6 +19,7 @@ package enum LedgerSampler {
         if !entries.isEmpty { throw SampleError.folderInUse(path: directory, entries: entries) }
     }
 
+    /// Writes the five tables into `directory` (created when missing) and returns what was written.
     package static func write(_ options: SampleOptions, to directory: String) throws -> SampleManifest {
         guard options.customers >= 1 else {
             throw SampleError.invalidOptions("--customers must be at least 1")
