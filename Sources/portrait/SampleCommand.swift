@@ -35,9 +35,9 @@ struct SampleCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        guard let locale = SampleLocale(rawValue: locale) else { throw ValidationError("--locale must be zh-CN or en.") }
-        guard let format = SampleFormat(rawValue: format) else { throw ValidationError("--format must be csv or xml.") }
-        guard let encoding = SampleEncoding(rawValue: encoding) else { throw ValidationError("--encoding must be utf8 or gb18030.") }
+        guard let locale = SampleLocale(rawValue: locale) else { throw ValidationError("--locale must be zh-CN or en, not \(self.locale).") }
+        guard let format = SampleFormat(rawValue: format) else { throw ValidationError("--format must be csv or xml, not \(self.format).") }
+        guard let encoding = SampleEncoding(rawValue: encoding) else { throw ValidationError("--encoding must be utf8 or gb18030, not \(self.encoding).") }
         let options = SampleOptions(customers: customers, seed: seed, locale: locale, dirt: dirt,
                                     format: format, encoding: encoding)
         let start = ContinuousClock.now

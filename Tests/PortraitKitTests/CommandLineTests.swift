@@ -69,6 +69,7 @@ struct CommandLineTests {
         (["build", "--bogus"], "Unknown option '--bogus'"),
         (["validate", "--as-of", "2026-02-30"], "--as-of must be a date"),
         (["sample", "--customers", "x", "--out", "data"], "The value 'x' is invalid for '--customers <customers>'"),
+        (["sample", "--customers", "5", "--out", "new", "--format", "xlsx"], "--format must be csv or xml, not xlsx."),
     ])
     func refusedCommandLine(arguments: [String], message: String) throws {
         let folder = Self.project(["data/orders.csv": Self.text(Self.orders)])
