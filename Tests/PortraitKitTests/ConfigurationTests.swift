@@ -2,6 +2,7 @@ import Analytics
 import LedgerModel
 import SiteRenderer
 import PortraitKit
+import PortraitTestSupport
 import Testing
 
 @Suite("Reading portrait.yml")
@@ -117,6 +118,27 @@ struct ConfigurationTests {
             Issue.record("expected an error for \(text)")
         } catch {
             #expect(String(describing: error).contains(fragment), "\(error)")
+        }
+    }
+
+    /// Notepad on a Chinese Windows saved "ANSI" (GBK) by default; the tables may be GB18030,
+    /// so the configuration may be too.
+    @Test("portrait.yml in GBK or with a BOM is read; a folder, a missing file or binary bytes say so")
+    func theFilesEncoding() throws {
+        let folder = TemporaryFolder()
+        let title = "华东客户报告"
+        let gbk = [0xBB, 0xAA, 0xB6, 0xAB, 0xBF, 0xCD, 0xBB, 0xA7, 0xB1, 0xA8, 0xB8, 0xE6] as [UInt8]  // 华东客户报告
+        let gbkFile = folder.write("gbk.yml", bytes: Array("title: ".utf8) + gbk + Array("\nlocale: zh-CN\n".utf8))
+        #expect(try Configuration.load(file: gbkFile).title == title)
+        let bomFile = folder.write("bom.yml", bytes: [0xEF, 0xBB, 0xBF] + Array("title: \(title)\n".utf8))
+        #expect(try Configuration.load(file: bomFile).title == title)
+        for (path, problem) in [(folder.path, "This is a folder"), (folder.path + "/missing.yml", "cannot be read"),
+                                (folder.write("zip.yml", bytes: [0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0]), "not text in UTF-8 or GB18030")] {
+            #expect {
+                try Configuration.load(file: path)
+            } throws: { error in
+                (error as? ConfigurationError).map { $0.file == path && $0.problem.contains(problem) } ?? false
+            }
         }
     }
 }

@@ -8,15 +8,27 @@ import Yams
 extension Configuration {
     /// Reads `portrait.yml` strictly: an unknown key, a wrong type or an impossible value is a
     /// `ConfigurationError` naming file, line and column, with a "did you mean" for keys.
+    ///
+    /// The file may be UTF-8 (with or without BOM) or GB18030/GBK, as the ledger's tables may:
+    /// Notepad on a Chinese Windows saved "ANSI", that is GBK, for years.
     package static func load(file: String) throws -> Configuration {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw ConfigurationError(file: file, problem: "The configuration file cannot be read as UTF-8 text.",
-                                     hint: "Check the path given with --config and save the file as UTF-8.")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ConfigurationError(file: file, problem: "This is a folder, not a configuration file.",
+                                     hint: "Give --config the path of portrait.yml itself.")
         }
-        return try parse(text, file: file)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ConfigurationError(file: file, problem: "The configuration file cannot be read.",
+                                     hint: "Check the path given with --config and the file's permissions.")
+        }
+        let utf8: [UInt8]
+        do {
+            utf8 = try TextDecoding.decode([UInt8](data), file: file).utf8
+        } catch {
+            throw ConfigurationError(file: file, problem: "The configuration file is not text in UTF-8 or GB18030.",
+                                     hint: "Save it as UTF-8 text.")
+        }
+        return try parse(String(decoding: utf8, as: UTF8.self), file: file)
     }
 
     /// Parses YAML text; `file` names it in errors.
