@@ -330,6 +330,10 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
   }
   .card figure.chart-figure svg.chart { min-width: 480px; }
   .card figure.chart-figure svg.chart-sparkline { min-width: 0; }
+  /* A chart over the months opens at its latest months: a right-to-left scroll box starts at
+     its right end (no script needed); what it holds is laid out left to right as before. */
+  .card figure.chart-over-time { direction: rtl; }
+  .card figure.chart-over-time > * { direction: ltr; }
   .search-box { flex-direction: column; align-items: stretch; gap: 6px; }
   h1 { font-size: 1.35rem; }
 }

@@ -55,6 +55,39 @@ def test_the_page_fits_a_phone_without_scrolling_sideways(browser, pages, locale
     assert problem is None, problem
 
 
+def chart_in_view(browser, chart_id: str) -> dict:
+    """Where the chart `chart_id` stands in its figure's scroll box: whether its first and last
+    x-axis labels are inside the box, and the chart's and the box's widths."""
+    return browser.js("""
+        var svg = document.querySelector('svg[aria-labelledby^="' + arguments[0] + '-title"]');
+        var box = svg.closest('figure').getBoundingClientRect();
+        var labels = Array.from(svg.querySelectorAll('text')).filter(function (t) {
+            return t.getBoundingClientRect().top > svg.getBoundingClientRect().bottom - 30; })
+            .sort(function (a, b) { return a.getBoundingClientRect().left - b.getBoundingClientRect().left; });
+        function inside(t) { var r = t.getBoundingClientRect(); return r.left >= box.left - 1 && r.right <= box.right + 1; }
+        return {first: inside(labels[0]), last: inside(labels[labels.length - 1]),
+                chart: Math.round(svg.getBoundingClientRect().width), box: Math.round(box.width)};""", chart_id)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_charts_over_the_months_open_at_the_latest_month_on_a_phone(browser, pages, locale):
+    """On a phone a chart scrolls sideways inside its card; one over the months shows its latest
+    months first, a chart of categories its first categories, and on a desktop both show whole."""
+    browser.open(pages[locale]["dashboard"], size=PHONE)
+    for chart in ("revenue-trend", "new-customers"):
+        view = chart_in_view(browser, chart)
+        assert view["chart"] > view["box"], f"{chart}: the chart does not scroll at phone width: {view}"
+        assert view["last"] and not view["first"], f"{chart}: not opened at its latest month: {view}"
+    view = chart_in_view(browser, "industries")
+    assert view["first"], f"a chart of categories opens at its start: {view}"
+    browser.open(pages[locale]["service"], size=PHONE)
+    view = chart_in_view(browser, "service-monthly")
+    assert view["last"] and not view["first"], f"service-monthly: {view}"
+    browser.open(pages[locale]["dashboard"], size=DESKTOP)
+    view = chart_in_view(browser, "revenue-trend")
+    assert view["first"] and view["last"], f"at desktop width the whole chart shows: {view}"
+
+
 @pytest.mark.skipif(not os.environ.get("PORTRAIT_SCREENSHOTS"), reason="PORTRAIT_SCREENSHOTS is not set")
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["1280px", "390px"])
 @pytest.mark.parametrize("kind", SCREENSHOT_PAGES)
