@@ -4,6 +4,8 @@ extension SVGWriter {
         var entries: [(x: Double, y: Double, name: String)] = []
         /// Height taken, zero when there is no legend.
         var height: Double = 0
+        /// Width of the widest row.
+        var width: Double = 0
     }
 
     /// Lays out swatch + name entries in rows 18 units high, wrapping at `maxWidth`.
@@ -17,9 +19,16 @@ extension SVGWriter {
             if x > 0 && x + width > maxWidth { x = 0; row += 1 }
             layout.entries.append((x, row * 18, name))
             x += width
+            layout.width = Swift.max(layout.width, x - 16)
         }
         layout.height = (row + 1) * 18 + 6
         return layout
+    }
+
+    /// Draws a legend laid out by ``legendLayout(_:maxWidth:)`` with its top-left at (`x`, `y`),
+    /// or with its top-right at (`right`, `y`) when `atEnd`.
+    mutating func legend(_ layout: LegendLayout, left: Double, right: Double, y: Double, atEnd: Bool) {
+        legend(layout, x: atEnd ? right - layout.width : left, y: y)
     }
 
     /// Draws a legend laid out by ``legendLayout(_:maxWidth:)`` with its top-left at (`x`, `y`).

@@ -78,6 +78,11 @@ def test_charts_over_the_months_open_at_the_latest_month_on_a_phone(browser, pag
         view = chart_in_view(browser, chart)
         assert view["chart"] > view["box"], f"{chart}: the chart does not scroll at phone width: {view}"
         assert view["last"] and not view["first"], f"{chart}: not opened at its latest month: {view}"
+    # Its legend (two series) is above the latest months, in view.
+    legend = browser.js("""var svg = document.querySelector('svg[aria-labelledby^="new-customers-title"]');
+        var box = svg.closest('figure').getBoundingClientRect(), r = svg.querySelector('g.legend').getBoundingClientRect();
+        return r.left >= box.left && r.right <= box.right + 1;""")
+    assert legend, "the legend of new customers per month is scrolled out of view"
     view = chart_in_view(browser, "industries")
     assert view["first"], f"a chart of categories opens at its start: {view}"
     browser.open(pages[locale]["service"], size=PHONE)
