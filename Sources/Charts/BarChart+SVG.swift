@@ -67,7 +67,7 @@ extension BarChart {
         let barWidth = layout == .stacked ? groupWidth : groupWidth / Double(series.count)
 
         return SVGWriter.chart(header, kind: "bar", width: width, height: height) { svg in
-            svg.legend(legend, left: plot.left, right: plot.right, y: 10, atEnd: legendAtEnd)
+            svg.legend(legend, left: plot.left, right: plot.right, y: 10, atEnd: isOverTime)
             svg.valueAxisLeft(ticks: scale.ticks, plot: plot, format: format, y: y)
             for s in series.indices {
                 svg.open("g", Palette.fill(s))
@@ -132,7 +132,7 @@ extension BarChart {
         let x = { (value: Double) in plot.x(scale.fraction(of: value)) }
 
         return SVGWriter.chart(header, kind: "bar", width: width, height: height) { svg in
-            svg.legend(legend, left: plot.left, right: plot.right, y: 8, atEnd: legendAtEnd)
+            svg.legend(legend, left: plot.left, right: plot.right, y: 8, atEnd: isOverTime)
             svg.valueAxisBottom(ticks: scale.ticks, plot: plot, format: format, x: x)
             for s in series.indices {
                 svg.open("g", Palette.fill(s))

@@ -18,7 +18,7 @@ package struct BarChart: Chart {
     let categoryTitle: String?
     let valueTitle: String?
     let height: Double?
-    let legendAtEnd: Bool
+    package let isOverTime: Bool
 
     /// Creates a bar chart of `series` over `categories`.
     ///
@@ -29,16 +29,15 @@ package struct BarChart: Chart {
     ///   - height: vertical charts only; horizontal charts grow 28 units per category.
     ///   - format: writes ticks, value labels and table cells.
     ///   - noDataText: shown when there is no series or every value is zero or missing.
-    ///   - legendAtEnd: the legend (two series or more) at the top right rather than the top
-    ///     left, above the last categories: a chart over the months, which a phone shows from
-    ///     its latest month, keeps it in view.
+    ///   - overTime: the categories are successive periods, latest last (``Chart/isOverTime``):
+    ///     the legend (two series or more) goes at the top right, above the latest.
     package init(
         id: String, title: String, description: String,
         categories: [String], series: [ChartSeries],
         orientation: Orientation = .vertical, layout: Layout = .grouped,
         categoryTitle: String? = nil, valueTitle: String? = nil, height: Double? = nil,
         format: @escaping ValueFormatter = ChartFormat.plain, noDataText: String = "No data",
-        legendAtEnd: Bool = false
+        overTime: Bool = false
     ) {
         self.header = ChartHeader(id: id, title: title, description: description, noData: noDataText)
         self.categories = categories
@@ -49,7 +48,7 @@ package struct BarChart: Chart {
         self.categoryTitle = categoryTitle
         self.valueTitle = valueTitle
         self.height = height
-        self.legendAtEnd = legendAtEnd
+        self.isOverTime = overTime
     }
 
     /// A single-series bar chart from labelled values; `seriesName` heads the table's value column.

@@ -15,14 +15,21 @@ package protocol Chart: Sendable {
     ///   - headers: column headers; missing trailing ones fall back to each chart's defaults
     ///     (series names, column labels), documented on each chart type.
     func dataTable(summary: String, headers: [String]) -> String
+
+    /// Whether the categories are successive periods (months), latest last. Such a chart's
+    /// figure is marked `chart-over-time`, so a page can show its latest periods first where it
+    /// scrolls sideways (a phone), and its legend sits above them, at the top right.
+    var isOverTime: Bool { get }
 }
 
 extension Chart {
+    package var isOverTime: Bool { false }
+
     /// The chart, an optional caption and its data table wrapped in one `<figure>`.
     ///
     /// This is what the site renderer puts on a page: the numbers travel with the picture.
     package func figure(caption: String? = nil, summary: String, headers: [String] = []) -> String {
-        var out = "<figure class=\"chart-figure\">" + svg
+        var out = (isOverTime ? "<figure class=\"chart-figure chart-over-time\">" : "<figure class=\"chart-figure\">") + svg
         if let caption, !caption.isEmpty {
             out += "<figcaption>" + XML.escape(caption) + "</figcaption>"
         }

@@ -20,7 +20,7 @@ extension LineChart {
         let showPoints = count <= 36
 
         return SVGWriter.chart(header, kind: "line", width: width, height: height) { svg in
-            svg.legend(legend, left: plot.left, right: plot.right, y: 10, atEnd: legendAtEnd)
+            svg.legend(legend, left: plot.left, right: plot.right, y: 10, atEnd: isOverTime)
             svg.valueAxisLeft(ticks: scale.ticks, plot: plot, format: format, y: yOf)
             svg.baselineHorizontal(at: base, plot: plot)
             for (s, serie) in series.enumerated() {

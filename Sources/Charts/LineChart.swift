@@ -12,7 +12,7 @@ package struct LineChart: Chart {
     let categoryTitle: String?
     let valueTitle: String?
     let height: Double
-    let legendAtEnd: Bool
+    package let isOverTime: Bool
 
     /// Creates a line chart.
     ///
@@ -22,13 +22,13 @@ package struct LineChart: Chart {
     ///   - includeZero: start the value axis at zero (default, honest for amounts); turn off for
     ///     rates that move within a narrow band.
     ///   - noDataText: shown when there is no series or every value is zero or missing.
-    ///   - legendAtEnd: the legend (two series or more) at the top right, as ``BarChart``'s.
+    ///   - overTime: the categories are successive periods, latest last, as ``BarChart``'s.
     package init(
         id: String, title: String, description: String,
         categories: [String], series: [ChartSeries], area: Bool = false, includeZero: Bool = true,
         categoryTitle: String? = nil, valueTitle: String? = nil, height: Double = 280,
         format: @escaping ValueFormatter = ChartFormat.plain, noDataText: String = "No data",
-        legendAtEnd: Bool = false
+        overTime: Bool = false
     ) {
         self.header = ChartHeader(id: id, title: title, description: description, noData: noDataText)
         self.categories = categories
@@ -39,7 +39,7 @@ package struct LineChart: Chart {
         self.categoryTitle = categoryTitle
         self.valueTitle = valueTitle
         self.height = height
-        self.legendAtEnd = legendAtEnd
+        self.isOverTime = overTime
     }
 
     var isEmpty: Bool {

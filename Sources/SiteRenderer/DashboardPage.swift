@@ -43,15 +43,15 @@ enum DashboardPage {
             id: "revenue-trend", title: s["dashboard.revenue_trend"], description: s["dashboard.revenue_trend.desc"],
             categories: months,
             series: [ChartSeries(name: s["common.revenue"], values: summary.monthly.map { Double($0.revenue.micros) / 1e6 })],
-            area: true, height: 260, format: site.moneyShort, noDataText: site.noData, legendAtEnd: true),
-            headers: [s["common.month"]], overTime: true)
+            area: true, height: 260, format: site.moneyShort, noDataText: site.noData, overTime: true),
+            headers: [s["common.month"]])
         page["newChart"] = site.figure(BarChart(
             id: "new-customers", title: s["dashboard.new_customers"], description: s["dashboard.new_customers.desc"],
             categories: months,
             series: [ChartSeries(name: s["dashboard.series.created"], values: site.digest.createdPerMonth.map(Double.init)),
                      ChartSeries(name: s["dashboard.series.first_purchase"], values: summary.monthly.map { Double($0.firstPurchases) })],
-            height: 260, format: site.count, noDataText: site.noData, legendAtEnd: true),
-            headers: [s["common.month"]], overTime: true)
+            height: 260, format: site.count, noDataText: site.noData, overTime: true),
+            headers: [s["common.month"]])
         page["segmentChart"] = site.figure(DonutChart(
             id: "segments", title: s["dashboard.segments"], description: s["dashboard.segments.desc"],
             slices: summary.segmentCounts.filter { $0.count > 0 }.map { ChartSlice(label: site.segmentName($0.segment), value: Double($0.count)) },

@@ -36,8 +36,8 @@ enum ServicePage {
             categories: site.monthLabels,
             series: [ChartSeries(name: s["service.complaints"], values: digest.complaintsPerMonth.map(Double.init)),
                      ChartSeries(name: s["service.requests"], values: digest.servicePerMonth.map(Double.init))],
-            layout: .stacked, height: 260, format: site.count, noDataText: site.noData, legendAtEnd: true),
-            headers: [s["common.month"]], overTime: true)
+            layout: .stacked, height: 260, format: site.count, noDataText: site.noData, overTime: true),
+            headers: [s["common.month"]])
         page["openChart"] = site.figure(DonutChart(
             id: "open-resolved", title: s["service.open_resolved"], description: s["service.open_resolved.desc"],
             slices: [ChartSlice(label: s["service.resolved"], value: Double(digest.serviceResolved)),

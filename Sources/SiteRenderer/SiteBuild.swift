@@ -196,14 +196,11 @@ struct SiteBuild: Sendable {
 
     /// The chart as a `<figure>` with its data table. The SVG namespace attribute is dropped:
     /// HTML does not need it, and it is the only URL-looking text a page would otherwise hold.
-    /// A chart `overTime` (months along its x axis) is marked `chart-over-time`: on a phone,
-    /// where a chart scrolls sideways, it opens at its latest months (site.css).
-    func figure(_ chart: some Chart, caption: String? = nil, headers: [String] = [], overTime: Bool = false) -> String {
+    func figure(_ chart: some Chart, caption: String? = nil, headers: [String] = []) -> String {
         let html = chart.figure(caption: caption, summary: s["chart.show_data"], headers: headers)
-        let head = "<figure class=\"chart-figure\"><svg xmlns=\"http://www.w3.org/2000/svg\" "
-        guard html.utf8.starts(with: head.utf8) else { return html }
-        let open = overTime ? "<figure class=\"chart-figure chart-over-time\"><svg " : "<figure class=\"chart-figure\"><svg "
-        return open + String(Substring(html.utf8.dropFirst(head.utf8.count)))
+        guard let namespace = html.range(of: "<svg xmlns=\"http://www.w3.org/2000/svg\" "),
+              html.distance(from: html.startIndex, to: namespace.lowerBound) < 64 else { return html }
+        return html.replacingCharacters(in: namespace, with: "<svg ")
     }
 
     /// Month labels of the report period for chart axes.

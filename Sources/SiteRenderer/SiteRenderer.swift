@@ -83,7 +83,7 @@ package enum SiteRenderer {
                 case .searchIndex:
                     var buffer = ByteBuffer(capacity: site.customers.count * 56 + 64)
                     SearchIndex.write(site, into: &buffer)
-                    try buffer.withBytes { try sink.write("assets/search-index.js", $0, fingerprint: nil) }
+                    try buffer.withBytes { try sink.write(TemplateLibrary.searchIndexPath, $0, fingerprint: nil) }
                 case .stylesheet: try write("assets/site.css", ChartStylesheet.css + (site.templates.files["assets/site.css"] ?? ""))
                 case .script: try write("assets/site.js", site.templates.files["assets/site.js"] ?? "")
                 case .userAssets:

@@ -18,10 +18,11 @@ package struct TemplateLibrary: Sendable {
     package let customized: Set<String>
     private let library: MustacheLibrary
 
-    /// The assets Portrait writes itself: a user's file of the same path would be lost, and a
-    /// folder of that name (`assets/site.css/x.png`) would take the asset's place.
-    static let generatedAssets: Set<String> = ["assets/search-index.js"]
-    static let writtenAssets: [String] = ["assets/search-index.js", "assets/site.css", "assets/site.js"]
+    /// The assets a build writes: a user's folder of one of these names (`assets/site.css/x.png`)
+    /// would take the asset's place, and a user's file named like the search index, which is
+    /// made from the ledger rather than read from the templates, would be lost.
+    static let writtenAssets = [searchIndexPath, "assets/site.css", "assets/site.js"]
+    static let searchIndexPath = "assets/search-index.js"
 
     /// Loads and compiles the templates.
     /// - Throws: `TemplateError` naming the file (and line and column for a syntax error).
@@ -120,7 +121,7 @@ package struct TemplateLibrary: Sendable {
                 || systemFiles.contains(components.last?.lowercased() ?? "") { continue }
             let text = isText(path)
             guard text || path.hasPrefix("assets/") else { continue }
-            if let written = writtenAssets.first(where: { path.hasPrefix($0 + "/") || (path == $0 && generatedAssets.contains($0)) }) {
+            if let written = path == searchIndexPath ? path : writtenAssets.first(where: { path.hasPrefix($0 + "/") }) {
                 throw TemplateError(file: full, reason: "Portrait writes \(written) itself, so this file would be lost or take its place.",
                                     hint: "Give it another name, and link it from your templates under that name.")
             }

@@ -18,14 +18,14 @@ struct LegendTests {
     static let series = [ChartSeries(name: "Complaints", values: [1, 2, 3]), ChartSeries(name: "Service requests", values: [3, 2, 1])]
 
     /// A chart over the months opens at its latest months on a phone: its legend goes above them.
-    @Test("legendAtEnd puts the legend at the top right, in the same order, and changes nothing else")
-    func legendAtEnd() {
+    @Test("a chart over time has its legend at the top right, in the same order, and nothing else moves; its figure is marked")
+    func overTime() {
         let months = ["Aug", "Sep", "Oct"]
         for make in [
-            { (atEnd: Bool) -> String in BarChart(id: "b", title: "t", description: "d", categories: months, series: Self.series, legendAtEnd: atEnd).svg },
+            { (atEnd: Bool) -> String in BarChart(id: "b", title: "t", description: "d", categories: months, series: Self.series, overTime: atEnd).svg },
             { (atEnd: Bool) -> String in BarChart(id: "b", title: "t", description: "d", categories: months, series: Self.series,
-                                                  orientation: .horizontal, legendAtEnd: atEnd).svg },
-            { (atEnd: Bool) -> String in LineChart(id: "l", title: "t", description: "d", categories: months, series: Self.series, legendAtEnd: atEnd).svg },
+                                                  orientation: .horizontal, overTime: atEnd).svg },
+            { (atEnd: Bool) -> String in LineChart(id: "l", title: "t", description: "d", categories: months, series: Self.series, overTime: atEnd).svg },
         ] {
             let start = Self.swatches(make(false)), end = Self.swatches(make(true))
             #expect(start.count == 2 && end.count == 2)
@@ -39,8 +39,12 @@ struct LegendTests {
             let strip = { (svg: String) in svg.replacingOccurrences(of: #"<g class="legend">.*?</g>"#, with: "", options: .regularExpression) }
             #expect(strip(make(false)) == strip(make(true)))
         }
+        let marked = BarChart(id: "b", title: "t", description: "d", categories: months, series: Self.series, overTime: true)
+        #expect(marked.figure(summary: "s").hasPrefix("<figure class=\"chart-figure chart-over-time\"><svg "))
+        #expect(BarChart(id: "b", title: "t", description: "d", categories: months, series: Self.series)
+            .figure(summary: "s").hasPrefix("<figure class=\"chart-figure\"><svg "))
         // One series draws no legend either way.
         #expect(Self.swatches(BarChart(id: "b", title: "t", description: "d", categories: months,
-                                       series: [Self.series[0]], legendAtEnd: true).svg).isEmpty)
+                                       series: [Self.series[0]], overTime: true).svg).isEmpty)
     }
 }
