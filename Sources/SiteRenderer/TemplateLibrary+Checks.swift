@@ -75,14 +75,13 @@ extension TemplateLibrary {
         for path in files.keys.sorted() where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count)), text = files[path]!
             let outline = outline(text)
-            func line(_ offset: Int) -> Int { 1 + text.utf8.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
             if outline.depth > maximumDepth {
-                throw TemplateError(file: file(name), line: line(outline.deepestAt),
+                throw TemplateError(file: file(name), line: line(at: outline.deepestAt, in: text),
                                     reason: "Sections are nested \(outline.depth) deep here; at most \(maximumDepth) are read.",
                                     hint: "Nest fewer sections, or delete the template to use the built-in one.")
             }
             if let offset = outline.tooManyAt {
-                throw TemplateError(file: file(name), line: line(offset),
+                throw TemplateError(file: file(name), line: line(at: offset, in: text),
                                     reason: "The template has \(outline.tags) tags; at most \(maximumTags) are read.",
                                     hint: "Split it into partials, or delete it to use the built-in one.")
             }
@@ -91,8 +90,7 @@ extension TemplateLibrary {
         for path in files.keys.sorted() where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count)), text = files[path]!
             for include in outlines[name]!.includes where !include.name.hasPrefix("*") && outlines[include.name] == nil {
-                let line = 1 + text.utf8.prefix(include.at).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                throw TemplateError(file: file(name), line: line,
+                throw TemplateError(file: file(name), line: line(at: include.at, in: text),
                                     reason: "The template includes “\(include.name)”, which is neither in the templates folder nor built in.",
                                     hint: "Check the name against the files of Portrait's templates/ folder (without .mustache).")
             }
@@ -110,6 +108,11 @@ extension TemplateLibrary {
             done.insert(name)
         }
         for name in outlines.keys.sorted() { try visit(name, chain: []) }
+    }
+
+    /// The line, from 1, of the byte at `offset` in `text`.
+    private static func line(at offset: Int, in text: String) -> Int {
+        1 + text.utf8.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
