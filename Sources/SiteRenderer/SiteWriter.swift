@@ -219,6 +219,12 @@ package final class SiteWriter: @unchecked Sendable {
     /// Refuses to replace a non-empty folder that Portrait did not write (`--out .` must not
     /// swap away the working folder).
     private func checkOutput() throws {
+        // ``target(of:)`` stops on a link only when the links go round in a loop.
+        var link = stat()
+        if lstat(output, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+            throw SiteWriterError(path: output, problem: "The output path is a symbolic link that leads round in a loop.",
+                                  hint: "Point the link at a folder, remove it, or choose another --out.")
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {

@@ -66,14 +66,17 @@ enum LiveReload {
 
         """
 
-    /// The page sent for a path with no file: says why, and reloads once the site has it.
+    /// The page sent for a path with no file: says why, and reloads once the site has it. Its
+    /// Content-Security-Policy is the site pages' own, which the live script works under.
     static func missingPage(path: String, status: LiveSite.Status) -> String {
         let reason = status.version == 0 && status.failure == nil
             ? "The site is being built; this page reloads when it is ready."
             : "There is no page at \(HTML.escape(path)) in the site."
         return """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'">
+            <title>Not found</title></head>
             <body><h1>Not found</h1><p>\(reason)</p><p><a href="/">Dashboard</a></p>
             \(tag(version: status.version))</body></html>
 

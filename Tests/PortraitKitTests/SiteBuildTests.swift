@@ -163,5 +163,15 @@ struct SiteBuildTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/www") == ["report"],
                 "no staging folder, no kept site beside the target")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["data", "mid", "site", "www"])
+
+        // Links that go round in a loop are named as such, and left as they are.
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/a", withDestinationPath: "b")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/b", withDestinationPath: "a")
+        #expect {
+            try Self.build(folder, out: "a")
+        } throws: { error in
+            String(describing: error).contains("symbolic link that leads round in a loop")
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/a") == "b")
     }
 }

@@ -82,6 +82,7 @@ struct ServedFileTests {
         #expect(page.contains("/&lt;img src=x&gt;.html") && !page.contains("<img"))
         #expect(page.contains(LiveReload.tag(version: 2)))
         #expect(LiveReload.missingPage(path: "/", status: LiveSite.Status()).contains("being built"))
+        #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"))
     }
 }
 
