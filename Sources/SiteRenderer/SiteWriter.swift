@@ -1,5 +1,6 @@
 import CSystemShims
 import Foundation
+import LedgerModel
 import Synchronization
 
 /// Publishes a site all-or-nothing: files go into a staging folder beside the output, then
@@ -198,10 +199,7 @@ package final class SiteWriter: @unchecked Sendable {
         for _ in 0..<40 {
             var info = stat()
             guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return path }
-            if let resolved = realpath(path, nil) {
-                defer { free(resolved) }
-                return String(cString: resolved)
-            }
+            if let resolved = ResolvedPath.of(path) { return resolved }
             guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { return path }
             path = destination.hasPrefix("/") ? trimmed(destination)
                 : trimmed(URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(destination).path)

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerModel
 
 /// What the watched inputs look like on disk: every file below them with its size, modification time
 /// and inode. Two stamps differ when a file was added, removed, replaced or written.
@@ -27,9 +28,7 @@ package struct InputStamp: Sendable, Equatable {
 
     /// `path` absolute, with its links resolved when it exists.
     static func resolved(_ path: String) -> String {
-        guard let real = realpath(path, nil) else { return URL(fileURLWithPath: path).standardizedFileURL.path }
-        defer { free(real) }
-        return String(cString: real)
+        ResolvedPath.of(path) ?? URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     private mutating func add(_ path: String, skipped: Set<String>, isRoot: Bool) {

@@ -1,5 +1,5 @@
 import Foundation
-import LedgerIngest
+import LedgerModel
 
 /// Which file of the site a request path names, and how it is sent.
 ///
