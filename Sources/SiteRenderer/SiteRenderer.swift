@@ -16,8 +16,11 @@ package enum SiteRenderer {
     /// - Parameter prepared: the ledger's part of the shared state, made from `content.ledger`
     ///   while the analytics ran (made here when nil).
     /// - Complexity: O(rows) to prepare, then O(own rows) per portrait page.
-    package static func render(_ content: SiteContent, prepared: SitePreparation? = nil, into writer: SiteWriter) throws {
-        let templates = try TemplateLibrary(directory: content.templatesDirectory)
+    /// - Parameter templates: the templates, read and compiled once for the company site and
+    ///   every team sub-site of a build (read from `content.templatesDirectory` when nil).
+    package static func render(_ content: SiteContent, templates: TemplateLibrary? = nil, prepared: SitePreparation? = nil,
+                               into writer: SiteWriter) throws {
+        let templates = try templates ?? TemplateLibrary(directory: content.templatesDirectory)
         let site = try SiteBuild(content: content, templates: templates, prepared: prepared)
         try renderPages(site, pages(site), into: writer)
     }

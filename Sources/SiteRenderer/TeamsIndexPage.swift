@@ -18,8 +18,8 @@ package enum TeamsIndexPage {
     }
 
     package static func render(_ entries: [Entry], title: String?, locale: SiteLocale,
-                               templatesDirectory: String?) throws -> String {
-        let s = try TemplateLibrary(directory: templatesDirectory).strings(locale)
+                               templates: TemplateLibrary) throws -> String {
+        let s = try templates.strings(locale)
         let heading = HTML.escape(s["partition.title"])
         var rows = ""
         for entry in entries {

@@ -57,16 +57,22 @@ package enum BuildPipeline {
             // and end, waits on the file system) go to them. A failed render still waits for
             // them before the staging folder is removed.
             let quality = validation.quality
+            // Read and compiled once, for the company site and every team's.
+            let templates = try runner.run(.renderPages) { try TemplateLibrary(directory: content.templatesDirectory) }
             let exports = BackgroundJob { try writeExports(report: report, quality: quality, content: content, into: writer) }
+            // The first team's sub-site is computed while the company site renders.
+            let teams = options.partition == .team ? TeamSites(validation, content: content) : nil
             do {
-                try runner.run(.renderPages, counting: { writer.written + writer.unchanged }) { try SiteRenderer.render(content, prepared: prepared, into: writer) }
+                try runner.run(.renderPages, counting: { writer.written + writer.unchanged }) {
+                    try SiteRenderer.render(content, templates: templates, prepared: prepared, into: writer)
+                }
             } catch {
                 _ = try? exports.wait()
                 throw error
             }
             try runner.run(.writeExports) { try exports.wait() }
-            if options.partition == .team {
-                try runner.run(.renderPages) { try renderTeamSites(validation, content: content, into: writer) }
+            if let teams {
+                try runner.run(.renderPages) { try teams.render(templates: templates, into: writer) }
             }
             try runner.run(.publishSite) { try writer.commit() }
         } catch {
@@ -91,36 +97,6 @@ package enum BuildPipeline {
         try writer.write("exports/segments.csv", Exports.segmentsCSV(report: report, ledger: ledger))
         try writer.write("exports/findings.csv", Exports.findingsCSV(quality: quality))
         try writer.write("exports/summary.json", Exports.summaryJSON(report: report, quality: quality))
-    }
-
-    /// `--partition team`: beside the company site, `teams/TEAM/` for each team, a complete
-    /// site of that team's ledger only (`Ledger.partition(team:)`), and `teams/index.html`.
-    ///
-    /// Each sub-site is computed at the company's T and period, so its figures are the
-    /// company's figures for those rows.
-    static func renderTeamSites(_ validation: Validation, content: SiteContent, into writer: SiteWriter) throws {
-        let ledger = validation.ledger
-        let teams = ledger.teams
-        let unassigned = "unassigned"
-        let folders = SitePaths(ids: teams.map { $0 ?? unassigned })
-        var entries: [TeamsIndexPage.Entry] = []
-        for team in teams {
-            let part = ledger.partition(team: team)
-            let quality = QualityAudit.audit(part, asOf: validation.asOf, staleDays: validation.configuration.thresholds.staleDays)
-            let report = AnalyticsReport.compute(ledger: part, settings: validation.analysisSettings)
-            var teamContent = content
-            teamContent.ledger = part
-            teamContent.report = report
-            teamContent.quality = quality
-            if let title = content.title, let team { teamContent.title = title + " · " + team }
-            let folder = folders.stem(team ?? unassigned) ?? unassigned
-            let sub = writer.scoped("teams/" + folder)
-            try SiteRenderer.render(teamContent, into: sub)
-            try writeExports(report: report, quality: quality, content: teamContent, into: sub)
-            entries.append(TeamsIndexPage.Entry(team: team, folder: folder, customers: part.customers.count, reps: part.reps.count))
-        }
-        try writer.write("teams/index.html", TeamsIndexPage.render(entries, title: content.title, locale: content.locale,
-                                                                  templatesDirectory: content.templatesDirectory))
     }
 
     /// What the pages are made of, with the choices of flags and configuration resolved.
