@@ -104,7 +104,7 @@ extension XMLRecordReader {
     }
 
     /// A Zoho CRM error response (`<response><error><message>`) saved instead of records.
-    func zohoError(fields: [(name: String, value: String)]) -> IngestError {
+    func zohoError(fields: [Field]) -> IngestError {
         let message = fields.first { $0.name == "message" }?.value ?? "no message"
         return IngestError(
             file: file, line: nodeLine,

@@ -1,11 +1,20 @@
 import CLibXML2
+import Glibc
 
 extension XMLRecordReader {
+    /// A field of a record: its name, its value, and the name's slot in `cachedNames` when the
+    /// name is an element's (then ``align(_:)`` finds its column there), else -1.
+    typealias Field = (name: String, value: String, slot: Int)
+
     /// One open element inside a record, collecting its direct text until its end tag.
     struct Frame {
         /// The field name: the element's name, or its `val` attribute for a Zoho `FL`.
         var name: String
+        /// The slot of `name` in `cachedNames` when `name` is the element's (``cachedName(position:)``), else -1.
+        var slot = -1
         var text = ""
+        /// Whether `text` is empty or all whitespace, kept as text arrives.
+        var isBlank = true
         var hasChildElements = false
     }
 
@@ -15,9 +24,10 @@ extension XMLRecordReader {
     /// A leaf element gives its text (text and CDATA concatenated as written, "" when empty); an
     /// element with child elements gives its own text only when that is not all whitespace (mixed
     /// content), so indentation never becomes a value. Memory is this record's text, nothing more.
-    func readFields(recordName: String) throws -> [(name: String, value: String)] {
-        let recordAttributes = try readAttributes()
-        var fields: [(name: String, value: String)] = []
+    func readFields(recordName: String) throws -> [Field] {
+        let recordAttributes = try readAttributes().map { Field($0.name, $0.value, -1) }
+        var fields: [Field] = []
+        var elements = 0
         var isZohoRow = false
         if xmlTextReaderIsEmptyElement(reader) != 1 {
             var frames = [Frame(name: recordName)]
@@ -30,29 +40,32 @@ extension XMLRecordReader {
                 switch nodeType {
                 case XML_READER_TYPE_ELEMENT:
                     frames[frames.count - 1].hasChildElements = true
-                    let element = currentName()
+                    let (element, slot) = cachedName(position: elements)
+                    elements += 1
                     var attributes = try readAttributes()
-                    var frame = Frame(name: element)
+                    var frame = Frame(name: element, slot: slot)
                     if element == "FL", let val = attributes.firstIndex(where: { $0.name == "val" }) {
                         frame.name = attributes.remove(at: val).value
+                        frame.slot = -1
                         isZohoRow = true
                     }
-                    fields += attributes
+                    if !attributes.isEmpty { fields += attributes.map { Field($0.name, $0.value, -1) } }
                     if xmlTextReaderIsEmptyElement(reader) == 1 {
-                        fields.append((frame.name, ""))
+                        fields.append((frame.name, "", frame.slot))
                     } else {
                         frames.append(frame)
                     }
                 case XML_READER_TYPE_TEXT, XML_READER_TYPE_CDATA,
                      XML_READER_TYPE_WHITESPACE, XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-                    frames[frames.count - 1].text += currentValue()
+                    let text = currentValue()
+                    frames[frames.count - 1].text += text
+                    if frames[frames.count - 1].isBlank { frames[frames.count - 1].isBlank = Self.isBlank(text) }
                 case XML_READER_TYPE_END_ELEMENT:
                     let frame = frames.removeLast()
-                    let isBlank = frame.text.allSatisfy(\.isWhitespace)
                     if frames.isEmpty {
-                        if !isBlank { fields.append((frame.name, frame.text)) }
+                        if !frame.isBlank { fields.append((frame.name, frame.text, frame.slot)) }
                     } else {
-                        if !frame.hasChildElements || !isBlank { fields.append((frame.name, frame.text)) }
+                        if !frame.hasChildElements || !frame.isBlank { fields.append((frame.name, frame.text, frame.slot)) }
                     }
                 case XML_READER_TYPE_ENTITY_REFERENCE:
                     throw entityError(line: nodeLine)
@@ -62,6 +75,31 @@ extension XMLRecordReader {
             }
         }
         return isZohoRow ? fields : recordAttributes + fields
+    }
+
+    /// Whether every character of `text` is whitespace (`Character.isWhitespace`), true for "".
+    ///
+    /// A record's indentation arrives as a dozen whitespace nodes per record; asking each of
+    /// their characters for its Unicode properties took a sixth of reading an XML ledger. Bytes
+    /// below 0x80 are their own characters (CR LF is one character, whitespace like its parts),
+    /// so only text with other bytes asks the characters.
+    ///
+    /// Text with other bytes is decided by its first scalar when that is not whitespace (the
+    /// first character then is not: a character is whitespace when its first scalar is), found
+    /// at once for a scalar above U+3000, the last of Unicode's White_Space, as any Chinese
+    /// value's is; else the characters are asked.
+    static func isBlank(_ text: String) -> Bool {
+        var text = text
+        let verdict: Bool? = text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if !(byte == 0x20 || (0x09...0x0D).contains(byte)) { return false }
+            }
+            return true
+        }
+        if let verdict { return verdict }
+        if let first = text.unicodeScalars.first, first.value > 0x3000 || !first.properties.isWhitespace { return false }
+        return text.allSatisfy(\.isWhitespace)
     }
 
     /// The attributes of the element at the cursor, as written, without namespace declarations;
@@ -109,6 +147,57 @@ extension XMLRecordReader {
     func currentName() -> String {
         xmlTextReaderConstName(reader).map { String(cString: $0) } ?? ""
     }
+
+    /// The name of the element at the cursor, the `position`-th element of its record, and its
+    /// slot in `cachedNames` (-1 when not kept).
+    ///
+    /// libxml2 keeps names in the reader's dictionary, so a name comes back at the same address
+    /// record after record: its `String` is made once and found again by that address, first
+    /// where the previous record had its element of the same position, else by hash (checked
+    /// byte for byte either way, so an address reused for another name is never taken for the
+    /// old one). A slot, once given, always holds the same name.
+    func cachedName(position: Int) -> (name: String, slot: Int) {
+        guard let pointer = xmlTextReaderConstName(reader) else { return ("", -1) }
+        if position < slotByPosition.count {
+            let slot = slotByPosition[position]
+            if cachedNames[slot].address == pointer, cachedNames[slot].matches(pointer) { return (cachedNames[slot].name, slot) }
+        }
+        var slot = nameSlots[pointer] ?? -1
+        if slot < 0 || !cachedNames[slot].matches(pointer) {
+            guard cachedNames.count < Self.maximumCachedNames else { return (String(cString: pointer), -1) }
+            slot = cachedNames.count
+            cachedNames.append(CachedName(name: String(cString: pointer), address: pointer))
+            nameSlots[pointer] = slot
+        }
+        if position < slotByPosition.count {
+            slotByPosition[position] = slot
+        } else if position == slotByPosition.count {
+            slotByPosition.append(slot)
+        }
+        return (cachedNames[slot].name, slot)
+    }
+
+    /// A name of `cachedNames`: its bytes with their terminating NUL, the address libxml2 gave
+    /// it, and its column once ``align(_:)`` has looked it up.
+    struct CachedName {
+        var name: String
+        var bytes: [CChar]
+        var address: UnsafePointer<xmlChar>
+        var header: Int?
+
+        init(name: String, address: UnsafePointer<xmlChar>) {
+            self.name = name
+            self.address = address
+            bytes = Array(name.utf8CString)
+        }
+
+        func matches(_ pointer: UnsafePointer<xmlChar>) -> Bool {
+            bytes.withUnsafeBufferPointer { strcmp($0.baseAddress!, UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)) == 0 }
+        }
+    }
+
+    /// Names kept by `cachedName(position:)`: far beyond the field names a file may have.
+    static let maximumCachedNames = 4 * maximumFieldNames
 
     /// The text of the node at the cursor; the pointer is owned by the reader, so it is copied.
     func currentValue() -> String {

@@ -50,6 +50,14 @@ package final class XMLRecordReader: RecordReader {
     /// `root/first child`, shown when `recordPath` matches nothing.
     var firstChildPath: String?
     var headerIndex: [String: Int] = [:]
+    /// Element names met so far (`cachedName(position:)`), found by libxml2's address for them
+    /// through `nameSlots`, or `slotByPosition`: the slot of each position's element in the
+    /// last record that had one there.
+    var cachedNames: [CachedName] = []
+    var nameSlots: [UnsafePointer<xmlChar>: Int] = [:]
+    var slotByPosition: [Int] = []
+    /// Per column, the last record (`recordCount`) that gave it a value.
+    var lastSeen: [Int] = []
     var recordCount = 0
     var state: State = .reading
 
@@ -186,22 +194,30 @@ package final class XMLRecordReader: RecordReader {
     ///   last known column are "". The ledger's work per record grows with `headers.count`
     ///   (every header is mapped again when it grows, every customer keeps a slot per unknown
     ///   column), so the cap is what keeps a file whose records each bring new names linear.
-    func align(_ fields: [(name: String, value: String)]) throws -> [String] {
+    func align(_ fields: [Field]) throws -> [String] {
         var values: [String] = []
-        var seen = Set<Int>()
-        for (name, value) in fields {
-            let index: Int
-            if let known = headerIndex[name] {
-                index = known
-            } else {
-                guard headers.count < Self.maximumFieldNames else { throw tooManyFieldNames(adding: name) }
-                index = headers.count
-                headers.append(name)
-                headerIndex[name] = index
+        values.reserveCapacity(headers.count)
+        let stamp = recordCount
+        for field in fields {
+            // By the name's slot: hashing a Chinese name's `String` normalizes it first.
+            var index = field.slot >= 0 ? cachedNames[field.slot].header ?? -1 : -1
+            if index < 0 {
+                if let known = headerIndex[field.name] {
+                    index = known
+                } else {
+                    guard headers.count < Self.maximumFieldNames else { throw tooManyFieldNames(adding: field.name) }
+                    index = headers.count
+                    headers.append(field.name)
+                    headerIndex[field.name] = index
+                    lastSeen.append(0)
+                }
+                if field.slot >= 0 { cachedNames[field.slot].header = index }
             }
-            guard seen.insert(index).inserted else { continue }
-            if values.count <= index { values += Array(repeating: "", count: index + 1 - values.count) }
-            values[index] = value
+            // The first of a repeated name wins.
+            guard lastSeen[index] != stamp else { continue }
+            lastSeen[index] = stamp
+            while values.count <= index { values.append("") }
+            values[index] = field.value
         }
         return values
     }

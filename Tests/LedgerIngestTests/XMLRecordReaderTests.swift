@@ -7,6 +7,7 @@ import Dispatch
 import Synchronization
 import Testing
 import LedgerIngest
+import PortraitTestSupport
 
 /// Fixtures live beside the tests, found from this file's path rather than bundle resources.
 private let fixtures: String = {
@@ -353,6 +354,63 @@ struct XMLRecordReaderTests {
         #expect(read.records.map(\.values) == [["C1", "Acme"]])
         #expect(!listener.hasPendingConnection)
     }
+
+    @Test("Names that change places from record to record, repeat, or come and go each keep their own column")
+    func namesInAnyOrder() throws {
+        // Records of 1-6 elements drawn from eight names (two Chinese, one prefixed, one
+        // repeated now and then), in a different order each record; the expectation is built
+        // here, field by field: columns in first-seen order, the first of a repeated name wins.
+        let names = ["id", "名称", "电话", "x:flag", "city", "备注", "a", "b"]
+        var random = SplitMix64(seed: 5)
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rows>\n"
+        var headers: [String] = []
+        var expected: [[String: String]] = []
+        for record in 0..<400 {
+            var order = names.shuffled(using: &random).prefix(Int(random.next() % 6) + 1).map { $0 }
+            if record % 7 == 0, let first = order.first { order.append(first) }
+            xml += record % 2 == 0 ? "  <row xmlns:x=\"urn:x\">\n" : "<row xmlns:x=\"urn:x\">"
+            var fields: [String: String] = [:]
+            for (position, name) in order.enumerated() {
+                let value = "\(name)-\(record)-\(position)"
+                xml += "    <\(name)>\(value)</\(name)>\n"
+                if fields[name] == nil { fields[name] = value }
+                if !headers.contains(name) { headers.append(name) }
+            }
+            xml += "  </row>\n"
+            expected.append(fields)
+        }
+        xml += "</rows>\n"
+        let folder = TemporaryFolder("xml-names")
+        let read = try readAll("rows.xml", path: folder.write("rows.xml", xml))
+        #expect(read.headers == headers)
+        #expect(read.records.count == expected.count)
+        for (index, fields) in expected.enumerated() {
+            #expect(read.record(index).filter { !$0.value.isEmpty } == fields, "record \(index + 1)")
+        }
+    }
+
+    @Test("An element's own text is left out exactly when Swift calls each of its characters whitespace")
+    func blankTextIsSwiftsWhitespace() throws {
+        // Each text is the own text of an element with a child, which is a field only when it is
+        // not all whitespace (mixed content): ASCII and Unicode spaces, CR LF, a space with a
+        // combining mark (one character that is not whitespace), text after spaces.
+        let texts = [" ", "\t\n ", "\r\n", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}\u{200A}", "\u{2028}\u{2029}",
+                     "\u{202F}\u{205F}", "\u{3000}", "\u{3000}\u{3000} ", " \u{301}", "\u{3000}\u{301}", "\u{200B}",
+                     "\u{3001}", "\u{FEFF}", " x", "\u{3000}中", "中", "\u{180E}", "\u{1F600}"]
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rows>\n"
+        for (index, text) in texts.enumerated() {
+            xml += "<row><id>\(index)</id><notes>\(text)<b>kept</b></notes></row>\n"
+        }
+        xml += "</rows>\n"
+        let folder = TemporaryFolder("xml-blank")
+        let read = try readAll("blank.xml", path: folder.write("blank.xml", xml))
+        for (index, text) in texts.enumerated() {
+            let expected = text.allSatisfy(\.isWhitespace) ? nil : text
+            #expect(read.record(index)["notes"].flatMap { $0.isEmpty ? nil : $0 } == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(read.record(index)["b"] == "kept")
+        }
+    }
+
 }
 
 // MARK: - Support (POSIX only: Foundation and CLibXML2 clash over ICU's headers)
