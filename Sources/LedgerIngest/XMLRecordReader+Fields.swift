@@ -44,7 +44,7 @@ extension XMLRecordReader {
                     elements += 1
                     var attributes = try readAttributes()
                     var frame = Frame(name: element, slot: slot)
-                    if element == "FL", let val = attributes.firstIndex(where: { $0.name == "val" }) {
+                    if element.utf8.count == 2, element == "FL", let val = attributes.firstIndex(where: { $0.name == "val" }) {
                         frame.name = attributes.remove(at: val).value
                         frame.slot = -1
                         isZohoRow = true
@@ -58,7 +58,11 @@ extension XMLRecordReader {
                 case XML_READER_TYPE_TEXT, XML_READER_TYPE_CDATA,
                      XML_READER_TYPE_WHITESPACE, XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
                     let text = currentValue()
-                    frames[frames.count - 1].text += text
+                    if frames[frames.count - 1].text.isEmpty {
+                        frames[frames.count - 1].text = text
+                    } else {
+                        frames[frames.count - 1].text += text
+                    }
                     if frames[frames.count - 1].isBlank { frames[frames.count - 1].isBlank = Self.isBlank(text) }
                 case XML_READER_TYPE_END_ELEMENT:
                     let frame = frames.removeLast()
@@ -74,7 +78,7 @@ extension XMLRecordReader {
                 }
             }
         }
-        return isZohoRow ? fields : recordAttributes + fields
+        return isZohoRow || recordAttributes.isEmpty ? fields : recordAttributes + fields
     }
 
     /// Whether every character of `text` is whitespace (`Character.isWhitespace`), true for "".
