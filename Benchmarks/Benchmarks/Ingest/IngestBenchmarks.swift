@@ -48,6 +48,23 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // XML goes record by record through libxml2's xmlTextReader (XMLRecordReader).
+    Benchmark("xml: records of interactions.xml, XMLRecordReader") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let reader = try XMLRecordReader(path: Fixture.xmlDirectory + "/interactions.xml", file: "interactions.xml",
+                                             recordPath: nil)
+            var fields = 0
+            while let record = try reader.next() { fields += record.values.count }
+            blackHole(fields)
+        }
+    }
+
+    Benchmark("read: whole XML ledger (LedgerReader.read)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try LedgerReader.read(IngestSettings(dataDirectory: Fixture.xmlDirectory, today: Fixture.today)))
+        }
+    }
+
     Benchmark("values: order dates and amounts") { benchmark in
         for _ in benchmark.scaledIterations {
             var total: Int64 = 0
@@ -83,6 +100,15 @@ enum Fixture {
         let path = NSTemporaryDirectory() + "portrait-bench-\(customers)"
         if !FileManager.default.fileExists(atPath: path + "/interactions.csv") {
             _ = try! LedgerSampler.write(SampleOptions(customers: customers), to: path)
+        }
+        return path
+    }()
+
+    /// The same ledger as XML (`portrait sample --format xml`).
+    static let xmlDirectory: String = {
+        let path = NSTemporaryDirectory() + "portrait-bench-xml-\(customers)"
+        if !FileManager.default.fileExists(atPath: path + "/interactions.xml") {
+            _ = try! LedgerSampler.write(SampleOptions(customers: customers, format: .xml), to: path)
         }
         return path
     }()
