@@ -480,6 +480,9 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         fileStarted = false
         // Chunks of a file whose rest was read record by record are not needed.
         outcomes = outcomes.filter { $0.key >> 32 != done }
+        // Nor the file: a GB18030 file's UTF-8 copy (a gigabyte for a million customers'
+        // interactions) or an XML reader is freed now rather than with the whole read.
+        prepared[done] = nil
         lock.unlock()
     }
 
