@@ -58,12 +58,16 @@ extension XMLRecordReader {
                 case XML_READER_TYPE_TEXT, XML_READER_TYPE_CDATA,
                      XML_READER_TYPE_WHITESPACE, XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
                     let text = currentValue()
-                    if frames[frames.count - 1].text.isEmpty {
-                        frames[frames.count - 1].text = text
+                    let last = frames.count - 1
+                    if frames[last].text.isEmpty {
+                        frames[last].text = text
                     } else {
-                        frames[frames.count - 1].text += text
+                        frames[last].text += text
                     }
-                    if frames[frames.count - 1].isBlank { frames[frames.count - 1].isBlank = Self.isBlank(text) }
+                    // Whitespace of ASCII keeps blank text blank; other text may join the
+                    // character before it (a combining mark after a space is one whitespace
+                    // character), so the whole text is asked again.
+                    if frames[last].isBlank && !Self.isASCIIWhitespace(text) { frames[last].isBlank = Self.isBlank(frames[last].text) }
                 case XML_READER_TYPE_END_ELEMENT:
                     let frame = frames.removeLast()
                     if frames.isEmpty {
@@ -93,17 +97,26 @@ extension XMLRecordReader {
     /// at once for a scalar above U+3000, the last of Unicode's White_Space, as any Chinese
     /// value's is; else the characters are asked.
     static func isBlank(_ text: String) -> Bool {
+        if let verdict = asciiVerdict(text) { return verdict }
+        if let first = text.unicodeScalars.first, first.value > 0x3000 || !first.properties.isWhitespace { return false }
+        return text.allSatisfy(\.isWhitespace)
+    }
+
+    /// Whether `text` is all ASCII whitespace (false for "" too: nothing to decide).
+    static func isASCIIWhitespace(_ text: String) -> Bool {
+        !text.isEmpty && asciiVerdict(text) == true
+    }
+
+    /// `isBlank` of text of ASCII bytes only, nil for text with other bytes.
+    private static func asciiVerdict(_ text: String) -> Bool? {
         var text = text
-        let verdict: Bool? = text.withUTF8 { bytes in
+        return text.withUTF8 { bytes -> Bool? in
             for byte in bytes {
                 if byte >= 0x80 { return nil }
                 if !(byte == 0x20 || (0x09...0x0D).contains(byte)) { return false }
             }
             return true
         }
-        if let verdict { return verdict }
-        if let first = text.unicodeScalars.first, first.value > 0x3000 || !first.properties.isWhitespace { return false }
-        return text.allSatisfy(\.isWhitespace)
     }
 
     /// The attributes of the element at the cursor, as written, without namespace declarations;

@@ -401,10 +401,21 @@ struct XMLRecordReaderTests {
         for (index, text) in texts.enumerated() {
             xml += "<row><id>\(index)</id><notes>\(text)<b>kept</b></notes></row>\n"
         }
+        // The same text in two pieces, around a child, a comment or a processing instruction:
+        // the pieces are one text, and a mark after the split joins the space before it.
+        let pieces = [(" ", "\u{301}"), ("\u{A0}", "\u{FE0F}"), ("\u{3000}", "\u{200D}"), (" ", "x"), ("\u{301}", " "),
+                      ("\n  ", "\n  "), ("\u{3000}", "\u{3000}"), ("", "\u{301}")]
+        let splits = ["<b>kept</b>", "<!--c-->", "<?pi x?>"]
+        for (first, second) in pieces {
+            for split in splits {
+                xml += "<row><id>\(texts.count)</id><notes>\(first)\(split)\(second)<b>kept</b></notes></row>\n"
+            }
+        }
         xml += "</rows>\n"
         let folder = TemporaryFolder("xml-blank")
         let read = try readAll("blank.xml", path: folder.write("blank.xml", xml))
-        for (index, text) in texts.enumerated() {
+        let split = pieces.flatMap { piece in splits.map { _ in piece.0 + piece.1 } }
+        for (index, text) in (texts + split).enumerated() {
             let expected = text.allSatisfy(\.isWhitespace) ? nil : text
             #expect(read.record(index)["notes"].flatMap { $0.isEmpty ? nil : $0 } == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
             #expect(read.record(index)["b"] == "kept")

@@ -51,24 +51,26 @@ package enum BuildPipeline {
         prepared.make(fileNamesFirst: true)
         let staging = try early.wait()
         let writer = try runner.run(.publishSite) { try staging.get() }
+        var teams: TeamSites?
         do {
             // The exports need nothing of the pages: they are written while the pages render,
             // on a thread of their own, and the cores the portraits leave idle (the stage's start
             // and end, waits on the file system) go to them. A failed render still waits for
             // them before the staging folder is removed.
             let quality = validation.quality
-            // Read and compiled once, for the company site and every team's.
-            let templates = try runner.run(.renderPages) { try TemplateLibrary(directory: content.templatesDirectory) }
             let exports = BackgroundJob { try writeExports(report: report, quality: quality, content: content, into: writer) }
             // The first team's sub-site is computed while the company site renders.
-            let teams = options.partition == .team ? TeamSites(validation, content: content) : nil
-            do {
-                try runner.run(.renderPages, counting: { writer.written + writer.unchanged }) {
+            teams = options.partition == .team ? TeamSites(validation, content: content) : nil
+            // Read and compiled once, for the company site and every team's.
+            let templates = try runner.run(.renderPages, counting: { writer.written + writer.unchanged }) {
+                do {
+                    let templates = try TemplateLibrary(directory: content.templatesDirectory)
                     try SiteRenderer.render(content, templates: templates, prepared: prepared, into: writer)
+                    return templates
+                } catch {
+                    _ = try? exports.wait()
+                    throw error
                 }
-            } catch {
-                _ = try? exports.wait()
-                throw error
             }
             try runner.run(.writeExports) { try exports.wait() }
             if let teams {
@@ -76,6 +78,7 @@ package enum BuildPipeline {
             }
             try runner.run(.publishSite) { try writer.commit() }
         } catch {
+            teams?.abandon()
             writer.abandon()
             throw error
         }

@@ -11,11 +11,12 @@ import SiteRenderer
 /// A team's ledger, audit and analytics run on one thread, which would leave the second core
 /// idle between two teams' pages; so each team is computed on a thread of its own while the
 /// one before it renders (the first while the company site renders). At most two teams' ledgers
-/// are held at once.
-struct TeamSites {
+/// are held at once: the one rendering and the next.
+final class TeamSites {
     private let validation: Validation
     private let content: SiteContent
     private let teams: [String?]
+    /// The job computing the next team to render; nil once the last has been taken.
     private var next: BackgroundJob<TeamSite>?
 
     /// One team's sub-site, ready to render.
@@ -34,7 +35,7 @@ struct TeamSites {
     }
 
     /// Renders every team's sub-site and `teams/index.html` into `writer`, in team order.
-    consuming func render(templates: TemplateLibrary, into writer: SiteWriter) throws {
+    func render(templates: TemplateLibrary, into writer: SiteWriter) throws {
         let unassigned = "unassigned"
         let folders = SitePaths(ids: teams.map { $0 ?? unassigned })
         var entries: [TeamsIndexPage.Entry] = []
@@ -52,6 +53,13 @@ struct TeamSites {
         }
         try writer.write("teams/index.html", TeamsIndexPage.render(entries, title: content.title, locale: content.locale,
                                                                   templates: templates))
+    }
+
+    /// Waits for the team being computed, if any: a failed build returns with no thread of its
+    /// own still running (`portrait serve` builds again in the same process).
+    func abandon() {
+        _ = try? next?.wait()
+        next = nil
     }
 
     /// The job computing team `index`'s sub-site; nil past the last team.
