@@ -1,5 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension XMLRecordReader {
     /// A field of a record: its name, its value, and the name's slot in `cachedNames` when the
