@@ -7,16 +7,18 @@ import Testing
 /// `--partition team`: each `teams/TEAM/` folder is a complete site of that team's rows only.
 @Suite("Per-team sub-sites")
 struct PartitionTests {
-    static func build() throws -> (folder: TemporaryFolder, ledger: Ledger) {
+    /// A partitioned build of a generated ledger into `folder/site`, from `folder/data`.
+    static func build(_ sample: SampleOptions = SampleOptions(customers: 400, seed: 8, dirt: 0.02))
+        throws -> (folder: TemporaryFolder, options: BuildOptions, summary: BuildSummary) {
         let folder = TemporaryFolder("partition")
-        _ = try LedgerSampler.write(SampleOptions(customers: 400, seed: 8, dirt: 0.02), to: folder.path + "/data")
+        _ = try LedgerSampler.write(sample, to: folder.path + "/data")
         var options = BuildOptions()
         options.dataDirectory = folder.path + "/data"
         options.outputDirectory = folder.path + "/site"
         options.today = Day(iso: "2026-11-22")
         options.partition = .team
         let summary = try BuildPipeline.build(options, runner: StageRunner(total: 7, interactive: false))
-        return (folder, summary.validation.ledger)
+        return (folder, options, summary)
     }
 
     /// Every file's bytes below `root`.
@@ -46,7 +48,8 @@ struct PartitionTests {
 
     @Test("no file of a team's sub-site names another team's customer or rep")
     func subSitesHoldOnlyTheirTeam() throws {
-        let (folder, ledger) = try Self.build()
+        let (folder, _, summary) = try Self.build()
+        let ledger = summary.validation.ledger
         let teams = ledger.teams
         #expect(teams.count >= 3)
         let folders = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/site/teams").filter { $0 != "index.html" }

@@ -12,14 +12,8 @@ import Testing
 struct TeamSitesTests {
     @Test("each team's sub-site is the site of that team's ledger, rendered alone")
     func eachSubSiteIsItsTeamsSiteAlone() throws {
-        let folder = TemporaryFolder("team-sites")
-        _ = try LedgerSampler.write(SampleOptions(customers: 300, seed: 21, dirt: 0.03), to: folder.path + "/data")
-        var options = BuildOptions()
-        options.dataDirectory = folder.path + "/data"
-        options.outputDirectory = folder.path + "/site"
-        options.today = Day(iso: "2026-11-22")
-        options.partition = .team
-        let validation = try BuildPipeline.build(options, runner: StageRunner(total: 7, interactive: false)).validation
+        let (folder, options, summary) = try PartitionTests.build(SampleOptions(customers: 300, seed: 21, dirt: 0.03))
+        let validation = summary.validation
         let ledger = validation.ledger
         let company = BuildPipeline.siteContent(validation, report: AnalyticsReport.compute(ledger: ledger, settings: validation.analysisSettings),
                                                 options: options)
