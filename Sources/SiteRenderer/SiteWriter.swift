@@ -90,6 +90,9 @@ package final class SiteWriter: @unchecked Sendable {
     /// Makes every writer refuse further writes (Ctrl-C); see `Interruption`.
     package static func stopAll() { stopped.store(true, ordering: .sequentiallyConsistent) }
 
+    /// Whether `stopAll()` was called: the process is ending.
+    package static var isStopping: Bool { stopped.load(ordering: .sequentiallyConsistent) }
+
     /// Name of the marker file that tells a Portrait site from any other folder.
     package static let marker = ".portrait-site"
 
@@ -352,7 +355,7 @@ package final class SiteWriter: @unchecked Sendable {
     }
 
     private func checkNotStopped(_ path: String) throws {
-        guard !SiteWriter.stopped.load(ordering: .sequentiallyConsistent) else {
+        guard !SiteWriter.isStopping else {
             throw SiteWriterError(path: path, problem: "The build was interrupted.", hint: "The previous site is untouched.")
         }
     }

@@ -56,9 +56,10 @@ final class TeamSites {
     }
 
     /// Waits for the team being computed, if any: a failed build returns with no thread of its
-    /// own still running (`portrait serve` builds again in the same process).
+    /// own still running (`portrait serve` builds again in the same process). An interrupted
+    /// one does not wait: the process is ending.
     func abandon() {
-        _ = try? next?.wait()
+        if !SiteWriter.isStopping { _ = try? next?.wait() }
         next = nil
     }
 
