@@ -29,7 +29,7 @@ extension XMLRecordReader {
     /// element with child elements gives its own text only when that is not all whitespace (mixed
     /// content), so indentation never becomes a value. Memory is this record's text, nothing more.
     func readFields(recordName: String) throws -> [Field] {
-        let recordAttributes = try readAttributes().map { Field($0.name, $0.value, -1) }
+        let recordAttributes = try readAttributes()
         var fields: [Field] = []
         var elements = 0
         var isZohoRow = false
@@ -53,7 +53,7 @@ extension XMLRecordReader {
                         frame.slot = -1
                         isZohoRow = true
                     }
-                    if !attributes.isEmpty { fields += attributes.map { Field($0.name, $0.value, -1) } }
+                    fields += attributes
                     if xmlTextReaderIsEmptyElement(reader) == 1 {
                         fields.append((frame.name, "", frame.slot))
                     } else {
@@ -71,7 +71,7 @@ extension XMLRecordReader {
                     // Whitespace of ASCII keeps blank text blank; other text may join the
                     // character before it (a combining mark after a space is one whitespace
                     // character), so the whole text is asked again.
-                    if frames[last].isBlank && !Self.isASCIIWhitespace(text) { frames[last].isBlank = Self.isBlank(frames[last].text) }
+                    if frames[last].isBlank, Self.asciiVerdict(text) != true { frames[last].isBlank = Self.isBlank(frames[last].text) }
                 case XML_READER_TYPE_END_ELEMENT:
                     let frame = frames.removeLast()
                     if frames.isEmpty {
@@ -106,13 +106,8 @@ extension XMLRecordReader {
         return text.allSatisfy(\.isWhitespace)
     }
 
-    /// Whether `text` is all ASCII whitespace (false for "" too: nothing to decide).
-    static func isASCIIWhitespace(_ text: String) -> Bool {
-        !text.isEmpty && asciiVerdict(text) == true
-    }
-
     /// `isBlank` of text of ASCII bytes only, nil for text with other bytes.
-    private static func asciiVerdict(_ text: String) -> Bool? {
+    static func asciiVerdict(_ text: String) -> Bool? {
         var text = text
         return text.withUTF8 { bytes -> Bool? in
             for byte in bytes {
@@ -129,11 +124,11 @@ extension XMLRecordReader {
     /// Values are read node by node with `xmlTextReaderReadAttributeValue` so an entity reference
     /// is seen (and refused) rather than expanded by `xmlNodeListGetString`. Attributes are
     /// visited by index because `MoveToNextAttribute` cannot continue from a value node.
-    func readAttributes() throws -> [(name: String, value: String)] {
+    func readAttributes() throws -> [Field] {
         let count = xmlTextReaderAttributeCount(reader)
         guard count > 0 else { return [] }
         let line = nodeLine
-        var attributes: [(name: String, value: String)] = []
+        var attributes: [Field] = []
         for index in 0..<count where xmlTextReaderMoveToAttributeNo(reader, index) == 1 {
             if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
             let name = currentName()
@@ -144,7 +139,7 @@ extension XMLRecordReader {
                 }
                 value += currentValue()
             }
-            attributes.append((name, value))
+            attributes.append((name, value, -1))
         }
         xmlTextReaderMoveToElement(reader)
         return attributes
