@@ -9,11 +9,13 @@ import Foundation
 /// reader (`MADV_DONTNEED`; were one touched again it would be read back from the file), so the
 /// input costs a few megabytes of resident memory whatever its size.
 ///
-/// It also holds text decoded into anonymous memory (`init(anonymous:)`); those pages are
-/// never handed back, as nothing could read them back.
+/// It also holds text decoded into anonymous memory (`init(anonymous:)`). Nothing could read
+/// those pages back, so they are handed back only by `discard(below:)`, once every record
+/// before an offset is committed and none will be read again.
 final class FileMapping: @unchecked Sendable {
     // Unchecked: `buffer` changes only in `truncate(to:)`, before any reader sees it; `released`
-    // only in `release(below:)`, called by the one thread reading the file in order.
+    // only in `release(below:)` or `discard(below:)`, called by the one thread reading the
+    // file in order or committing its records.
     private(set) var buffer: UnsafeBufferPointer<UInt8>
     /// Bytes below this offset have been handed back.
     private var released = 0
@@ -59,9 +61,15 @@ final class FileMapping: @unchecked Sendable {
     /// The memory to write into, for an anonymous mapping.
     var writable: UnsafeMutableBufferPointer<UInt8> { UnsafeMutableBufferPointer(mutating: buffer) }
 
-    /// Ends the text after `count` bytes, once it is written.
+    /// Ends the text after `count` bytes, once it is written, and hands back the pages after it
+    /// (text moved down from them, see `TextDecoding.convertGB18030`, left them written).
     func truncate(to count: Int) {
         buffer = UnsafeBufferPointer(rebasing: buffer[..<min(count, buffer.count)])
+        let page = Self.pageSize
+        let start = (buffer.count + page - 1) / page * page
+        if !fromFile && start < length {
+            madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + start), length - start, MADV_DONTNEED)
+        }
     }
 
     deinit {
@@ -74,6 +82,18 @@ final class FileMapping: @unchecked Sendable {
         guard fromFile, offset - released >= Self.step else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let end = offset / page * page
+        madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + released), end - released, MADV_DONTNEED)
+        released = end
+    }
+
+    /// Hands back the decoded text's pages wholly below `offset`, in steps, once nothing there
+    /// will be read again: its records are committed and no reading starts before `offset`.
+    /// Mapped files hand back their pages as they are read (`release`), so this is for text
+    /// in anonymous memory, where it keeps a GB18030 file's UTF-8 copy from staying whole
+    /// while its table is read.
+    func discard(below offset: Int) {
+        guard !fromFile, offset - released >= Self.step else { return }
+        let end = offset / Self.pageSize * Self.pageSize
         madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + released), end - released, MADV_DONTNEED)
         released = end
     }

@@ -135,7 +135,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
                             mapping.releaseAll()
                             try self.openCSV(index, map: map, reader: try CSVReader(mapping: mapping, file: name), lines: lines)
                         } else {
-                            try self.decodeAndOpen(index, map: map, path: path)
+                            self.convertAndOpen(index, map: map, mapping: mapping)
                         }
                     } catch {
                         self.failed(index, error)
@@ -198,16 +198,21 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         }
     }
 
-    /// Reads a file that is not plain UTF-8 (a BOM, GB18030, or an error to report) whole.
+    /// Reads a file that could not be mapped or does not look like plain UTF-8 (a BOM, a
+    /// binary signature, or an error to report) whole.
     @inline(never)
     private func decodeAndOpen(_ index: Int, map: ColumnMap, path: String) throws {
         let name = files[index]
-        let bytes = try FileBytes.read(path, name: name)
-        if let decoded = try TextDecoding.decodedUnlessGB18030(bytes, file: name) {
-            try openDecoded(index, map: map, utf8: decoded.utf8)
-            return
-        }
-        TextDecoding.convertGB18030(bytes, file: name, on: pool, partSize: settings.chunkBytes) { result in
+        let utf8 = try TextDecoding.decode(try FileBytes.read(path, name: name), file: name).utf8
+        try openCSV(index, map: map, reader: try CSVReader(utf8: utf8, file: name), lines: FileBytes.countLines(utf8))
+    }
+
+    /// Reads a mapped file that is not UTF-8 as GB18030, converted on every core (or reports
+    /// its NUL byte or the byte that is neither encoding).
+    @inline(never)
+    private func convertAndOpen(_ index: Int, map: ColumnMap, mapping: FileMapping) {
+        let name = files[index]
+        TextDecoding.convertGB18030(mapping, file: name, on: pool, partSize: settings.chunkBytes) { result in
             do {
                 let text = try result.get()
                 try self.openCSV(index, map: map, reader: try CSVReader(mapping: text, file: name),
@@ -216,11 +221,6 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
                 self.failed(index, error)
             }
         }
-    }
-
-    @inline(never)
-    private func openDecoded(_ index: Int, map: ColumnMap, utf8: [UInt8]) throws {
-        try openCSV(index, map: map, reader: try CSVReader(utf8: utf8, file: files[index]), lines: FileBytes.countLines(utf8))
     }
 
     @inline(never)
@@ -514,6 +514,8 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             return
         }
         expected = (outcome.stop.position, outcome.stop.line + offset)
+        // Every record before `expected` is committed, and chunks read again start there.
+        file.reader.mapping?.discard(below: expected.position)
     }
 
     /// Reads a CSV file one record at a time from the record at `position`, whose headers grow.

@@ -7,10 +7,10 @@ import Foundation
 import LedgerModel
 
 extension TextDecoding {
-    /// Converts GB18030 bytes (a superset of GBK and GB2312) to UTF-8 with one bulk `iconv` call.
+    /// Converts GB18030 bytes (a superset of GBK and GB2312) to UTF-8 in one pass.
     ///
-    /// glibc's converter is table-driven C and is given the whole buffer at once, so the cost is
-    /// one pass and one allocation. The output buffer is sized for the worst case (a two-byte
+    /// One pass of `convertGB18030(_:into:)` and one allocation. The output buffer is sized for
+    /// the worst case (a two-byte
     /// GB18030 character becomes at most three UTF-8 bytes; one- and four-byte characters never
     /// grow), so the conversion never has to stop and resume. A leading GB18030 byte order mark
     /// (`84 31 95 33`) is dropped like a UTF-8 one.
@@ -22,24 +22,25 @@ extension TextDecoding {
             part = bytes.withUnsafeBufferPointer { convertGB18030($0, into: out) }
             initialized = part.written
         }
-        try check([part], starts: [0], of: bytes, file: file)
+        try bytes.withUnsafeBufferPointer { try check([part], starts: [0], of: $0, file: file) }
         if output.count >= 3 && output[0] == 0xEF && output[1] == 0xBB && output[2] == 0xBF {
             output.removeFirst(3)
         }
         return output
     }
 
-    /// `convertGB18030(_:file:)` on every core: the file is split after line feeds (no
-    /// GB18030 character holds the byte 0x0A, and one that would end in it is as wrong in a
-    /// part as in the whole), the parts are converted at once on `pool`, each into its own
-    /// region of one anonymous mapping, and the regions moved together. `then` gets the text,
-    /// or the error of the first part that failed, which is the whole file's.
+    /// `convertGB18030(_:file:)` of a mapped file, on every core: the file is split after line
+    /// feeds (no GB18030 character holds the byte 0x0A, and one that would end in it is as
+    /// wrong in a part as in the whole), the parts are converted at once on `pool`, each into
+    /// its own region of one anonymous mapping, and the regions moved together. Each part's
+    /// file pages are handed back once it is converted, so the file is never resident whole
+    /// beside its text. `then` gets the text, or the error of the first part that failed,
+    /// which is the whole file's (a NUL byte anywhere first, as `decode` reports it).
     /// - Parameter partSize: bytes per part (default: a few parts per worker, at least 1 MB).
-    static func convertGB18030(_ bytes: [UInt8], file: String, on pool: WorkPool, partSize: Int? = nil,
+    static func convertGB18030(_ source: FileMapping, file: String, on pool: WorkPool, partSize: Int? = nil,
                                then: @escaping (Result<FileMapping, any Error>) -> Void) {
-        let bounds = bytes.withUnsafeBufferPointer {
-            CSVReader.lineBounds($0, size: partSize ?? max(1 << 20, bytes.count / (pool.workers * 4)))
-        }
+        let bytes = source.buffer
+        let bounds = CSVReader.lineBounds(bytes, size: partSize ?? max(1 << 20, bytes.count / (pool.workers * 4)))
         let partCount = bounds.count - 1
         // Worst case per part: a two-byte character becomes three UTF-8 bytes.
         var regions = [0]
@@ -53,10 +54,16 @@ extension TextDecoding {
         let writable = output.writable
         for index in 0..<partCount {
             pool.submit {
-                let part = bytes.withUnsafeBufferPointer {
-                    convertGB18030(UnsafeBufferPointer(rebasing: $0[bounds[index]..<bounds[index + 1]]),
-                                   into: UnsafeMutableBufferPointer(rebasing: writable[regions[index]..<regions[index + 1]]))
+                let range = bounds[index]..<bounds[index + 1]
+                source.populate(range)
+                let input = UnsafeBufferPointer(rebasing: bytes[range])
+                var part = GB18030Part()
+                if let nul = memchr(input.baseAddress!, 0, input.count) {
+                    part.nul = UnsafeRawPointer(input.baseAddress!).distance(to: UnsafeRawPointer(nul))
+                } else {
+                    part = convertGB18030(input, into: UnsafeMutableBufferPointer(rebasing: writable[regions[index]..<regions[index + 1]]))
                 }
+                source.release(range)
                 guard let all = parts.add(part, at: index) else { return }
                 then(Result {
                     try check(all, starts: Array(bounds.dropLast()), of: bytes, file: file)
@@ -83,6 +90,8 @@ extension TextDecoding {
     /// and why `iconv` stopped, or that this system's `iconv` has no GB18030.
     struct GB18030Part {
         var written = 0
+        /// A NUL byte (in the part), found before converting: binary data, not text.
+        var nul: Int?
         var failure: (offset: Int, code: Int32)?
         var unavailable = false
     }
@@ -109,30 +118,11 @@ extension TextDecoding {
         }
     }
 
-    /// One bulk `iconv` call from `input` into `output`, which holds the worst case.
-    static func convertGB18030(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> GB18030Part {
-        let converter = iconv_open("UTF-8", "GB18030")
-        guard Int(bitPattern: converter) != -1 else { return GB18030Part(unavailable: true) }
-        defer { iconv_close(converter) }
-        guard let inBase = input.baseAddress, let outBase = output.baseAddress else { return GB18030Part() }
-        // iconv takes `char **` for its input but does not write through it.
-        let inStart = UnsafeMutableRawPointer(mutating: inBase).assumingMemoryBound(to: CChar.self)
-        var inPointer: UnsafeMutablePointer<CChar>? = inStart
-        var inLeft = input.count
-        var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase).assumingMemoryBound(to: CChar.self)
-        var outLeft = output.count
-        var part = GB18030Part()
-        if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) == -1 {
-            part.failure = (inStart.distance(to: inPointer ?? inStart), errno)
-        } else {
-            _ = iconv(converter, nil, nil, &outPointer, &outLeft)
-        }
-        part.written = output.count - outLeft
-        return part
-    }
-
     /// Throws the error of the first part (starting at `starts` in `bytes`) that failed.
-    static func check(_ parts: [GB18030Part], starts: [Int], of bytes: [UInt8], file: String) throws {
+    static func check(_ parts: [GB18030Part], starts: [Int], of bytes: UnsafeBufferPointer<UInt8>, file: String) throws {
+        for (part, start) in zip(parts, starts) {
+            if let nul = part.nul { throw nulError(at: start + nul, in: bytes, file: file) }
+        }
         for (part, start) in zip(parts, starts) {
             if part.unavailable {
                 throw IngestError(
@@ -145,7 +135,7 @@ extension TextDecoding {
         }
     }
 
-    private static func gb18030Error(at offset: Int, code: Int32, in bytes: [UInt8], file: String) -> IngestError {
+    private static func gb18030Error(at offset: Int, code: Int32, in bytes: UnsafeBufferPointer<UInt8>, file: String) -> IngestError {
         // A file read further as UTF-8 than as GB18030 is UTF-8 with a bad byte: point at that
         // byte, not at the first UTF-8 character GB18030 could not read.
         if let bad = firstInvalidUTF8(in: bytes), bad > offset {

@@ -30,13 +30,7 @@ package enum TextDecoding {
     static func decodedUnlessGB18030(_ bytes: [UInt8], file: String) throws -> (utf8: [UInt8], encoding: SourceEncoding)? {
         if bytes.isEmpty { return ([], .utf8) }
         if let error = binaryFileError(bytes, file: file) { throw error }
-        if let nul = firstNUL(in: bytes) {
-            throw IngestError(
-                file: file, line: lineNumber(at: nul, in: bytes),
-                problem: "the file contains a NUL byte, so it is binary data or UTF-16 text, not a CSV or XML export.",
-                hint: "Export the table again as CSV or XML saved as UTF-8."
-            )
-        }
+        if let nul = firstNUL(in: bytes) { throw bytes.withUnsafeBufferPointer { nulError(at: nul, in: $0, file: file) } }
         let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         let start = hasBOM ? 3 : 0
         guard let bad = firstInvalidUTF8(in: bytes, from: start) else {
@@ -50,6 +44,14 @@ package enum TextDecoding {
             )
         }
         return nil
+    }
+
+    static func nulError(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String) -> IngestError {
+        IngestError(
+            file: file, line: lineNumber(at: offset, in: bytes),
+            problem: "the file contains a NUL byte, so it is binary data or UTF-16 text, not a CSV or XML export.",
+            hint: "Export the table again as CSV or XML saved as UTF-8."
+        )
     }
 
     /// Whether a file's bytes are UTF-8 that `decode` would return unchanged: no BOM, no NUL,
@@ -70,6 +72,10 @@ package enum TextDecoding {
     /// Only called to word an error, so a plain loop over the prefix is fine.
     /// - Complexity: O(offset).
     static func lineNumber(at offset: Int, in bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { lineNumber(at: offset, in: $0) }
+    }
+
+    static func lineNumber(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var line = 1
         var index = 0
         let end = min(offset, bytes.count)

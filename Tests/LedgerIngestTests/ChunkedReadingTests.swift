@@ -236,6 +236,41 @@ struct GB18030PartsTests {
             #expect(firstDifference(expected, read(folder, workers: 3, chunkBytes: size)) == nil, "\(size)-byte parts")
         }
     }
+
+    @Test("a NUL byte in a GB18030 file is reported at its line, before a byte that is not GB18030")
+    func nulByte() {
+        let folder = folder(tail: [0x43, 0x39, 0x2C, 0xFF, 0x0A, 0x43, 0x39, 0x2C, 0x00, 0x0A])
+        let expected = TextDecoding.nulError(at: 0, in: UnsafeBufferPointer(start: nil, count: 0), file: "customers.csv")
+        for size in [nil, 7, 4_096] {
+            #expect(read(folder, workers: 2, chunkBytes: size) == ["error customers.csv:203: \(expected.problem) \(expected.hint)"])
+        }
+    }
+}
+
+@Suite("A GB18030 file's text handed back as it is committed")
+struct GB18030DiscardTests {
+    /// Interactions larger than several of `FileMapping`'s 8 MB steps, whose summaries run over
+    /// many lines and pages, so that chunk bounds fall inside them and chunks are read again
+    /// from where the one before stopped, after the text before it was handed back.
+    @Test("a GB18030 file of 30 MB reads the same in chunks as in one pass")
+    func largeFile() {
+        let folder = TemporaryFolder("gb-discard")
+        folder.write("customers.csv", "客户编号,客户名称\nC1,甲\nC2,乙\n")
+        var interactions = "客户编号,日期,渠道,摘要\n"
+        let paragraph = String(repeating: "跟进客户，确认报价与交付时间 follow-up \"quoted\"; ", count: 40)
+        for index in 0..<60_000 {
+            let summary = index % 97 == 0
+                ? "\"" + (0..<12).map { "\(paragraph.replacingOccurrences(of: "\"", with: "\"\""))第\($0)行" }.joined(separator: "\n") + "\""
+                : "电话回访 \(index)"
+            interactions += "C\(index % 3 + 1),2026-0\(index % 9 + 1)-1\(index % 10),电话,\(summary)\n"
+        }
+        folder.write("interactions.csv", bytes: gb18030(interactions))
+        let expected = read(folder, workers: 1, split: { buffer, start in [start, buffer.count] })
+        #expect(expected.count > 60_000)
+        for size in [1 << 20, 3_000_001] {
+            #expect(firstDifference(expected, read(folder, workers: 2, chunkBytes: size)) == nil, "\(size)-byte chunks")
+        }
+    }
 }
 
 @Suite("Ids looked up by bytes")

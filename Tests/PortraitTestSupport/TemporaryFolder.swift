@@ -37,16 +37,18 @@ package final class TemporaryFolder: @unchecked Sendable {
 }
 
 /// Converts UTF-8 text to GB18030 with the system's `iconv`, as Excel in Chinese locales writes.
+///
+/// The text goes through a file, not a pipe: `iconv` writes as it reads, so a text larger than
+/// a pipe's buffer would block both ends.
 package func gb18030(_ text: String) -> [UInt8] {
+    let folder = TemporaryFolder("gb18030")
+    folder.write("utf8.txt", text)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-    process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
-    let input = Pipe(), output = Pipe()
-    process.standardInput = input
+    process.arguments = ["-f", "UTF-8", "-t", "GB18030", folder.path + "/utf8.txt"]
+    let output = Pipe()
     process.standardOutput = output
     try! process.run()
-    input.fileHandleForWriting.write(Data(text.utf8))
-    try! input.fileHandleForWriting.close()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Array(data)

@@ -22,6 +22,20 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The hand-written GB18030 converter (a table of pairs taken from iconv) against one bulk
+    // iconv call; the figures are in docs/performance.md and its doc comment.
+    Benchmark("decode: GB18030 interactions.csv, TextDecoding (table of pairs)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try TextDecoding.decode(Fixture.interactionsGB18030, file: "interactions.csv"))
+        }
+    }
+
+    Benchmark("decode: GB18030 interactions.csv, glibc iconv") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(IconvGB18030.convert(Fixture.interactionsGB18030))
+        }
+    }
+
     // The hand-written reader against the two packages it could be replaced by; the figures
     // are in docs/performance.md and CSVReader's doc comment.
     Benchmark("csv: records of interactions.csv, CSVReader (hand-written)") { benchmark in
@@ -116,6 +130,7 @@ enum Fixture {
     static var interactionsURL: URL { URL(fileURLWithPath: directory + "/interactions.csv") }
     static let interactionsBytes: [UInt8] = [UInt8](try! Data(contentsOf: interactionsURL))
     static let interactionsText = String(decoding: interactionsBytes, as: UTF8.self)
+    static let interactionsGB18030 = IconvGB18030.encode(interactionsBytes)
 
     /// The order_date and amount cells of orders.csv, as the loader sees them.
     static let orderCells: [(String, String)] = {
