@@ -104,9 +104,6 @@ final class ColumnMap {
         return result
     }
 
-    /// Whether `derive` adds columns, which are computed on the record's strings.
-    var hasDerived: Bool { !derived.isEmpty }
-
     /// Whether the file has the column (as a header or a derive).
     func has(_ slot: Int) -> Bool { source[slot] >= 0 }
 
@@ -129,6 +126,22 @@ final class ColumnMap {
                 return ValueParsers.isMissing(cell) ? nil : ValueParsers.amount(cell)
             }
             values.append(result.map { $0.formatted(decimals: 6) } ?? "")
+        }
+    }
+
+    /// `appendDerived(to:)` of a record read as byte ranges of `input`: padded to the header's
+    /// width with empty cells, then the derived values appended as strings.
+    func appendDerived(to fields: CSVFields, input: UnsafeBufferPointer<UInt8>) {
+        guard !derived.isEmpty else { return }
+        while fields.count < headers.count { fields.appendField(input, 0, 0) }
+        for item in derived {
+            let result = item.expression.evaluate { name in
+                guard let index = self.identifierIndex[name], index < fields.count else { return nil }
+                let start = fields.start(index)
+                let cell = start < 0 ? fields.strings[-1 - start] : CSVReader.string(input, start, fields.end(index))
+                return ValueParsers.isMissing(cell) ? nil : ValueParsers.amount(cell)
+            }
+            fields.appendField(result.map { $0.formatted(decimals: 6) } ?? "")
         }
     }
 

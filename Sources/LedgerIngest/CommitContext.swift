@@ -26,8 +26,9 @@ struct CommitContext {
         var line = 0
         var fields = CSVFields()
         guard (try? CSVReader.readRecord(input, position: &position, line: &line, delimiter: delimiter,
-                                          file: file, into: &fields)) != nil,
-              index < fields.count else { return "" }
+                                          file: file, into: &fields)) != nil else { return "" }
+        map.appendDerived(to: fields, input: input)
+        guard index < fields.count else { return "" }
         let start = fields.start(index)
         return start < 0 ? fields.strings[-1 - start] : CSVReader.string(input, start, fields.end(index))
     }

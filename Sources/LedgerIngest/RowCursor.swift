@@ -53,8 +53,8 @@ struct RowCursor {
     }
 
     /// A cursor over CSV records given as byte ranges of `input`, which must outlive it; fill
-    /// `fields` and call `begin` for each record. Only for a map without derived columns
-    /// (those are computed on strings) whose headers no longer change.
+    /// `fields` (derived columns appended, `ColumnMap.appendDerived(to:input:)`) and call
+    /// `begin` for each record. Only for a map whose headers no longer change.
     init(map: ColumnMap, file: String, fileIndex: Int, input: UnsafeBufferPointer<UInt8>, today: Day,
          dateOrder: DateOrder) {
         self.map = map

@@ -17,9 +17,11 @@ import LedgerModel
 /// - Commits run one at a time, in file order (whichever thread finishes the chunk that is next
 ///   runs them), so duplicate ids, indices of new rows and the order of findings are those of
 ///   one pass. `TableLoader` draws the line between parsing and committing.
-/// - A record with more fields than the header (headers grow by `column_N`), a file with
-///   `derive:` columns and an XML file are read one record at a time, as before: the first
-///   from that record to the end of its file, at the commit that reaches it.
+/// - A record with more fields than the header (headers grow by `column_N`) and an XML file
+///   are read one record at a time, as before: the first from that record to the end of its
+///   file, at the commit that reaches it.
+/// - `derive:` columns are computed on each record's cells as it is parsed, padded to the
+///   header's width as a record read alone is (`ColumnMap.appendDerived(to:input:)`).
 /// - A record that cannot be read (an unterminated quote) is read again at its commit with its
 ///   true line, so the error is the one a single pass gives, after the same rows.
 final class TableRead<Loader: TableLoader>: @unchecked Sendable {
@@ -96,7 +98,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         case failed(any Error)
     }
 
-    /// An XML file, or a CSV file with `derive:` columns: read one record at a time.
+    /// An XML file: read one record at a time.
     private struct SequentialFile {
         let name: String
         let index: Int
@@ -131,9 +133,13 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             if let mapping = FileMapping(path: path), Self.mayBePlainUTF8(mapping.buffer) {
                 validate(mapping) { plain, lines in
                     do {
-                        if plain {
+                        // `CSVReader` reads past a byte order mark; a second one after it goes to
+                        // `decode`, which strips one more, as it always has.
+                        if plain && !(Self.hasBOM(mapping.buffer) && Self.hasBOM(UnsafeBufferPointer(rebasing: mapping.buffer.dropFirst(3)))) {
                             mapping.releaseAll()
                             try self.openCSV(index, map: map, reader: try CSVReader(mapping: mapping, file: name), lines: lines)
+                        } else if Self.hasBOM(mapping.buffer) || plain {
+                            try self.decodeAndOpen(index, map: map, path: path)
                         } else {
                             self.convertAndOpen(index, map: map, mapping: mapping)
                         }
@@ -149,12 +155,18 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         }
     }
 
-    /// `TextDecoding.isPlainUTF8` but for the NUL bytes and UTF-8 validity, which `validate`
-    /// checks in parts.
+    /// Whether a mapped file may be UTF-8, read in place: it is not empty and has no binary
+    /// signature; `validate` checks the rest in parts. A UTF-8 byte order mark, as Excel's
+    /// "CSV UTF-8" writes, is read past by `CSVReader`.
     private static func mayBePlainUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !buffer.isEmpty else { return false }
-        if TextDecoding.binaryFileError(Array(buffer.prefix(16)), file: "") != nil { return false }
-        return !(buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+        return TextDecoding.binaryFileError(Array(buffer.prefix(16)), file: "") == nil
+    }
+
+    /// A file starting with a UTF-8 byte order mark must be UTF-8: one that is not is an error
+    /// (`TextDecoding.decode`), never read as GB18030.
+    private static func hasBOM(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
     }
 
     /// Checks a mapped file for NUL bytes and invalid UTF-8 in parts split after line feeds
@@ -198,8 +210,8 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         }
     }
 
-    /// Reads a file that could not be mapped or does not look like plain UTF-8 (a BOM, a
-    /// binary signature, or an error to report) whole.
+    /// Reads a file that could not be mapped or is not UTF-8 (a binary signature, a byte order
+    /// mark before bytes that are not UTF-8: an error to report) whole.
     @inline(never)
     private func decodeAndOpen(_ index: Int, map: ColumnMap, path: String) throws {
         let name = files[index]
@@ -226,11 +238,6 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
     @inline(never)
     private func openCSV(_ index: Int, map: ColumnMap, reader: CSVReader, lines: Int) throws {
         let name = files[index]
-        if map.hasDerived {
-            try opened(index, .sequential(SequentialFile(name: name, index: index, map: map, reader: reader, lines: lines)),
-                       map: map, headers: reader.headers)
-            return
-        }
         let file = ChunkedFile(name: name, index: index, map: map, reader: reader, lines: lines,
                                chunkBytes: settings.chunkBytes ?? 0, workers: pool.workers, split: settings.chunkBounds)
         try opened(index, .chunks(file), map: map, headers: reader.headers)
@@ -372,6 +379,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
                     break
                 }
                 if truncated && position >= reach { break }
+                file.map.appendDerived(to: cursor.fields, input: whole)
                 records += 1
                 cursor.begin(line: recordLine, record: recordStart)
                 loader.parse(&cursor, into: &batch)
@@ -531,13 +539,14 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
                 var cursor = RowCursor(map: map, file: file.name, fileIndex: file.index, input: buffer,
                                        today: settings.today, dateOrder: settings.dateOrder)
                 cursor.fields = fields
+                map.appendDerived(to: fields, input: buffer)
                 cursor.begin(line: recordLine, record: -1)
                 commitAlone(&cursor, input: buffer, delimiter: file.reader.delimiter)
             }
         }
     }
 
-    /// Reads an XML file, or a CSV file with `derive:` columns, one record at a time.
+    /// Reads an XML file one record at a time.
     private func readSequentially(_ file: SequentialFile) throws {
         var reader = file.reader
         let map = file.map

@@ -16,7 +16,7 @@ extension TextDecoding {
     /// (`84 31 95 33`) is dropped like a UTF-8 one.
     /// - Throws: `IngestError` with the line of the first byte that is not GB18030, or of a
     ///   character cut off by the end of the file.
-    static func convertGB18030(_ bytes: [UInt8], file: String) throws -> [UInt8] {
+    package static func convertGB18030(_ bytes: [UInt8], file: String) throws -> [UInt8] {
         var part = GB18030Part()
         var output = [UInt8](unsafeUninitializedCapacity: bytes.count / 2 * 3 + 16) { out, initialized in
             part = bytes.withUnsafeBufferPointer { convertGB18030($0, into: out) }

@@ -247,6 +247,65 @@ struct GB18030PartsTests {
     }
 }
 
+@Suite("derive: columns computed as chunks are parsed")
+struct DeriveInChunksTests {
+    /// Orders whose amount is derived, and the same orders with each amount written out as
+    /// `derive` makes it: unparsable and cut-off rows (padded to the header's width), line items
+    /// whose total overflows (a finding made at commit, which reads the cell again), quoted
+    /// line breaks, and a row with more fields than the header.
+    private func orders(written: Bool) -> String {
+        var text = "order_id,customer_id,order_date,product,quantity,unit_price,note" + (written ? ",amount" : "") + "\n"
+        for index in 0..<40 {
+            let rows: [(String, String)] = [
+                ("O\(index)a,C1,2026-01-02,\"Widget\nX\",3,2.5", "7.500000"),
+                ("O\(index)b,C2,2026-01-03,Y,x,2", ""),
+                ("O\(index)c,C1,2026-01-04,Z", ""),
+                ("O\(index)e,C2,2026-01-07,V,2,4", "8.000000"),
+                ("O\(index)d,C1,2026-01-05,W,1,9223372036854.775807", "9223372036854.775807"),
+                ("O\(index)d,C1,2026-01-05,W,1,9223372036854.775807", "9223372036854.775807"),
+            ]
+            for (row, amount) in rows {
+                let fields = row.components(separatedBy: ",").count
+                text += written ? row + String(repeating: ",", count: 7 - fields) + "," + amount + "\n" : row + "\n"
+            }
+        }
+        return text + (written ? "O99,C2,2026-01-06,V,2,3,n,6.000000,surplus\n" : "O99,C2,2026-01-06,V,2,3,n,surplus\n")
+    }
+
+    @Test("a derived column reads as the same column written into the file, in chunks of any size")
+    func derivedAsWritten() {
+        let customers = "customer_id,name\nC1,A\nC2,B\n"
+        let written = folder(["customers.csv": customers, "orders.csv": orders(written: true)])
+        let expected = onePass(written)
+        #expect(expected.count > 200)
+        #expect(expected.contains { $0.contains("9223372036854.775807") }, "the overflow finding quotes the amount")
+        let derived = folder(["customers.csv": customers, "orders.csv": orders(written: false)])
+        for size in [nil, 1, 13, 100, 4_096] {
+            var settings = IngestSettings(dataDirectory: derived.path, today: Day(iso: "2026-11-01")!, workers: 2, chunkBytes: size)
+            settings.tables[.orders] = TableSettings(derive: ["amount": "quantity * unit_price"])
+            let actual: [String]
+            do { actual = fingerprint(try LedgerReader.read(settings)) } catch { actual = ["error \(error)"] }
+            #expect(firstDifference(expected, actual) == nil, "\(size.map(String.init) ?? "default")-byte chunks")
+        }
+    }
+}
+
+@Suite("A UTF-8 file with a byte order mark, read in place")
+struct ByteOrderMarkTests {
+    @Test("one or two byte order marks read as the file without them; one before bytes that are not UTF-8 is an error")
+    func byteOrderMarks() {
+        // Blank lines first, so that a mark left in place would be read as the header.
+        let plain = onePass(folder(awkwardLedger().mapValues { "\n \n" + $0 }))
+        #expect(plain.count > 5)
+        for marks in ["\u{FEFF}", "\u{FEFF}\u{FEFF}"] {
+            let marked = folder(awkwardLedger().mapValues { marks + "\n \n" + $0 })
+            #expect(firstDifference(plain, read(marked, workers: 2, chunkBytes: 64)) == nil, "\(marks.unicodeScalars.count) marks")
+        }
+        let damaged = folder(["customers.csv": "customer_id,name\nC1,A\n"], encode: { [0xEF, 0xBB, 0xBF] + Array($0.utf8) + [0xD6, 0xD0, 0x0A] })
+        #expect(read(damaged, workers: 2).first?.hasPrefix("error customers.csv:3: the file starts with a UTF-8 byte order mark") == true)
+    }
+}
+
 @Suite("A GB18030 file's text handed back as it is committed")
 struct GB18030DiscardTests {
     /// Interactions larger than several of `FileMapping`'s 8 MB steps, whose summaries run over

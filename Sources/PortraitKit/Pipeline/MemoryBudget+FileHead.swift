@@ -18,11 +18,10 @@ extension MemoryBudget {
             kind = Self.kind(path: path, head: bytes)
         }
 
-        /// XML by name; a CSV is `convertedCSV` when it starts with a UTF-8 byte order mark or
-        /// is not UTF-8 in its first 64 KiB.
+        /// XML by name; a CSV is `convertedCSV` when it is not UTF-8 in its first 64 KiB (with
+        /// or without a byte order mark, which is read past in place).
         static func kind(path: String, head: [UInt8]) -> InputKind {
             if path.lowercased().hasSuffix(".xml") { return .xml }
-            if head.starts(with: [0xEF, 0xBB, 0xBF]) { return .convertedCSV }
             // A character cut at the end of the sample is not an error: drop up to 3 trailing bytes.
             for cut in 0...min(3, head.count) where String(validating: head.dropLast(cut), as: UTF8.self) != nil {
                 return .plainCSV
