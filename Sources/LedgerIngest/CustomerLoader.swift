@@ -53,7 +53,7 @@ final class CustomerLoader: TableLoader {
     }
 
     func reserve(rows: Int, bytes: Int) {
-        customers.reserveCapacity(customers.count + rows)
+        customers.reserveCapacity(growingTo: customers.count + rows)
         ids.reserveCapacity(customers.count + rows)
         idWords.reserveCapacity(customers.count + rows)
     }

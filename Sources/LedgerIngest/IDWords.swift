@@ -12,8 +12,8 @@ struct IDWords {
     private var lengths: [UInt8] = []
 
     mutating func reserveCapacity(_ capacity: Int) {
-        words.reserveCapacity(capacity)
-        lengths.reserveCapacity(capacity)
+        words.reserveCapacity(growingTo: capacity)
+        lengths.reserveCapacity(growingTo: capacity)
     }
 
     /// Adds the id of the next index.

@@ -35,7 +35,7 @@ final class InteractionLoader: TableLoader {
     }
 
     func reserve(rows: Int, bytes: Int) {
-        interactions.reserveCapacity(interactions.count + rows)
+        interactions.reserveCapacity(growingTo: interactions.count + rows)
     }
 
     func parse(_ row: inout RowCursor, into batch: inout Batch) {

@@ -36,9 +36,9 @@ final class OpportunityLoader: TableLoader {
     }
 
     func reserve(rows: Int, bytes: Int) {
-        opportunities.reserveCapacity(opportunities.count + rows)
+        opportunities.reserveCapacity(growingTo: opportunities.count + rows)
         ids.reserveCapacity(ids.count + rows)
-        idLines.reserveCapacity(idLines.count + rows)
+        idLines.reserveCapacity(growingTo: idLines.count + rows)
     }
 
     func parse(_ row: inout RowCursor, into batch: inout Batch) {

@@ -79,11 +79,11 @@ final class OrderLoader: TableLoader {
     }
 
     func reserve(rows: Int, bytes: Int) {
-        orderLines.reserveCapacity(orderLines.count + rows)
-        lineOrders.reserveCapacity(lineOrders.count + rows)
-        orders.reserveCapacity(orders.count + rows)
+        orderLines.reserveCapacity(growingTo: orderLines.count + rows)
+        lineOrders.reserveCapacity(growingTo: lineOrders.count + rows)
+        orders.reserveCapacity(growingTo: orders.count + rows)
         orderIDs.reserveCapacity(orderIDs.count + rows)
-        orderEntries.reserveCapacity(orderEntries.count + rows)
+        orderEntries.reserveCapacity(growingTo: orderEntries.count + rows)
     }
 
     func parse(_ row: inout RowCursor, into batch: inout Batch) {

@@ -54,8 +54,8 @@ final class StringKeyTable: @unchecked Sendable {
             bytes.reserveCapacity(capacity)
             return
         }
-        runEnds.reserveCapacity(capacity)
-        runValues.reserveCapacity(capacity)
+        runEnds.reserveCapacity(growingTo: capacity)
+        runValues.reserveCapacity(growingTo: capacity)
     }
 
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {

@@ -414,3 +414,22 @@ struct DuplicateKeyTests {
         #expect(ledger.duplicateGroups == [[0, 1, 2, 3]])
     }
 }
+
+@Suite("Tables reserved file by file")
+struct GrowthTests {
+    @Test("reserving for 48 files of rows in turn grows an array a handful of times, not once per file")
+    func fewGrowths() {
+        var rows: [Int] = []
+        var growths = 0
+        for _ in 0..<48 {
+            let before = rows.capacity
+            rows.reserveCapacity(growingTo: rows.count + 10_000)
+            if rows.capacity != before { growths += 1 }
+            rows.append(contentsOf: repeatElement(0, count: 10_000))
+        }
+        #expect(growths <= 7, "\(growths) growths")
+        var single: [Int] = []
+        single.reserveCapacity(growingTo: 480_000)
+        #expect(single.capacity < 2 * 480_000, "one file is reserved about exactly")
+    }
+}

@@ -96,6 +96,17 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The same ledger with orders and interactions in 48 monthly files each, as exports by
+    // month come: the tables grow file by file (Array+Growth.swift).
+    Benchmark("read: whole ledger, orders and interactions in 48 files") { benchmark in
+        var settings = IngestSettings(dataDirectory: Fixture.monthlyDirectory, today: Fixture.today)
+        settings.tables[.orders] = TableSettings(file: "orders-*.csv")
+        settings.tables[.interactions] = TableSettings(file: "interactions-*.csv")
+        for _ in benchmark.scaledIterations {
+            blackHole(try LedgerReader.read(settings))
+        }
+    }
+
     // The same on one thread: chunks parsed and committed in turn, what the cores add.
     Benchmark("read: whole ledger, one thread") { benchmark in
         for _ in benchmark.scaledIterations {
@@ -123,6 +134,30 @@ enum Fixture {
         let path = NSTemporaryDirectory() + "portrait-bench-xml-\(customers)"
         if !FileManager.default.fileExists(atPath: path + "/interactions.xml") {
             _ = try! LedgerSampler.write(SampleOptions(customers: customers, format: .xml), to: path)
+        }
+        return path
+    }()
+
+    /// The ledger with orders and interactions each cut into 48 files at line ends (a header
+    /// each), beside the whole customers, reps and opportunities.
+    static let monthlyDirectory: String = {
+        let path = NSTemporaryDirectory() + "portrait-bench-monthly-\(customers)"
+        guard !FileManager.default.fileExists(atPath: path + "/orders-47.csv") else { return path }
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        for table in ["customers", "reps", "opportunities"] {
+            try? FileManager.default.removeItem(atPath: path + "/\(table).csv")
+            try! FileManager.default.copyItem(atPath: directory + "/\(table).csv", toPath: path + "/\(table).csv")
+        }
+        for table in ["orders", "interactions"] {
+            let text = try! String(contentsOfFile: directory + "/\(table).csv", encoding: .utf8)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            let header = lines.first!, rows = lines.dropFirst()
+            let size = (rows.count + 47) / 48
+            for part in 0..<48 {
+                let slice = rows.dropFirst(part * size).prefix(size)
+                let body = ([header] + slice).joined(separator: "\n") + "\n"
+                try! body.write(toFile: path + "/\(table)-\(String(format: "%02d", part)).csv", atomically: true, encoding: .utf8)
+            }
         }
         return path
     }()
