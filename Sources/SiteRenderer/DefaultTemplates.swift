@@ -835,7 +835,7 @@ table.data.nowrap td, table.data.nowrap th { white-space: nowrap; }
 <h2>{{s.quality.duplicates}}</h2>
 {{#hasDuplicates}}
 <ol class="dup-groups">
-{{#duplicates}}<li>{{#members}}<span class="dup">{{#memberHref}}<a href="{{memberHref}}">{{memberName}}</a>{{/memberHref}}{{^memberHref}}{{memberName}}{{/memberHref}} <span class="cell-sub">{{memberId}}</span></span>{{/members}}</li>
+{{#duplicates}}<li>{{#members}}<span class="dup">{{#memberHref}}<a href="{{memberHref}}">{{memberName}}</a>{{/memberHref}}{{^memberHref}}{{memberName}}{{/memberHref}} <span class="cell-sub">{{memberId}}</span></span>{{/members}}{{#moreMembers}}<span class="dup-more cell-sub">{{moreMembers}}</span>{{/moreMembers}}</li>
 {{/duplicates}}
 </ol>
 {{#moreDuplicates}}<p class="table-more">{{moreDuplicates}}</p>{{/moreDuplicates}}
@@ -1394,6 +1394,7 @@ quality.filled = Filled
 quality.column = Column
 quality.no_duplicates = No probable duplicates.
 quality.more_groups = {0} more groups are in the findings export.
+quality.more_members = … and {0} more, all in the findings export.
 quality.first_findings = Findings
 quality.findings_note = The first findings in file order. Every finding is in
 quality.file = File
@@ -1861,6 +1862,7 @@ quality.filled = 已填写
 quality.column = 字段
 quality.no_duplicates = 没有疑似重复的客户。
 quality.more_groups = 另有 {0} 组，见问题导出文件。
+quality.more_members = …等另外 {0} 个，全部见问题导出文件。
 quality.first_findings = 问题明细
 quality.findings_note = 按文件顺序列出前若干条问题，全部问题见
 quality.file = 文件

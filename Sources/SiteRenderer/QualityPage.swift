@@ -7,6 +7,10 @@ import LedgerModel
 enum QualityPage {
     static let findingLimit = 200
     static let groupLimit = 50
+    /// Members shown of one duplicate group: 100,000 customers sharing a placeholder phone
+    /// number made one list item of 7.5 MB; the rest are counted, and all are in the findings
+    /// export.
+    static let memberLimit = 20
 
     static func render(_ site: SiteBuild) throws -> String {
         let s = site.s, fmt = site.fmt, quality = site.content.quality, ledger = site.ledger
@@ -67,19 +71,23 @@ enum QualityPage {
         // Customer ids are distinct as strings, so both give the same position.
         var positions: [String: Int32] = [:]
         for group in ledger.duplicateGroups.prefix(groupLimit) {
-            for member in group where ledger.customers.indices.contains(Int(member)) {
+            for member in group.prefix(memberLimit) where ledger.customers.indices.contains(Int(member)) {
                 positions[ledger.customers[Int(member)].id] = member
             }
         }
         page["duplicates"] = quality.duplicateGroups.prefix(groupLimit).enumerated().map { number, group in
-            ["groupNumber": String(number + 1), "members": group.map { id -> [String: Any] in
+            var item: [String: Any] = ["groupNumber": String(number + 1), "members": group.prefix(memberLimit).map { id -> [String: Any] in
                 var m: [String: Any] = ["memberId": id]
                 if let i = (positions[id] ?? ledger.customerIndex[id]).map(Int.init) {
                     m["memberName"] = ledger.customers[i].name
                     if let href = site.customerHref(i, root: root) { m["memberHref"] = href }
                 }
                 return m
-            }] as [String: Any]
+            }]
+            if group.count > memberLimit {
+                item["moreMembers"] = s.format("quality.more_members", fmt.integer(group.count - memberLimit))
+            }
+            return item
         }
         page["hasDuplicates"] = !quality.duplicateGroups.isEmpty
         if quality.duplicateGroups.count > groupLimit {

@@ -40,6 +40,24 @@ import Testing
         #expect(other.contains(member("customers/C001.html", "上海安光精密制造股份有限公司", "C001")))
     }
 
+    /// A group of thousands (a placeholder phone number) shows its first members and counts
+    /// the rest, in both locales.
+    @Test func aLargeDuplicateGroupShowsItsFirstMembersAndCountsTheRest() throws {
+        for (locale, more) in [(SiteLocale.zhCN, "…等另外 2,480 个，全部见问题导出文件。"),
+                               (SiteLocale.en, "… and 2,480 more, all in the findings export.")] {
+            var content = SiteFixture.content(locale: locale)
+            content.quality.duplicateGroups = [["C001"] + (1...2_499).map { "X\($0)" }, ["C006", "C001"]]
+            let page = try SiteRenderer.renderAll(content)["quality.html"]!
+            let groups = page.components(separatedBy: "<ol class=\"dup-groups\">")[1].components(separatedBy: "</ol>")[0]
+            let items = groups.components(separatedBy: "<li>").dropFirst()
+            #expect(items.count == 2)
+            #expect(items.first?.components(separatedBy: "<span class=\"dup\">").count == QualityPage.memberLimit + 1)
+            #expect(items.first?.contains(">X19<") == true && items.first?.contains(">X20<") == false)
+            #expect(items.first?.contains("<span class=\"dup-more cell-sub\">\(more)</span>") == true, "\(locale)")
+            #expect(items.last?.contains("dup-more") == false)
+        }
+    }
+
     @Test func hostileIdsWriteInsideTheirFolder() {
         for path in Self.zh.keys {
             #expect(!path.split(separator: "/").contains { $0 == ".." || $0.hasPrefix(".") }, "\(path)")

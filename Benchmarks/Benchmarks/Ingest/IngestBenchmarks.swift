@@ -107,6 +107,14 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Every customer with the same phone number and name (placeholders such as 13800000000 and
+    // 未知客户): one duplicate group of them all, two findings each (DuplicateDetector.resolve).
+    Benchmark("read: whole ledger, every customer with one phone number and name") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try LedgerReader.read(IngestSettings(dataDirectory: Fixture.placeholderDirectory, today: Fixture.today)))
+        }
+    }
+
     // The same on one thread: chunks parsed and committed in turn, what the cores add.
     Benchmark("read: whole ledger, one thread") { benchmark in
         for _ in benchmark.scaledIterations {
@@ -159,6 +167,27 @@ enum Fixture {
                 try! body.write(toFile: path + "/\(table)-\(String(format: "%02d", part)).csv", atomically: true, encoding: .utf8)
             }
         }
+        return path
+    }()
+
+    /// The ledger with every customer's phone and name replaced by one placeholder each.
+    static let placeholderDirectory: String = {
+        let path = NSTemporaryDirectory() + "portrait-bench-placeholders-\(customers)"
+        guard !FileManager.default.fileExists(atPath: path + "/customers.csv") else { return path }
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        for table in ["reps", "orders", "interactions", "opportunities"] {
+            try! FileManager.default.copyItem(atPath: directory + "/\(table).csv", toPath: path + "/\(table).csv")
+        }
+        let text = try! String(contentsOfFile: directory + "/customers.csv", encoding: .utf8)
+        var lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0].map { HeaderAliases.canonical($0, in: .customers) }
+        let phone = header.firstIndex(of: "phone")!, name = header.firstIndex(of: "name")!
+        for row in lines.indices.dropFirst() where lines[row].count == header.count {
+            lines[row][phone] = "13800000000"
+            lines[row][name] = "未知客户"
+        }
+        try! (lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+            .write(toFile: path + "/customers.csv", atomically: true, encoding: .utf8)
         return path
     }()
 
