@@ -12,14 +12,20 @@ struct PortraitOrders {
     /// first, ties in code-point order of the label.
     var mix: [(label: String, micros: Int64)] = []
 
+    /// Categories found by a linear search before a table takes over.
+    static let searchedCategories = 16
+
     /// - Parameter uncategorised: the label of order lines without a category.
     init(_ site: borrowing SiteBuild, customer index: Int, uncategorised: String) {
         let settings = site.settings, orders = site.orders
         let orderRows = site.rows.ordersByCustomer[index]
         monthly = [Double](repeating: 0, count: site.months.count)
         let firstMonth = site.months.first ?? 0
-        // A handful of categories per customer: a linear search beats hashing.
+        // A handful of categories per customer: a linear search beats hashing, up to
+        // `searchedCategories`; past them (a customer whose lines each name their own category)
+        // `slots` finds them.
         var categories: [(category: Int32, micros: Int64)] = []
+        var slots: [Int32: Int] = [:]
         rows.reserveCapacity(orderRows.count)
         for row in orderRows {
             let order = orders[Int(row)]
@@ -32,10 +38,15 @@ struct PortraitOrders {
             }
             for line in order.lines {
                 let l = site.orderLines[Int(line)]
-                if let slot = categories.firstIndex(where: { $0.category == l.category }) {
+                if let slot = slots.isEmpty ? categories.firstIndex(where: { $0.category == l.category }) : slots[l.category] {
                     categories[slot].micros += l.amount.micros
                 } else {
                     categories.append((l.category, l.amount.micros))
+                    if !slots.isEmpty {
+                        slots[l.category] = categories.count - 1
+                    } else if categories.count > Self.searchedCategories {
+                        for (slot, entry) in categories.enumerated() { slots[entry.category] = slot }
+                    }
                 }
             }
         }

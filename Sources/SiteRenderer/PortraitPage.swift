@@ -116,7 +116,8 @@ enum PortraitPage {
         ], rows: orders.prefix(historyLimit).map { row in
             let order = ledger.orders[Int(row)]
             var products: [String] = []
-            for line in order.lines {
+            // Three names are shown, and whether there are more: a fourth ends the search.
+            for line in order.lines where products.count <= 3 {
                 let l = ledger.orderLines[Int(line)]
                 if let name = ledger.strings[l.product] ?? ledger.strings[l.category], !products.contains(name) { products.append(name) }
             }

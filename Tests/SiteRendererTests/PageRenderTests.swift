@@ -58,6 +58,26 @@ import Testing
         }
     }
 
+    /// A customer whose order lines name 40 categories: totals are gathered past the first 16
+    /// (found by a search) as well as before them.
+    @Test func aCustomerWithManyCategoriesShowsItsLargestTotals() throws {
+        var ledger = SiteFixture.ledger()
+        let categories = (0..<40).map { ledger.strings.intern("品类\($0)") }
+        var lines: [(category: Int32, units: Int64)] = categories.enumerated().map { ($1, Int64($0 + 1) * 1_000) }
+        lines += [(categories[3], 100_000), (categories[30], 20_000)]
+        let first = Int32(ledger.orderLines.count)
+        for line in lines {
+            ledger.orderLines.append(OrderLine(date: SiteFixture.day("2026-08-01"), amount: Money(units: line.units),
+                                               category: line.category, product: -1))
+        }
+        let total = lines.reduce(0) { $0 + $1.units }
+        ledger.orders.append(Order(id: "SO-MANY", customer: 0, owner: .none, date: SiteFixture.day("2026-08-01"),
+                                   amount: Money(units: total), status: .completed, lines: first..<Int32(ledger.orderLines.count), line: 99))
+        let page = try SiteRenderer.renderAll(SiteFixture.content(ledger: ledger))["customers/C001.html"]!
+        let labels = page.components(separatedBy: "<span class=\"mix-label\">").dropFirst().map { $0.components(separatedBy: "<")[0] }
+        #expect(labels == ["软件许可", "品类3", "实施服务", "品类30", "品类39", "品类38"])
+    }
+
     @Test func hostileIdsWriteInsideTheirFolder() {
         for path in Self.zh.keys {
             #expect(!path.split(separator: "/").contains { $0 == ".." || $0.hasPrefix(".") }, "\(path)")
