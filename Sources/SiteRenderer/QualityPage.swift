@@ -16,7 +16,7 @@ enum QualityPage {
         let s = site.s, fmt = site.fmt, quality = site.content.quality, ledger = site.ledger
         let root = ""
         var page = site.page(.quality, title: s["quality.title"], root: root, kind: "quality")
-        let errors = quality.findings.lazy.filter { $0.severity == .error }.count
+        let errors = quality.errorCount
         let warnings = quality.findings.count - errors
         let counts = quality.countsByRule
         let stale = counts.first { $0.rule == .staleRecord }?.count ?? 0
@@ -42,10 +42,11 @@ enum QualityPage {
                       site.numberCell(item.count)])
         }, sortable: false)
         var byTable = [TableName: (errors: Int, warnings: Int)]()
-        for finding in quality.findings {
-            var entry = byTable[finding.table] ?? (0, 0)
-            if finding.severity == .error { entry.errors += 1 } else { entry.warnings += 1 }
-            byTable[finding.table] = entry
+        let findings = quality.findings
+        for index in findings.indices {
+            var entry = byTable[findings[index].table] ?? (0, 0)
+            if findings[index].severity == .error { entry.errors += 1 } else { entry.warnings += 1 }
+            byTable[findings[index].table] = entry
         }
         page["tableTable"] = site.table(id: "by-table", columns: [
             (s["quality.table"], false), (s["quality.files"], false), (s["quality.rows"], true), (s["quality.used_rows"], true),

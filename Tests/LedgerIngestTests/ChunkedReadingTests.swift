@@ -110,6 +110,9 @@ private let cases: [ChunkingCase] = [
     ChunkingCase(name: "unterminated quote", files: awkwardLedger().merging([
         "orders.csv": "order_id,customer_id,order_date,amount\nO1,C1,2026-01-01,5\nO2,C1,\"2026-01-02,6\nO3,C1,2026-01-03,7\n",
     ]) { $1 }),
+    ChunkingCase(name: "rows of delimiters", files: awkwardLedger().mapValues { text in
+        ",,,\n" + text.replacingOccurrences(of: "\n\n", with: "\n,,\n \t, ,\n\"\",\"\"\n") + "\n,,,,,,,,,,,,,,,,,,,,\n,\n,,,\n"
+    }),
     ChunkingCase(name: "tiny and empty files", files: [
         "customers.csv": "customer_id,name\nC1,A", "orders.csv": "", "reps.csv": "rep_id\n",
         "interactions.csv": "\n\n  \n", "opportunities.csv": "opportunity_id,customer_id,stage\n\n\nP1,C1,won\n  ",

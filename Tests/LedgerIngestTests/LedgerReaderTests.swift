@@ -168,6 +168,22 @@ struct LedgerReaderTests {
                 == ["customers:4 type bad_value", "orders:3 amount missing_required"])
     }
 
+    /// Excel writes a row of delimiters for each formatted row below (or above) the data.
+    @Test("rows of delimiters only are blank lines: skipped, but counted in the lines of later rows")
+    func rowsOfDelimiters() throws {
+        let folder = TemporaryFolder()
+        folder.write("customers.csv", ",,\r\ncustomer_id,name\r\nC1,A\r\n,\r\n , \t\r\nC2,B\r\n")
+        folder.write("orders.csv", "order_id,customer_id,order_date,amount\nO1,C1,2026-01-01,5\n\"\",\"\",,\nO2,C2,bad,6\n"
+                     + String(repeating: ",,,\n", count: 1_000) + ",,,,,,,,,,\n")
+        let ledger = try Self.read(folder)
+        #expect(ledger.customers.map(\.id) == ["C1", "C2"])
+        #expect(ledger.customers.map(\.line) == [3, 6])
+        #expect(ledger.orders.map(\.id) == ["O1"])
+        #expect(ledger.findings.map { "\($0.table):\($0.line) \($0.column) \($0.rule.rawValue)" } == ["orders:4 order_date bad_date"])
+        #expect(ledger.source(.orders).rows == 2)
+        #expect(ledger.source(.customers).rows == 2)
+    }
+
     @Test("a rep row may give only a name, which then serves as the id")
     func repNameServesAsID() throws {
         let folder = TemporaryFolder()

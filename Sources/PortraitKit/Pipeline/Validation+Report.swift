@@ -21,13 +21,21 @@ extension Validation {
             return lines.joined(separator: "\n") + "\n"
         }
         lines.append("\(findings.count) findings: \(errorCount) errors, \(warningCount) warnings.")
-        var byRule: [Rule: [Finding]] = [:]
-        for finding in findings { byRule[finding.rule, default: []].append(finding) }
+        // Per rule its count and the positions of its first examples: not every finding copied.
+        var byRule: [Rule: (count: Int, first: [Int])] = [:]
+        for index in findings.indices {
+            let rule = findings[index].rule
+            var entry = byRule[rule] ?? (0, [])
+            entry.count += 1
+            if entry.first.count < examples { entry.first.append(index) }
+            byRule[rule] = entry
+        }
         for rule in Rule.allCases {
             guard let group = byRule[rule] else { continue }
             lines.append("")
             lines.append("\(rule.rawValue) (\(rule.severity.rawValue)): \(group.count)")
-            for finding in group.prefix(examples) {
+            for index in group.first {
+                let finding = findings[index]
                 lines.append("  \(finding.file):\(finding.line) \(finding.column): \(finding.message)")
             }
             if group.count > examples { lines.append("  … and \(group.count - examples) more") }

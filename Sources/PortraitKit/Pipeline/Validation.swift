@@ -17,7 +17,7 @@ package struct Validation: Sendable {
                          thresholds: configuration.thresholds, segmentModel: configuration.segmentModel)
     }
 
-    package var errorCount: Int { quality.findings.lazy.filter { $0.severity == .error }.count }
+    package var errorCount: Int { quality.errorCount }
     package var warningCount: Int { quality.findings.count - errorCount }
 
     /// The exit status `validate` (and a `--strict` build) reports: 1 for errors, or for
