@@ -343,11 +343,12 @@ struct RowCursor {
         return code(slot, parse, treatedAs: fallback)
     }
 
-    /// Values of the file's unknown columns, by header, for "other fields".
-    func unknownValues() -> [(header: String, value: String?)] {
+    /// Values of the file's unknown columns, by the header's position in `map.headers`, for
+    /// "other fields".
+    func unknownValues() -> [(header: Int32, value: String?)] {
         map.unknown.map { index in
             let cell = self.cell(atHeader: index) ?? ""
-            return (map.headers[index], ValueParsers.trimmedUnlessMissing(cell))
+            return (Int32(index), ValueParsers.trimmedUnlessMissing(cell))
         }
     }
 }

@@ -203,6 +203,17 @@ struct LedgerReaderTests {
         #expect(ledger.customers.map(\.extra) == [["wx_a", nil], [nil, "b"]])
     }
 
+    @Test("other fields of several files are aligned by header, whatever each file's column order")
+    func unknownColumnsOfSeveralFiles() throws {
+        let folder = TemporaryFolder()
+        folder.write("customers-1.csv", "customer_id,name,微信号,备用\nC1,A,wx_a,\nC2,B,,b\n")
+        folder.write("customers-2.csv", "备用,customer_id,新列,name,微信号\nb3,C3,n3,C,wx_c\n")
+        folder.write("customers-3.xml", "<rows><row><customer_id>C4</customer_id><新列>n4</新列><name>D</name></row></rows>\n")
+        let ledger = try Self.read(folder, tables: [.customers: TableSettings(file: "customers-*")])
+        #expect(ledger.customerExtraColumns == ["微信号", "备用", "新列"])
+        #expect(ledger.customers.map(\.extra) == [["wx_a", nil], [nil, "b"], ["wx_c", "b3", "n3"], [nil, nil, "n4"]])
+    }
+
     @Test("day-first dates follow date_order")
     func dateOrderApplies() throws {
         let folder = TemporaryFolder()
