@@ -46,7 +46,7 @@ final class CustomerLoader: TableLoader {
     }
 
     struct Parsed {
-        /// Values of the file's unknown columns, by header.
+        /// Values of the file's unknown columns, by the header's position in the file's map.
         var extra: [(header: Int32, value: String?)]
         var record: Int
         var findings: RowFindings
