@@ -149,7 +149,8 @@ package struct CSVReader: RecordReader {
         try Self.readRecord(buffer, position: &position, line: &line, delimiter: delimiter, file: file, into: &fields)
         self.position = position
         self.line = line
-        if fields.count > headers.count {
+        // A row of delimiters only is a blank line (`TableRead` skips it): it names no column.
+        if fields.count > headers.count && !fields.isBlank(in: buffer) {
             for index in headers.count..<fields.count {
                 headers.append("column_\(index + 1)")
             }

@@ -10,15 +10,13 @@ extension TextDecoding {
     /// Converts GB18030 bytes (a superset of GBK and GB2312) to UTF-8 in one pass.
     ///
     /// One pass of `convertGB18030(_:into:)` and one allocation. The output buffer is sized for
-    /// the worst case (a two-byte
-    /// GB18030 character becomes at most three UTF-8 bytes; one- and four-byte characters never
-    /// grow), so the conversion never has to stop and resume. A leading GB18030 byte order mark
-    /// (`84 31 95 33`) is dropped like a UTF-8 one.
+    /// the worst case (`utf8Capacity`), so the conversion never has to stop and resume. A
+    /// leading GB18030 byte order mark (`84 31 95 33`) is dropped like a UTF-8 one.
     /// - Throws: `IngestError` with the line of the first byte that is not GB18030, or of a
     ///   character cut off by the end of the file.
     package static func convertGB18030(_ bytes: [UInt8], file: String) throws -> [UInt8] {
         var part = GB18030Part()
-        var output = [UInt8](unsafeUninitializedCapacity: bytes.count / 2 * 3 + 16) { out, initialized in
+        var output = [UInt8](unsafeUninitializedCapacity: utf8Capacity(bytes.count)) { out, initialized in
             part = bytes.withUnsafeBufferPointer { convertGB18030($0, into: out) }
             initialized = part.written
         }
@@ -42,9 +40,8 @@ extension TextDecoding {
         let bytes = source.buffer
         let bounds = CSVReader.lineBounds(bytes, size: partSize ?? max(1 << 20, bytes.count / (pool.workers * 4)))
         let partCount = bounds.count - 1
-        // Worst case per part: a two-byte character becomes three UTF-8 bytes.
         var regions = [0]
-        for index in 0..<partCount { regions.append(regions[index] + (bounds[index + 1] - bounds[index]) / 2 * 3 + 16) }
+        for index in 0..<partCount { regions.append(regions[index] + utf8Capacity(bounds[index + 1] - bounds[index])) }
         guard let output = FileMapping(anonymous: regions[partCount]) else {
             then(.failure(IngestError(file: file, problem: "There is not enough memory to decode this GB18030 file.",
                                       hint: "Free memory, or save the file as UTF-8, which is read without a copy.")))
@@ -85,6 +82,13 @@ extension TextDecoding {
             }
         }
     }
+
+    /// UTF-8 bytes that `count` bytes of GB18030 may become: twice as many (plus room for the
+    /// converter's word-sized stores). Most two-byte characters become three UTF-8 bytes, but
+    /// six (FE51 FE52 FE53 FE6C FE76 FE91, CJK ideographs beyond the BMP in GB18030-2005)
+    /// become four; one- and four-byte characters never grow. Pages never written cost
+    /// nothing, so the worst case costs address space, not memory.
+    static func utf8Capacity(_ count: Int) -> Int { count * 2 + 16 }
 
     /// A part of a GB18030 file converted: how many UTF-8 bytes it made, or where (in the part)
     /// and why `iconv` stopped, or that this system's `iconv` has no GB18030.

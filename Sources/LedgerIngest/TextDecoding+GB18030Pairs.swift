@@ -15,7 +15,9 @@ extension TextDecoding {
     /// character cut off at the end go to `iconv` one character at a time, so every byte
     /// converts, and every error is found, exactly as one bulk `iconv` call would
     /// (benchmark `decode: GB18030 interactions.csv`, and the tests against `iconv`).
-    /// - Parameter output: room for the worst case (`input.count / 2 * 3 + 16`).
+    /// - Parameter output: room for the worst case (`utf8Capacity(input.count)`). Were it
+    ///   smaller, the conversion stops where the room runs out with `E2BIG`, as `iconv` does,
+    ///   and never writes past it.
     static func convertGB18030(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> GB18030Part {
         guard let inBase = input.baseAddress, let outBase = output.baseAddress else { return GB18030Part() }
         let pairs = gb18030Pairs
@@ -27,7 +29,8 @@ extension TextDecoding {
         var written = 0
         return pairs.withUnsafeBufferPointer { pairs in
             while index < count {
-                if index + 8 <= count {
+                let room = output.count - written
+                if index + 8 <= count, room >= 8 {
                     let word = UnsafeRawPointer(inBase + index).loadUnaligned(as: UInt64.self)
                     if word & 0x8080_8080_8080_8080 == 0 {
                         UnsafeMutableRawPointer(outBase + written).storeBytes(of: word, as: UInt64.self)
@@ -37,16 +40,16 @@ extension TextDecoding {
                     }
                 }
                 let byte = inBase[index]
-                if byte < 0x80 {
+                if byte < 0x80, room >= 1 {
                     outBase[written] = byte
                     index += 1
                     written += 1
                     continue
                 }
-                if byte >= 0x81, byte <= 0xFE, index + 1 < count, inBase[index + 1] >= 0x40 {
+                if byte >= 0x81, byte <= 0xFE, index + 1 < count, inBase[index + 1] >= 0x40, room >= 4 {
                     let pair = pairs[Int(byte &- 0x81) &* 192 &+ Int(inBase[index + 1] &- 0x40)]
                     if pair != 0 {
-                        // The fourth byte stored is not counted; the worst case leaves room for it.
+                        // The fourth byte stored is not counted (`room >= 4` above).
                         UnsafeMutableRawPointer(outBase + written).storeBytes(of: pair, as: UInt32.self)
                         index += 2
                         written += Int(pair >> 24)
@@ -65,7 +68,7 @@ extension TextDecoding {
                 var inLeft = window
                 var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase + written)
                     .assumingMemoryBound(to: CChar.self)
-                var outLeft = output.count - written
+                var outLeft = room
                 let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
                 let code = errno
                 // Bytes after the first character of the window are looked at again next time.

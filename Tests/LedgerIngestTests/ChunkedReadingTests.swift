@@ -240,6 +240,20 @@ struct GB18030PartsTests {
         }
     }
 
+    /// The review's case: characters that become four UTF-8 bytes filled the old worst case,
+    /// and the rows after them were lost.
+    @Test("a name of characters that double in UTF-8 reads whole, with every row after it")
+    func doublingCharacters() throws {
+        let folder = TemporaryFolder("gb-doubling")
+        var bytes = Array("customer_id,name,phone\nC1,".utf8) + Array([[UInt8]](repeating: [0xFE, 0x51], count: 200).joined())
+        bytes += Array(",13800000001\n".utf8)
+        for index in 2..<12 { bytes += Array("C\(index),Bob\(index),138000000\(String(format: "%02d", index))\n".utf8) }
+        folder.write("customers.csv", bytes: bytes)
+        let ledger = try LedgerReader.read(IngestSettings(dataDirectory: folder.path, today: Day(iso: "2026-11-01")!))
+        #expect(ledger.customers.count == 11)
+        #expect(ledger.customers.first?.name == String(repeating: "\u{20087}", count: 200))
+    }
+
     @Test("a NUL byte in a GB18030 file is reported at its line, before a byte that is not GB18030")
     func nulByte() {
         let folder = folder(tail: [0x43, 0x39, 0x2C, 0xFF, 0x0A, 0x43, 0x39, 0x2C, 0x00, 0x0A])

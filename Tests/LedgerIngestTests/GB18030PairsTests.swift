@@ -35,7 +35,7 @@ private func iconvReference(_ input: [UInt8]) -> (output: [UInt8], failure: (off
 /// What `convertGB18030(_:into:)` makes of `input`, in the same shape.
 private func converted(_ input: [UInt8]) -> (output: [UInt8], failure: (offset: Int, code: Int32)?) {
     var part = TextDecoding.GB18030Part()
-    let output = [UInt8](unsafeUninitializedCapacity: input.count / 2 * 3 + 16) { buffer, count in
+    let output = [UInt8](unsafeUninitializedCapacity: TextDecoding.utf8Capacity(input.count)) { buffer, count in
         part = input.withUnsafeBufferPointer { TextDecoding.convertGB18030($0, into: buffer) }
         count = part.written
     }
@@ -46,6 +46,7 @@ private func converted(_ input: [UInt8]) -> (output: [UInt8], failure: (offset: 
 /// Both conversions of `input`; a message when they differ.
 private func difference(_ input: [UInt8]) -> String? {
     let expected = iconvReference(input), actual = converted(input)
+    let input = input.count > 48 ? "\(input.prefix(48))… (\(input.count) bytes)" : "\(input)"
     if let failure = expected.failure {
         guard let other = actual.failure, other.offset == failure.offset, other.code == failure.code else {
             return "\(input): iconv stops at \(failure), the converter at \(String(describing: actual.failure))"
@@ -109,6 +110,29 @@ struct GB18030PairsTests {
             #expect(difference(Array("x".utf8) + input + Array("y".utf8)) == nil)
         }
         #expect(converted([0x95, 0x32, 0x82, 0x36]).output == Array("\u{20000}".utf8))
+    }
+
+    /// Six two-byte characters (FE51 FE52 FE53 FE6C FE76 FE91) become four UTF-8 bytes, twice
+    /// their size: the output is sized for them.
+    @Test("text of two-byte characters that double in UTF-8 converts whole", arguments: [[0xFE, 0x51], [0xFE, 0x91]] as [[UInt8]])
+    func doublingCharacters(pair: [UInt8]) {
+        let input = Array("C1,".utf8) + Array([[UInt8]](repeating: pair, count: 5_000).joined()) + Array(",x\n".utf8)
+        #expect(converted(input).failure == nil)
+        #expect(difference(input) == nil)
+        #expect(converted(input).output.count == 3 + 5_000 * 4 + 3)
+    }
+
+    @Test("an output buffer too small stops the conversion with E2BIG and is never written past")
+    func tooSmallAnOutput() {
+        for input in [Array(String(repeating: "abcdefgh", count: 8).utf8), gb18030("客户名称客户名称客户名称"), [UInt8]([0xFE, 0x51, 0xFE, 0x51, 0xFE, 0x51])] {
+            var memory = [UInt8](repeating: 0xAA, count: 64)
+            let part = input.withUnsafeBufferPointer { input in
+                memory.withUnsafeMutableBufferPointer { TextDecoding.convertGB18030(input, into: UnsafeMutableBufferPointer(rebasing: $0[0..<10])) }
+            }
+            #expect(part.failure?.code == E2BIG)
+            #expect(part.written <= 10)
+            #expect(memory[10...].allSatisfy { $0 == 0xAA }, "written past the output")
+        }
     }
 
     @Test("the table holds the common characters, so ledgers convert without iconv")

@@ -182,6 +182,14 @@ struct LedgerReaderTests {
         #expect(ledger.findings.map { "\($0.table):\($0.line) \($0.column) \($0.rule.rawValue)" } == ["orders:4 order_date bad_date"])
         #expect(ledger.source(.orders).rows == 2)
         #expect(ledger.source(.customers).rows == 2)
+
+        // After a row wider than the header (the rest of the file is read row by row), a
+        // wider row of delimiters still names no column.
+        let wide = TemporaryFolder()
+        wide.write("customers.csv", "customer_id,name\nC1,A,extra\n,,,,,,\nC2,B\n")
+        let widened = try Self.read(wide)
+        #expect(widened.customerExtraColumns == ["column_3"])
+        #expect(widened.customers.map(\.line) == [2, 4])
     }
 
     @Test("a rep row may give only a name, which then serves as the id")

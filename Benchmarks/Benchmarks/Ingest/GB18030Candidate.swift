@@ -8,7 +8,7 @@ import Darwin
 /// its table of pairs: the candidate the hand-written converter is measured against.
 enum IconvGB18030 {
     static func convert(_ input: [UInt8]) -> [UInt8] {
-        bulk(input, from: "GB18030", to: "UTF-8", capacity: input.count / 2 * 3 + 16)
+        bulk(input, from: "GB18030", to: "UTF-8", capacity: input.count * 2 + 16)
     }
 
     /// UTF-8 text in GB18030, by `iconv` the other way.
