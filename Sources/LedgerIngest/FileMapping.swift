@@ -98,6 +98,17 @@ final class FileMapping: @unchecked Sendable {
         released = end
     }
 
+    /// Hands back the decoded text's pages wholly inside `range`, which nothing reads before
+    /// writing it again (see `TextDecoding.convertGB18030`, moving parts together).
+    func discard(_ range: Range<Int>) {
+        guard !fromFile else { return }
+        let page = Self.pageSize
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = range.upperBound / page * page
+        guard end > start else { return }
+        madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + start), end - start, MADV_DONTNEED)
+    }
+
     /// Hands back the pages wholly inside `range`, a chunk read on its own (see `TableRead`);
     /// a page touched again later is read back from the file.
     func release(_ range: Range<Int>) {

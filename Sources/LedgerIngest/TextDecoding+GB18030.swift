@@ -75,6 +75,9 @@ extension TextDecoding {
                         }
                         if from != end { memmove(base + end, base + from, count) }
                         end += count
+                        // The part's pages past the text moved so far are written again only if
+                        // later parts reach them: hand them back now, not at `truncate`.
+                        output.discard(max(end, from)..<(from + count))
                     }
                     output.truncate(to: end)
                     return output
