@@ -60,8 +60,6 @@ package enum QualityAudit {
                 var order = Array(0..<(first.count + second.count))
                 order.sort { a, b in
                     let x = finding(a), y = finding(b)
-                    if x.pointee.table != y.pointee.table { return x.pointee.table.nameOrder < y.pointee.table.nameOrder }
-                    if x.pointee.line != y.pointee.line { return x.pointee.line < y.pointee.line }
                     if Finding.exportOrder(x.pointee, y.pointee) { return true }
                     if Finding.exportOrder(y.pointee, x.pointee) { return false }
                     return a < b

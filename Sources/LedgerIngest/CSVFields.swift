@@ -57,7 +57,7 @@ final class CSVFields: CSVFieldSink {
                 guard CSVReader.isBlankCell(strings[-1 - start]) else { return false }
                 continue
             }
-            for position in start..<bounds[2 * index + 1] where input[position] != 0x20 && input[position] != 0x09 {
+            for position in start..<bounds[2 * index + 1] where input[position] != CSVReader.space && input[position] != CSVReader.tab {
                 return false
             }
         }

@@ -14,8 +14,8 @@ import Foundation
 /// before an offset is committed and none will be read again.
 final class FileMapping: @unchecked Sendable {
     // Unchecked: `buffer` changes only in `truncate(to:)`, before any reader sees it; `released`
-    // only in `release(below:)` or `discard(below:)`, called by the one thread reading the
-    // file in order or committing its records.
+    // only in `dropPages(below:)`, through `release(below:)` or `discard(below:)`, called by the
+    // one thread reading the file in order or committing its records.
     private(set) var buffer: UnsafeBufferPointer<UInt8>
     /// Bytes below this offset have been handed back.
     private var released = 0
@@ -65,11 +65,7 @@ final class FileMapping: @unchecked Sendable {
     /// (text moved down from them, see `TextDecoding.convertGB18030`, left them written).
     func truncate(to count: Int) {
         buffer = UnsafeBufferPointer(rebasing: buffer[..<min(count, buffer.count)])
-        let page = Self.pageSize
-        let start = (buffer.count + page - 1) / page * page
-        if !fromFile && start < length {
-            madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + start), length - start, MADV_DONTNEED)
-        }
+        if !fromFile { dropPages(buffer.count..<length) }
     }
 
     deinit {
@@ -79,11 +75,7 @@ final class FileMapping: @unchecked Sendable {
     /// Hands back the pages wholly below `offset`; nothing there may be read from `buffer`
     /// afterwards without faulting it in again.
     func release(below offset: Int) {
-        guard fromFile, offset - released >= Self.step else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let end = offset / page * page
-        madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + released), end - released, MADV_DONTNEED)
-        released = end
+        if fromFile { dropPages(below: offset) }
     }
 
     /// Hands back the decoded text's pages wholly below `offset`, in steps, once nothing there
@@ -92,16 +84,23 @@ final class FileMapping: @unchecked Sendable {
     /// in anonymous memory, where it keeps a GB18030 file's UTF-8 copy from staying whole
     /// while its table is read.
     func discard(below offset: Int) {
-        guard !fromFile, offset - released >= Self.step else { return }
-        let end = offset / Self.pageSize * Self.pageSize
-        madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + released), end - released, MADV_DONTNEED)
-        released = end
+        if !fromFile { dropPages(below: offset) }
     }
 
     /// Hands back the decoded text's pages wholly inside `range`, which nothing reads before
     /// writing it again (see `TextDecoding.convertGB18030`, moving parts together).
     func discard(_ range: Range<Int>) {
-        guard !fromFile else { return }
+        if !fromFile { dropPages(range) }
+    }
+
+    /// Hands back the pages wholly inside `range`, a chunk read on its own (see `TableRead`);
+    /// a page touched again later is read back from the file.
+    func release(_ range: Range<Int>) {
+        if fromFile { dropPages(range) }
+    }
+
+    /// `MADV_DONTNEED` on the pages wholly inside `range`.
+    private func dropPages(_ range: Range<Int>) {
         let page = Self.pageSize
         let start = (range.lowerBound + page - 1) / page * page
         let end = range.upperBound / page * page
@@ -109,15 +108,13 @@ final class FileMapping: @unchecked Sendable {
         madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + start), end - start, MADV_DONTNEED)
     }
 
-    /// Hands back the pages wholly inside `range`, a chunk read on its own (see `TableRead`);
-    /// a page touched again later is read back from the file.
-    func release(_ range: Range<Int>) {
-        guard fromFile else { return }
-        let page = Self.pageSize
-        let start = (range.lowerBound + page - 1) / page * page
-        let end = range.upperBound / page * page
-        guard end > start else { return }
-        madvise(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + start), end - start, MADV_DONTNEED)
+    /// `MADV_DONTNEED` on the pages wholly below `offset` not handed back yet, in steps of
+    /// `step` bytes, not one call per record.
+    private func dropPages(below offset: Int) {
+        guard offset - released >= Self.step else { return }
+        let end = offset / Self.pageSize * Self.pageSize
+        dropPages(released..<end)
+        released = end
     }
 
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))

@@ -133,12 +133,14 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             if let mapping = FileMapping(path: path), Self.mayBePlainUTF8(mapping.buffer) {
                 validate(mapping) { plain, lines in
                     do {
-                        // `CSVReader` reads past a byte order mark; a second one after it goes to
-                        // `decode`, which strips one more, as it always has.
-                        if plain && !(Self.hasBOM(mapping.buffer) && Self.hasBOM(UnsafeBufferPointer(rebasing: mapping.buffer.dropFirst(3)))) {
+                        // `CSVReader` reads past one byte order mark; a second goes to `decode`,
+                        // which strips one more, as it always has. Marks before bytes that are
+                        // not UTF-8 are `decode`'s error.
+                        let marks = Self.byteOrderMarks(mapping.buffer)
+                        if plain && marks < 2 {
                             mapping.releaseAll()
                             try self.openCSV(index, map: map, reader: try CSVReader(mapping: mapping, file: name), lines: lines)
-                        } else if Self.hasBOM(mapping.buffer) || plain {
+                        } else if plain || marks > 0 {
                             try self.decodeAndOpen(index, map: map, path: path)
                         } else {
                             self.convertAndOpen(index, map: map, mapping: mapping)
@@ -163,10 +165,15 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         return TextDecoding.binaryFileError(Array(buffer.prefix(16)), file: "") == nil
     }
 
-    /// A file starting with a UTF-8 byte order mark must be UTF-8: one that is not is an error
-    /// (`TextDecoding.decode`), never read as GB18030.
-    private static func hasBOM(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+    /// UTF-8 byte order marks at the start of `buffer`, up to two. A file starting with one
+    /// must be UTF-8: one that is not is an error (`TextDecoding.decode`), never read as GB18030.
+    private static func byteOrderMarks(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var marks = 0
+        while marks < 2, buffer.count >= 3 * (marks + 1),
+              buffer[3 * marks] == 0xEF, buffer[3 * marks + 1] == 0xBB, buffer[3 * marks + 2] == 0xBF {
+            marks += 1
+        }
+        return marks
     }
 
     /// Checks a mapped file for NUL bytes and invalid UTF-8 in parts split after line feeds

@@ -21,13 +21,6 @@ package enum TextDecoding {
     /// - Complexity: O(n); the valid UTF-8 case returns the input storage without copying when
     ///   there is no BOM.
     package static func decode(_ bytes: [UInt8], file: String) throws -> (utf8: [UInt8], encoding: SourceEncoding) {
-        if let decoded = try decodedUnlessGB18030(bytes, file: file) { return decoded }
-        return (try convertGB18030(bytes, file: file), .gb18030)
-    }
-
-    /// `decode(_:file:)` but for GB18030, which it leaves to the caller: nil when the bytes
-    /// are to be converted from GB18030 (see `convertGB18030(_:file:on:then:)`).
-    static func decodedUnlessGB18030(_ bytes: [UInt8], file: String) throws -> (utf8: [UInt8], encoding: SourceEncoding)? {
         if bytes.isEmpty { return ([], .utf8) }
         if let error = binaryFileError(bytes, file: file) { throw error }
         if let nul = firstNUL(in: bytes) { throw bytes.withUnsafeBufferPointer { nulError(at: nul, in: $0, file: file) } }
@@ -43,7 +36,7 @@ package enum TextDecoding {
                 hint: "Save the file as UTF-8 (or as GB18030 without a byte order mark)."
             )
         }
-        return nil
+        return (try convertGB18030(bytes, file: file), .gb18030)
     }
 
     static func nulError(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String) -> IngestError {
