@@ -17,9 +17,15 @@ import LedgerModel
 /// - Commits run one at a time, in file order (whichever thread finishes the chunk that is next
 ///   runs them), so duplicate ids, indices of new rows and the order of findings are those of
 ///   one pass. `TableLoader` draws the line between parsing and committing.
-/// - A record with more fields than the header (headers grow by `column_N`) and an XML file
-///   are read one record at a time, as before: the first from that record to the end of its
-///   file, at the commit that reaches it.
+/// - A record with more fields than the header (headers grow by `column_N`) is read one record
+///   at a time, as before, from that record to the end of its file, at the commit that reaches
+///   it.
+/// - A large XML file is read in parts cut at guessed record starts (`XMLSplit`), each part a
+///   document of its own, and its records moved to the whole file's columns as they are
+///   committed (`XMLColumnMerge`). A part that does not read to its end (malformed, or a wrong
+///   guess) is read again at its commit with the rest of the file, as one document; when that
+///   fails too, the whole file is read again in one pass for the error one pass gives. Other
+///   XML files are read one record at a time, as before.
 /// - `derive:` columns are computed on each record's cells as it is parsed, padded to the
 ///   header's width as a record read alone is (`ColumnMap.appendDerived(to:input:)`).
 /// - A record that cannot be read (an unterminated quote) is read again at its commit with its
@@ -39,6 +45,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
     private let lock = NSLock()
     private var prepared: [Prepared?]
     private var outcomes: [Int: Outcome] = [:]
+    private var xmlParts: [Int: XMLPartsFile.Part] = [:]
     private var committing = false
     private var stopped = false
     private var sawChineseHeaders = false
@@ -49,6 +56,9 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
     private var fileStarted = false
     /// Where the next chunk's first record must start (after blank lines), and its line.
     private var expected = (position: 0, line: 0)
+    /// The columns of the XML file being committed in parts, and its records so far.
+    private var xmlColumns = XMLColumnMerge()
+    private var xmlRecords = 0
     /// The error that stopped the table, if any; read once the pool is drained.
     private(set) var failure: (any Error)?
     private(set) var finished = false
@@ -95,6 +105,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
     private enum Prepared {
         case chunks(ChunkedFile)
         case sequential(SequentialFile)
+        case xmlParts(XMLPartsFile)
         case failed(any Error)
     }
 
@@ -125,6 +136,12 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         do {
             let map = try makeMap()
             if name.lowercased().hasSuffix(".xml") {
+                if settings.table(table).recordPath == nil, let mapping = FileMapping(path: path),
+                   let split = XMLSplit(mapping.buffer, partSize: partSize(of: mapping.buffer.count), split: settings.chunkBounds) {
+                    let file = XMLPartsFile(name: name, path: path, index: index, map: map, mapping: mapping, split: split)
+                    try opened(index, .xmlParts(file), map: map, headers: [])
+                    return
+                }
                 let reader = try XMLRecordReader(path: path, file: name, recordPath: settings.table(table).recordPath)
                 try opened(index, .sequential(SequentialFile(name: name, index: index, map: map, reader: reader, lines: 0)),
                            map: map, headers: reader.headers)
@@ -155,6 +172,12 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         } catch {
             failed(index, error)
         }
+    }
+
+    /// Bytes per part of an XML file of `count` bytes, as `ChunkedFile` sizes a CSV file's chunks.
+    private func partSize(of count: Int) -> Int {
+        if let bytes = settings.chunkBytes, bytes > 0 { return bytes }
+        return min(4 << 20, max(256 << 10, count / (pool.workers * 8)))
     }
 
     /// Whether a mapped file may be UTF-8, read in place: it is not empty and has no binary
@@ -270,6 +293,18 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
                         mapping.release(chunked.bounds[chunk]..<chunked.bounds[chunk + 1])
                     }
                     self.deliver(Self.key(index, chunk), consume outcome)
+                }
+            }
+        }
+        if case .xmlParts(let parts) = file {
+            for part in 0..<parts.partCount {
+                pool.submit {
+                    guard !self.isStopped else { return }
+                    let result = parts.read(part: part)
+                    self.lock.lock()
+                    if !self.stopped { self.xmlParts[Self.key(index, part)] = result }
+                    self.lock.unlock()
+                    self.deliver(nil, nil)
                 }
             }
         }
@@ -413,6 +448,8 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         case chunk(ChunkedFile, Int, Outcome)
         case finishFile
         case sequential(SequentialFile)
+        case startXMLParts
+        case xmlPart(XMLPartsFile, Int, XMLPartsFile.Part)
         case fail(any Error)
         case finishTable
     }
@@ -451,6 +488,11 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             return .fail(error)
         case .sequential(let file):
             return .sequential(file)
+        case .xmlParts(let file):
+            if !fileStarted { return .startXMLParts }
+            if nextChunk >= file.partCount || file.skipRest { return .finishFile }
+            guard let part = xmlParts.removeValue(forKey: Self.key(nextFile, nextChunk)) else { return nil }
+            return .xmlPart(file, nextChunk, part)
         case .chunks(let file):
             if !fileStarted { return .startFile(file) }
             if nextChunk >= file.chunkCount || file.skipRest { return .finishFile }
@@ -476,6 +518,14 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
                 loader.reserve(rows: file.lines, bytes: 0)
                 try readSequentially(file)
                 advanceFile()
+            case .startXMLParts:
+                loader.reserve(rows: 0, bytes: 0)
+                xmlColumns = XMLColumnMerge()
+                xmlRecords = 0
+                fileStarted = true
+            case .xmlPart(let file, let index, let part):
+                try commit(part, of: file, part: index)
+                nextChunk += 1
             case .fail(let error):
                 throw error
             case .finishTable:
@@ -487,6 +537,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             lock.lock()
             stopped = true
             outcomes = [:]
+            xmlParts = [:]
             lock.unlock()
         }
     }
@@ -499,6 +550,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         fileStarted = false
         // Chunks of a file whose rest was read record by record are not needed.
         outcomes = outcomes.filter { $0.key >> 32 != done }
+        xmlParts = xmlParts.filter { $0.key >> 32 != done }
         // Nor the file: a GB18030 file's UTF-8 copy (a gigabyte for a million customers'
         // interactions) or an XML reader is freed now rather than with the whole read.
         prepared[done] = nil
@@ -561,19 +613,69 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
     /// Reads an XML file one record at a time.
     private func readSequentially(_ file: SequentialFile) throws {
         var reader = file.reader
-        let map = file.map
         var rows = 0
         while let record = try reader.next() {
-            map.update(headers: reader.headers)
-            if rows == 0 {
-                try Self.checkColumns(map, file: file.name)
-                noteLanguage(of: reader.headers)
-            }
+            try commitXML(record, headers: reader.headers, map: file.map, file: file.name, fileIndex: file.index,
+                          first: rows == 0)
             rows += 1
-            var cursor = RowCursor(map: map, file: file.name, fileIndex: file.index, record: record,
-                                   today: settings.today, dateOrder: settings.dateOrder)
-            commitAlone(&cursor, input: UnsafeBufferPointer(start: nil, count: 0), delimiter: 0)
         }
+    }
+
+    /// Commits a record of an XML file read as `headers` say.
+    private func commitXML(_ record: RawRecord, headers: [String], map: ColumnMap, file: String, fileIndex: Int,
+                           first: Bool) throws {
+        map.update(headers: headers)
+        if first {
+            try Self.checkColumns(map, file: file)
+            noteLanguage(of: headers)
+        }
+        var cursor = RowCursor(map: map, file: file, fileIndex: fileIndex, record: record,
+                               today: settings.today, dateOrder: settings.dateOrder)
+        commitAlone(&cursor, input: UnsafeBufferPointer(start: nil, count: 0), delimiter: 0)
+    }
+
+    /// Commits the records of part `index` of an XML file read in parts; when the part did not
+    /// read to its end, reads the rest of the file from the part's start as one document.
+    private func commit(_ part: consuming XMLPartsFile.Part, of file: XMLPartsFile, part index: Int) throws {
+        if part.failed {
+            file.skipRest = true
+            let reader = file.reader(from: index, toEnd: true)
+            var columns = XMLColumnMerge.PartColumns()
+            while true {
+                // Only the reader's errors: a commit's (no such column) is one pass's too.
+                let record: RawRecord?
+                do { record = try reader.next() } catch { throw onePassError(file, otherwise: error) }
+                guard let record else { return }
+                try commitPart(record, headers: reader.headers, &columns, of: file)
+            }
+        }
+        var columns = XMLColumnMerge.PartColumns()
+        for record in part.records {
+            try commitPart(record, headers: part.headers, &columns, of: file)
+        }
+    }
+
+    private func commitPart(_ record: RawRecord, headers: [String], _ columns: inout XMLColumnMerge.PartColumns,
+                            of file: XMLPartsFile) throws {
+        guard let values = xmlColumns.merge(record, partHeaders: headers, &columns) else {
+            throw onePassError(file, otherwise: nil)
+        }
+        xmlRecords += 1
+        try commitXML(RawRecord(line: xmlRecords, values: values), headers: xmlColumns.headers, map: file.map,
+                      file: file.name, fileIndex: file.index, first: xmlRecords == 1)
+    }
+
+    /// The error one pass over an XML file read in parts stops with: it is read again, whole.
+    /// (Were it to read without one, `otherwise` is thrown: the error reading in parts met.)
+    private func onePassError(_ file: XMLPartsFile, otherwise error: (any Error)?) -> any Error {
+        do {
+            let reader = try XMLRecordReader(path: file.path, file: file.name, recordPath: nil)
+            while try reader.next() != nil {}
+        } catch {
+            return error
+        }
+        return error ?? IngestError(file: file.name, problem: "has more than \(XMLRecordReader.maximumFieldNames) distinct field names.",
+                                    hint: "Export the table with fewer columns.")
     }
 
     /// Parses and commits the cursor's record as a batch of its own.

@@ -42,6 +42,12 @@ package final class XMLRecordReader: RecordReader {
     let reader: OpaquePointer
     /// Owns the first parser error; `reader` holds an unretained pointer to it.
     let errors: ErrorSink
+    /// The bytes of a reader made by `init(input:file:)`, which `reader` reads through an
+    /// unretained pointer.
+    private let input: XMLInput?
+    /// The value of a field a record lacks before its last known one: "" (`RawRecord`), or NUL
+    /// (which XML text cannot hold) for a part whose columns `XMLColumnMerge` moves.
+    var absent = ""
     /// `recordPath` split on `/`, or nil to detect the shape.
     let recordPath: [String]?
     var shape: Shape = .generic
@@ -91,6 +97,23 @@ package final class XMLRecordReader: RecordReader {
         }
         self.reader = reader
         self.errors = errors
+        input = nil
+        xmlTextReaderSetStructuredErrorHandler(
+            reader, xmlRecordReaderErrorHandler, Unmanaged.passUnretained(errors).toOpaque())
+    }
+
+    /// Reads `input` (parts of a file, see `XMLSplit`) as a document of records, of the shape a
+    /// generic file has: each child element of the root is a record. `file` names it in messages.
+    init(input: XMLInput, file: String) {
+        self.file = file
+        recordPath = nil
+        _ = Self.initializeLibXML
+        let errors = ErrorSink()
+        let context = Unmanaged.passUnretained(input).toOpaque()
+        // libxml2 allocates a reader whenever memory can be had; there is no file to fail on.
+        reader = errors.capturing { xmlReaderForIO(xmlInputRead, nil, context, nil, nil, Self.parserOptions) }!
+        self.errors = errors
+        self.input = input
         xmlTextReaderSetStructuredErrorHandler(
             reader, xmlRecordReaderErrorHandler, Unmanaged.passUnretained(errors).toOpaque())
     }
@@ -216,7 +239,7 @@ package final class XMLRecordReader: RecordReader {
             // The first of a repeated name wins.
             guard lastSeen[index] != stamp else { continue }
             lastSeen[index] = stamp
-            while values.count <= index { values.append("") }
+            while values.count <= index { values.append(absent) }
             values[index] = field.value
         }
         return values
