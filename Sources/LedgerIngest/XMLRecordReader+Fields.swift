@@ -16,9 +16,9 @@ extension XMLRecordReader {
         var name: String
         /// The slot of `name` in `cachedNames` when `name` is the element's (``cachedName(position:)``), else -1.
         var slot = -1
-        var text = ""
-        /// Whether `text` is empty or all whitespace, kept as text arrives.
-        var isBlank = true
+        /// Where its text starts in `text` of ``readFields(recordName:)``: the open elements'
+        /// texts lie there one after another, outermost first, so each runs to the end.
+        var start: Int
         var hasChildElements = false
     }
 
@@ -28,13 +28,18 @@ extension XMLRecordReader {
     /// A leaf element gives its text (text and CDATA concatenated as written, "" when empty); an
     /// element with child elements gives its own text only when that is not all whitespace (mixed
     /// content), so indentation never becomes a value. Memory is this record's text, nothing more.
+    ///
+    /// Text is gathered as bytes and made a `String` only for a field: a record's indentation
+    /// arrives as a dozen whitespace nodes, which made as many strings.
     func readFields(recordName: String) throws -> [Field] {
         let recordAttributes = try readAttributes()
         var fields: [Field] = []
+        fields.reserveCapacity(fieldsPerRecord)
         var elements = 0
         var isZohoRow = false
         if xmlTextReaderIsEmptyElement(reader) != 1 {
-            var frames = [Frame(name: recordName)]
+            text.removeAll(keepingCapacity: true)
+            var frames = [Frame(name: recordName, start: 0)]
             while !frames.isEmpty {
                 guard try advance() else {
                     throw IngestError(
@@ -47,7 +52,7 @@ extension XMLRecordReader {
                     let (element, slot) = cachedName(position: elements)
                     elements += 1
                     var attributes = try readAttributes()
-                    var frame = Frame(name: element, slot: slot)
+                    var frame = Frame(name: element, slot: slot, start: text.count)
                     if element.utf8.count == 2, element == "FL", let val = attributes.firstIndex(where: { $0.name == "val" }) {
                         frame.name = attributes.remove(at: val).value
                         frame.slot = -1
@@ -61,24 +66,19 @@ extension XMLRecordReader {
                     }
                 case XML_READER_TYPE_TEXT, XML_READER_TYPE_CDATA,
                      XML_READER_TYPE_WHITESPACE, XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-                    let text = currentValue()
-                    let last = frames.count - 1
-                    if frames[last].text.isEmpty {
-                        frames[last].text = text
-                    } else {
-                        frames[last].text += text
+                    if let value = xmlTextReaderConstValue(reader) {
+                        text.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(value)))
                     }
-                    // Whitespace of ASCII keeps blank text blank; other text may join the
-                    // character before it (a combining mark after a space is one whitespace
-                    // character), so the whole text is asked again.
-                    if frames[last].isBlank, Self.asciiVerdict(text) != true { frames[last].isBlank = Self.isBlank(frames[last].text) }
                 case XML_READER_TYPE_END_ELEMENT:
                     let frame = frames.removeLast()
-                    if frames.isEmpty {
-                        if !frame.isBlank { fields.append((frame.name, frame.text, frame.slot)) }
-                    } else {
-                        if !frame.hasChildElements || !frame.isBlank { fields.append((frame.name, frame.text, frame.slot)) }
+                    // A leaf's text is its value; other text only when it is not all whitespace.
+                    let kept = text.withUnsafeBufferPointer { bytes in
+                        let own = UnsafeBufferPointer(rebasing: bytes[frame.start...])
+                        let wanted = frames.isEmpty || frame.hasChildElements ? !Self.isBlank(own) : true
+                        return wanted ? String(decoding: own, as: UTF8.self) : nil
                     }
+                    if let kept { fields.append((frame.name, kept, frame.slot)) }
+                    text.removeLast(text.count - frame.start)
                 case XML_READER_TYPE_ENTITY_REFERENCE:
                     throw entityError(line: nodeLine)
                 default:
@@ -86,7 +86,18 @@ extension XMLRecordReader {
                 }
             }
         }
+        fieldsPerRecord = max(fieldsPerRecord, fields.count)
         return isZohoRow || recordAttributes.isEmpty ? fields : recordAttributes + fields
+    }
+
+    /// Whether UTF-8 `bytes` are empty or all whitespace, as ``isBlank(_:)`` decides for their
+    /// text; only text with bytes beyond ASCII is made a string to ask.
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            if byte >= 0x80 { return isBlank(String(decoding: bytes, as: UTF8.self)) }
+            if !(byte == 0x20 || (0x09...0x0D).contains(byte)) { return false }
+        }
+        return true
     }
 
     /// Whether every character of `text` is whitespace (`Character.isWhitespace`), true for "".

@@ -62,6 +62,10 @@ package final class XMLRecordReader: RecordReader {
     var cachedNames: [CachedName] = []
     var nameSlots: [UnsafePointer<xmlChar>: Int] = [:]
     var slotByPosition: [Int] = []
+    /// The text of the record being read (see ``readFields(recordName:)``), kept for its capacity.
+    var text: [UInt8] = []
+    /// The most fields a record had so far, to size the next one's.
+    var fieldsPerRecord = 0
     /// Per column, the last record (`recordCount`) that gave it a value.
     var lastSeen: [Int] = []
     var recordCount = 0
