@@ -13,6 +13,8 @@ struct CommitContext {
     let delimiter: UInt8
     /// A batch of one record read alone: that record, whose cells are at hand.
     let row: RowCursor?
+    /// Records given as strings (XML), derived columns appended: a record's cells by its index.
+    var records: [[String]] = []
 
     /// The cell of `slot` as written in the record at offset `record`, or "".
     ///
@@ -20,6 +22,11 @@ struct CommitContext {
     /// than keeping every raw id cell beside its trimmed text.
     func raw(_ slot: Int, record: Int) -> String {
         if let row { return row.raw(slot) ?? "" }
+        if !records.isEmpty {
+            let index = map.source[slot]
+            guard index >= 0, record >= 0, record < records.count, index < records[record].count else { return "" }
+            return records[record][index]
+        }
         let index = map.source[slot]
         guard index >= 0, record >= 0 else { return "" }
         var position = record

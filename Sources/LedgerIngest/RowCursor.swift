@@ -72,6 +72,14 @@ struct RowCursor {
         hasValueMaps = map.valueMaps.contains { $0 != nil }
     }
 
+    /// Starts the record of `values` (a cursor made for records given as strings), numbered
+    /// `line`; `record` is its index among the records committed together (`CommitContext.records`).
+    mutating func begin(values: [String], line: Int, record: Int) {
+        self.values = values
+        map.appendDerived(to: &self.values)
+        begin(line: line, record: record)
+    }
+
     /// Starts the record now in `fields`, found at `record` on `line`.
     mutating func begin(line: Int, record: Int) {
         self.line = line

@@ -59,6 +59,8 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
     /// The columns of the XML file being committed in parts, and its records so far.
     private var xmlColumns = XMLColumnMerge()
     private var xmlRecords = 0
+    /// XML records parsed and waiting to be committed together.
+    private var xmlGroup: XMLGroup?
     /// The error that stopped the table, if any; read once the pool is drained.
     private(set) var failure: (any Error)?
     private(set) var finished = false
@@ -513,10 +515,12 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
                 try commit(consume outcome, of: file, chunk: index)
                 nextChunk += 1
             case .finishFile:
+                commitXMLGroup()
                 advanceFile()
             case .sequential(let file):
                 loader.reserve(rows: file.lines, bytes: 0)
                 try readSequentially(file)
+                commitXMLGroup()
                 advanceFile()
             case .startXMLParts:
                 loader.reserve(rows: 0, bytes: 0)
@@ -621,17 +625,49 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         }
     }
 
-    /// Commits a record of an XML file read as `headers` say.
+    /// XML records parsed into one batch, to be committed together as a CSV chunk is: records
+    /// read while the file's headers stay the same, up to `XMLGroup.limit`.
+    private struct XMLGroup {
+        var cursor: RowCursor
+        var batch = Loader.Batch()
+        /// Each record's cells, for `CommitContext.records`.
+        var records: [[String]] = []
+        let headerCount: Int
+
+        static var limit: Int { 256 }
+    }
+
+    /// Parses a record of an XML file read as `headers` say, and commits it with the records
+    /// before it once its group is full.
     private func commitXML(_ record: RawRecord, headers: [String], map: ColumnMap, file: String, fileIndex: Int,
                            first: Bool) throws {
+        if let group = xmlGroup, group.headerCount != headers.count { commitXMLGroup() }
         map.update(headers: headers)
         if first {
             try Self.checkColumns(map, file: file)
             noteLanguage(of: headers)
         }
-        var cursor = RowCursor(map: map, file: file, fileIndex: fileIndex, record: record,
-                               today: settings.today, dateOrder: settings.dateOrder)
-        commitAlone(&cursor, input: UnsafeBufferPointer(start: nil, count: 0), delimiter: 0)
+        // Taken out and put back, so that its arrays are changed in place.
+        var group = xmlGroup.take() ?? XMLGroup(
+            cursor: RowCursor(map: map, file: file, fileIndex: fileIndex, record: RawRecord(line: 0, values: []),
+                              today: settings.today, dateOrder: settings.dateOrder),
+            headerCount: headers.count)
+        group.cursor.begin(values: record.values, line: record.line, record: group.records.count)
+        loader.parse(&group.cursor, into: &group.batch)
+        group.records.append(group.cursor.values)
+        xmlGroup = consume group
+        if xmlGroup?.records.count ?? 0 >= XMLGroup.limit { commitXMLGroup() }
+    }
+
+    /// Commits the XML records parsed so far.
+    private func commitXMLGroup() {
+        guard var group = xmlGroup.take() else { return }
+        group.batch.findings = group.cursor.findings
+        var context = CommitContext(table: table, map: group.cursor.map, file: group.cursor.file, lineOffset: 0,
+                                    input: UnsafeBufferPointer(start: nil, count: 0), delimiter: 0, row: nil)
+        context.records = group.records
+        loader.commit(&group.batch, context)
+        loader.source.rows += group.records.count
     }
 
     /// Commits the records of part `index` of an XML file read in parts; when the part did not
