@@ -37,6 +37,16 @@ extension XMLRecordReader {
         fields.reserveCapacity(fieldsPerRecord)
         var elements = 0
         var isZohoRow = false
+        // Taken out for the record: each access to a property of the reader checks, at run time,
+        // that no other access overlaps it (a tenth of reading, with one per node).
+        var text = self.text
+        var names = elementNames
+        self.text = []
+        elementNames = ElementNames()
+        defer {
+            self.text = text
+            elementNames = names
+        }
         if xmlTextReaderIsEmptyElement(reader) != 1 {
             text.removeAll(keepingCapacity: true)
             var frames = [Frame(name: recordName, start: 0)]
@@ -49,7 +59,7 @@ extension XMLRecordReader {
                 switch nodeType {
                 case XML_READER_TYPE_ELEMENT:
                     frames[frames.count - 1].hasChildElements = true
-                    let (element, slot) = cachedName(position: elements)
+                    let (element, slot) = names.name(xmlTextReaderConstName(reader), position: elements)
                     elements += 1
                     var attributes = try readAttributes()
                     var frame = Frame(name: element, slot: slot, start: text.count)
@@ -175,36 +185,44 @@ extension XMLRecordReader {
         xmlTextReaderConstName(reader).map { String(cString: $0) } ?? ""
     }
 
-    /// The name of the element at the cursor, the `position`-th element of its record, and its
-    /// slot in `cachedNames` (-1 when not kept).
+    /// Element names met so far, found by the address libxml2 keeps each at.
     ///
     /// libxml2 keeps names in the reader's dictionary, so a name comes back at the same address
     /// record after record: its `String` is made once and found again by that address, first
     /// where the previous record had its element of the same position, else by hash (checked
     /// byte for byte either way, so an address reused for another name is never taken for the
     /// old one). A slot, once given, always holds the same name.
-    func cachedName(position: Int) -> (name: String, slot: Int) {
-        guard let pointer = xmlTextReaderConstName(reader) else { return ("", -1) }
-        if position < slotByPosition.count {
-            let slot = slotByPosition[position]
-            if cachedNames[slot].address == pointer, cachedNames[slot].matches(pointer) { return (cachedNames[slot].name, slot) }
+    struct ElementNames {
+        var names: [CachedName] = []
+        var slots: [UnsafePointer<xmlChar>: Int] = [:]
+        /// The slot of each position's element in the last record that had one there.
+        var byPosition: [Int] = []
+
+        /// The name at `pointer`, the `position`-th element of its record, and its slot in
+        /// `names` (-1 when not kept).
+        mutating func name(_ pointer: UnsafePointer<xmlChar>?, position: Int) -> (name: String, slot: Int) {
+            guard let pointer else { return ("", -1) }
+            if position < byPosition.count {
+                let slot = byPosition[position]
+                if names[slot].address == pointer, names[slot].matches(pointer) { return (names[slot].name, slot) }
+            }
+            var slot = slots[pointer] ?? -1
+            if slot < 0 || !names[slot].matches(pointer) {
+                guard names.count < XMLRecordReader.maximumCachedNames else { return (String(cString: pointer), -1) }
+                slot = names.count
+                names.append(CachedName(name: String(cString: pointer), address: pointer))
+                slots[pointer] = slot
+            }
+            if position < byPosition.count {
+                byPosition[position] = slot
+            } else if position == byPosition.count {
+                byPosition.append(slot)
+            }
+            return (names[slot].name, slot)
         }
-        var slot = nameSlots[pointer] ?? -1
-        if slot < 0 || !cachedNames[slot].matches(pointer) {
-            guard cachedNames.count < Self.maximumCachedNames else { return (String(cString: pointer), -1) }
-            slot = cachedNames.count
-            cachedNames.append(CachedName(name: String(cString: pointer), address: pointer))
-            nameSlots[pointer] = slot
-        }
-        if position < slotByPosition.count {
-            slotByPosition[position] = slot
-        } else if position == slotByPosition.count {
-            slotByPosition.append(slot)
-        }
-        return (cachedNames[slot].name, slot)
     }
 
-    /// A name of `cachedNames`: its bytes with their terminating NUL, the address libxml2 gave
+    /// A name of `ElementNames`: its bytes with their terminating NUL, the address libxml2 gave
     /// it, and its column once ``align(_:)`` has looked it up.
     struct CachedName {
         var name: String
@@ -223,7 +241,7 @@ extension XMLRecordReader {
         }
     }
 
-    /// Names kept by `cachedName(position:)`: far beyond the field names a file may have.
+    /// Names kept by `ElementNames`: far beyond the field names a file may have.
     static let maximumCachedNames = 4 * maximumFieldNames
 
     /// The text of the node at the cursor; the pointer is owned by the reader, so it is copied.

@@ -56,12 +56,8 @@ package final class XMLRecordReader: RecordReader {
     /// `root/first child`, shown when `recordPath` matches nothing.
     var firstChildPath: String?
     var headerIndex: [String: Int] = [:]
-    /// Element names met so far (`cachedName(position:)`), found by libxml2's address for them
-    /// through `nameSlots`, or `slotByPosition`: the slot of each position's element in the
-    /// last record that had one there.
-    var cachedNames: [CachedName] = []
-    var nameSlots: [UnsafePointer<xmlChar>: Int] = [:]
-    var slotByPosition: [Int] = []
+    /// Element names met so far.
+    var elementNames = ElementNames()
     /// The text of the record being read (see ``readFields(recordName:)``), kept for its capacity.
     var text: [UInt8] = []
     /// The most fields a record had so far, to size the next one's.
@@ -225,9 +221,19 @@ package final class XMLRecordReader: RecordReader {
         var values: [String] = []
         values.reserveCapacity(headers.count)
         let stamp = recordCount
+        let absent = absent
+        // Taken out for the record, as in `readFields`.
+        var lastSeen = self.lastSeen
+        var names = elementNames
+        self.lastSeen = []
+        elementNames = ElementNames()
+        defer {
+            self.lastSeen = lastSeen
+            elementNames = names
+        }
         for field in fields {
             // By the name's slot: hashing a Chinese name's `String` normalizes it first.
-            var index = field.slot >= 0 ? cachedNames[field.slot].header ?? -1 : -1
+            var index = field.slot >= 0 ? names.names[field.slot].header ?? -1 : -1
             if index < 0 {
                 if let known = headerIndex[field.name] {
                     index = known
@@ -238,7 +244,7 @@ package final class XMLRecordReader: RecordReader {
                     headerIndex[field.name] = index
                     lastSeen.append(0)
                 }
-                if field.slot >= 0 { cachedNames[field.slot].header = index }
+                if field.slot >= 0 { names.names[field.slot].header = index }
             }
             // The first of a repeated name wins.
             guard lastSeen[index] != stamp else { continue }
