@@ -56,7 +56,8 @@ final class XMLPartsFile: @unchecked Sendable {
         let start = split.bounds[part]
         let end = toEnd ? mapping.buffer.count : split.bounds[part + 1]
         let ranges = part == 0 ? [0..<end] : [split.head, start..<end]
-        let reader = XMLRecordReader(input: XMLInput(mapping, ranges: ranges, tail: toEnd ? [] : split.tail), file: name)
+        let input = XMLInput(mapping, ranges: ranges, tail: toEnd ? [] : split.tail, releasing: toEnd)
+        let reader = XMLRecordReader(input: input, file: name)
         reader.absent = XMLColumnMerge.absent
         return reader
     }

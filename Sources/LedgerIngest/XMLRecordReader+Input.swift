@@ -6,17 +6,25 @@ final class XMLInput {
     /// Keeps the pieces of the file mapped while the reader reads them.
     private let mapping: FileMapping
     private let pieces: [UnsafeBufferPointer<UInt8>]
+    /// The file's range of each piece (nil for the tail), and whether pages read of the last
+    /// one are handed back as reading moves on.
+    private let ranges: [Range<Int>?]
+    private let releasing: Bool
     /// The root's end tag, owned here so its bytes stay put.
     private let tail: UnsafeMutableBufferPointer<UInt8>
     private var piece = 0
     private var offset = 0
 
-    /// `ranges` of `mapping`'s bytes, then `tail`.
-    init(_ mapping: FileMapping, ranges: [Range<Int>], tail: [UInt8]) {
+    /// `ranges` of `mapping`'s bytes, then `tail`. With `releasing` (a read to the end of a
+    /// file, which may be most of it), the pages of the last range are handed back behind the
+    /// reader, as `FileMapping` does for CSV files read in one pass.
+    init(_ mapping: FileMapping, ranges: [Range<Int>], tail: [UInt8], releasing: Bool = false) {
         self.mapping = mapping
         self.tail = .allocate(capacity: tail.count)
         _ = self.tail.initialize(from: tail)
         pieces = ranges.map { UnsafeBufferPointer(rebasing: mapping.buffer[$0]) } + [UnsafeBufferPointer(self.tail)]
+        self.ranges = ranges + [nil]
+        self.releasing = releasing
     }
 
     deinit {
@@ -33,6 +41,9 @@ final class XMLInput {
                 (buffer + written).copyMemory(from: source.baseAddress! + offset, byteCount: length)
                 written += length
                 offset += length
+                if releasing, piece == pieces.count - 2, let range = ranges[piece] {
+                    mapping.release(below: range.lowerBound + offset)
+                }
             }
             if offset == source.count {
                 piece += 1
