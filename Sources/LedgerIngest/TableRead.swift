@@ -697,16 +697,25 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             throw onePassError(file, otherwise: nil)
         }
         xmlRecords += 1
-        try commitXML(RawRecord(line: xmlRecords, values: values), headers: xmlColumns.headers, map: file.map,
-                      file: file.name, fileIndex: file.index, first: xmlRecords == 1)
+        do {
+            try commitXML(RawRecord(line: xmlRecords, values: values), headers: xmlColumns.headers, map: file.map,
+                          file: file.name, fileIndex: file.index, first: xmlRecords == 1)
+        } catch {
+            // The first record lacks a required column. One pass may stop before it instead:
+            // libxml2 parses ahead of the records it hands out, so an error further on (text
+            // after the root, in a small file) can come first.
+            throw onePassError(file, otherwise: error, records: 1)
+        }
     }
 
-    /// The error one pass over an XML file read in parts stops with: it is read again, whole.
-    /// (Were it to read without one, `otherwise` is thrown: the error reading in parts met.)
-    private func onePassError(_ file: XMLPartsFile, otherwise error: (any Error)?) -> any Error {
+    /// The error one pass over an XML file read in parts stops with, reading `records` records
+    /// at most (nil: all): it is read again, whole. Where it reads them without one, `otherwise`
+    /// is thrown: the error reading in parts met.
+    private func onePassError(_ file: XMLPartsFile, otherwise error: (any Error)?, records: Int? = nil) -> any Error {
         do {
             let reader = try XMLRecordReader(path: file.path, file: file.name, recordPath: nil)
-            while try reader.next() != nil {}
+            var read = 0
+            while read < records ?? .max, try reader.next() != nil { read += 1 }
         } catch {
             return error
         }
