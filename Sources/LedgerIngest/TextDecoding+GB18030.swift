@@ -130,7 +130,7 @@ extension TextDecoding {
         for (part, start) in zip(parts, starts) {
             if let nul = part.nul { throw nulError(at: start + nul, in: bytes, file: file) }
         }
-        for (part, start) in zip(parts, starts) {
+        for (index, (part, start)) in zip(parts, starts).enumerated() {
             if part.unavailable {
                 throw IngestError(
                     file: file, line: nil,
@@ -138,7 +138,14 @@ extension TextDecoding {
                     hint: "Save the file as UTF-8."
                 )
             }
-            if let failure = part.failure { throw gb18030Error(at: start + failure.offset, code: failure.code, in: bytes, file: file) }
+            if let failure = part.failure {
+                // A part other than the last ends after a line feed, which no GB18030 character
+                // holds: a character cut off there is one the whole file has a wrong byte in
+                // (`iconv` waits for a four-byte character's fourth byte before it checks the
+                // third), as one call over the whole reports it.
+                let code = failure.code == EINVAL && index < parts.count - 1 ? EILSEQ : failure.code
+                throw gb18030Error(at: start + failure.offset, code: code, in: bytes, file: file)
+            }
         }
     }
 

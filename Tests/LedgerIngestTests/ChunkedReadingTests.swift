@@ -230,6 +230,8 @@ struct GB18030PartsTests {
 
     @Test("a GB18030 file reads the same split into any number of parts", arguments: [
         [UInt8](), Array("C999,\u{FF}\u{FE}\n".utf8), [0x43, 0x39, 0x2C, 0x81, 0x0A], [0x43, 0x39, 0x2C, 0x81],
+        // A four-byte character whose third byte is a line feed (found by the ledger fuzzer).
+        [0x43, 0x39, 0x2C, 0xBD, 0x30, 0x0A, 0xB6, 0xEE, 0x0A],
     ])
     func parts(tail: [UInt8]) {
         let folder = folder(tail: tail)
