@@ -46,6 +46,8 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
     private var prepared: [Prepared?]
     private var outcomes: [Int: Outcome] = [:]
     private var xmlParts: [Int: XMLPartsFile.Part] = [:]
+    /// XML files whose rest is read in one pass: their parts are no longer read.
+    private var abandonedXML: Set<Int> = []
     private var committing = false
     private var stopped = false
     private var sawChineseHeaders = false
@@ -301,10 +303,10 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         if case .xmlParts(let parts) = file {
             for part in 0..<parts.partCount {
                 pool.submit {
-                    guard !self.isStopped else { return }
+                    guard !self.isAbandoned(index) else { return }
                     let result = parts.read(part: part)
                     self.lock.lock()
-                    if !self.stopped { self.xmlParts[Self.key(index, part)] = result }
+                    if !self.stopped && !self.abandonedXML.contains(index) { self.xmlParts[Self.key(index, part)] = result }
                     self.lock.unlock()
                     self.deliver(nil, nil)
                 }
@@ -319,6 +321,13 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         prepared[index] = .failed(error)
         lock.unlock()
         deliver(nil, nil)
+    }
+
+    /// Whether reading stopped, or file `index` (XML in parts) is read in one pass.
+    private func isAbandoned(_ index: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped || abandonedXML.contains(index)
     }
 
     private var isStopped: Bool {
@@ -675,6 +684,11 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
     private func commit(_ part: consuming XMLPartsFile.Part, of file: XMLPartsFile, part index: Int) throws {
         if part.failed {
             file.skipRest = true
+            // Parts read after it would be dropped: read no more, and keep none.
+            lock.lock()
+            abandonedXML.insert(file.index)
+            xmlParts = xmlParts.filter { $0.key >> 32 != file.index }
+            lock.unlock()
             let reader = file.reader(from: index, toEnd: true)
             var columns = XMLColumnMerge.PartColumns()
             while true {
