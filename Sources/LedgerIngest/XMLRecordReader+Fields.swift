@@ -31,24 +31,14 @@ extension XMLRecordReader {
     ///
     /// Text is gathered as bytes and made a `String` only for a field: a record's indentation
     /// arrives as a dozen whitespace nodes, which made as many strings.
-    func readFields(recordName: String) throws -> [Field] {
+    func readFields(recordName: String, _ state: inout RecordState) throws -> [Field] {
         let recordAttributes = try readAttributes()
         var fields: [Field] = []
-        fields.reserveCapacity(fieldsPerRecord)
+        fields.reserveCapacity(state.fieldsPerRecord)
         var elements = 0
         var isZohoRow = false
-        // Taken out for the record: each access to a property of the reader checks, at run time,
-        // that no other access overlaps it (a tenth of reading, with one per node).
-        var text = self.text
-        var names = elementNames
-        self.text = []
-        elementNames = ElementNames()
-        defer {
-            self.text = text
-            elementNames = names
-        }
         if xmlTextReaderIsEmptyElement(reader) != 1 {
-            text.removeAll(keepingCapacity: true)
+            state.text.removeAll(keepingCapacity: true)
             var frames = [Frame(name: recordName, start: 0)]
             while !frames.isEmpty {
                 guard try advance() else {
@@ -59,10 +49,10 @@ extension XMLRecordReader {
                 switch nodeType {
                 case XML_READER_TYPE_ELEMENT:
                     frames[frames.count - 1].hasChildElements = true
-                    let (element, slot) = names.name(xmlTextReaderConstName(reader), position: elements)
+                    let (element, slot) = state.names.name(xmlTextReaderConstName(reader), position: elements)
                     elements += 1
                     var attributes = try readAttributes()
-                    var frame = Frame(name: element, slot: slot, start: text.count)
+                    var frame = Frame(name: element, slot: slot, start: state.text.count)
                     if element.utf8.count == 2, element == "FL", let val = attributes.firstIndex(where: { $0.name == "val" }) {
                         frame.name = attributes.remove(at: val).value
                         frame.slot = -1
@@ -77,18 +67,18 @@ extension XMLRecordReader {
                 case XML_READER_TYPE_TEXT, XML_READER_TYPE_CDATA,
                      XML_READER_TYPE_WHITESPACE, XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
                     if let value = xmlTextReaderConstValue(reader) {
-                        text.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(value)))
+                        state.text.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(value)))
                     }
                 case XML_READER_TYPE_END_ELEMENT:
                     let frame = frames.removeLast()
                     // A leaf's text is its value; other text only when it is not all whitespace.
-                    let kept = text.withUnsafeBufferPointer { bytes in
+                    let kept = state.text.withUnsafeBufferPointer { bytes in
                         let own = UnsafeBufferPointer(rebasing: bytes[frame.start...])
                         let wanted = frames.isEmpty || frame.hasChildElements ? !Self.isBlank(own) : true
                         return wanted ? String(decoding: own, as: UTF8.self) : nil
                     }
                     if let kept { fields.append((frame.name, kept, frame.slot)) }
-                    text.removeLast(text.count - frame.start)
+                    state.text.removeLast(state.text.count - frame.start)
                 case XML_READER_TYPE_ENTITY_REFERENCE:
                     throw entityError(line: nodeLine)
                 default:
@@ -96,7 +86,7 @@ extension XMLRecordReader {
                 }
             }
         }
-        fieldsPerRecord = max(fieldsPerRecord, fields.count)
+        state.fieldsPerRecord = max(state.fieldsPerRecord, fields.count)
         return isZohoRow || recordAttributes.isEmpty ? fields : recordAttributes + fields
     }
 
@@ -183,6 +173,27 @@ extension XMLRecordReader {
     /// The qualified name of the node at the cursor, as written (`od:Name`, `联系电话`).
     func currentName() -> String {
         xmlTextReaderConstName(reader).map { String(cString: $0) } ?? ""
+    }
+
+    /// What reading records keeps between them, taken out of the reader for each record
+    /// (`withState`): each access to a property of a class checks, at run time, that no other
+    /// access overlaps it, which cost a tenth of reading with one access per node.
+    struct RecordState {
+        /// The text of the record being read (see ``readFields(recordName:_:)``), kept for its capacity.
+        var text: [UInt8] = []
+        var names = ElementNames()
+        /// Per column, the last record (`recordCount`) that gave it a value.
+        var lastSeen: [Int] = []
+        /// The most fields a record had so far, to size the next one's.
+        var fieldsPerRecord = 0
+    }
+
+    /// Runs `body` on the record state, taken out of the reader meanwhile.
+    func withState<Result>(_ body: (inout RecordState) throws -> Result) rethrows -> Result {
+        var taken = recordState
+        recordState = RecordState()
+        defer { recordState = taken }
+        return try body(&taken)
     }
 
     /// Element names met so far, found by the address libxml2 keeps each at.

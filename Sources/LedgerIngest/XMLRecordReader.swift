@@ -56,14 +56,8 @@ package final class XMLRecordReader: RecordReader {
     /// `root/first child`, shown when `recordPath` matches nothing.
     var firstChildPath: String?
     var headerIndex: [String: Int] = [:]
-    /// Element names met so far.
-    var elementNames = ElementNames()
-    /// The text of the record being read (see ``readFields(recordName:)``), kept for its capacity.
-    var text: [UInt8] = []
-    /// The most fields a record had so far, to size the next one's.
-    var fieldsPerRecord = 0
-    /// Per column, the last record (`recordCount`) that gave it a value.
-    var lastSeen: [Int] = []
+    /// What reading records keeps between them (see `RecordState`).
+    var recordState = RecordState()
     var recordCount = 0
     var state: State = .reading
 
@@ -147,12 +141,15 @@ package final class XMLRecordReader: RecordReader {
                         }
                     }
                     if case .zoho = shape, openElements.count == 1, name == "error" {
-                        throw zohoError(fields: try readFields(recordName: name))
+                        throw zohoError(fields: try withState { try readFields(recordName: name, &$0) })
                     }
                     if isRecord(name) {
-                        let fields = try readFields(recordName: name)
-                        recordCount += 1
-                        return RawRecord(line: recordCount, values: try align(fields))
+                        let values = try withState { state in
+                            let fields = try readFields(recordName: name, &state)
+                            recordCount += 1
+                            return try align(fields, &state)
+                        }
+                        return RawRecord(line: recordCount, values: values)
                     }
                     if xmlTextReaderIsEmptyElement(reader) != 1 { openElements.append(name) }
                 case XML_READER_TYPE_END_ELEMENT:
@@ -217,23 +214,14 @@ package final class XMLRecordReader: RecordReader {
     ///   last known column are "". The ledger's work per record grows with `headers.count`
     ///   (every header is mapped again when it grows, every customer keeps a slot per unknown
     ///   column), so the cap is what keeps a file whose records each bring new names linear.
-    func align(_ fields: [Field]) throws -> [String] {
+    func align(_ fields: [Field], _ state: inout RecordState) throws -> [String] {
         var values: [String] = []
         values.reserveCapacity(headers.count)
         let stamp = recordCount
         let absent = absent
-        // Taken out for the record, as in `readFields`.
-        var lastSeen = self.lastSeen
-        var names = elementNames
-        self.lastSeen = []
-        elementNames = ElementNames()
-        defer {
-            self.lastSeen = lastSeen
-            elementNames = names
-        }
         for field in fields {
             // By the name's slot: hashing a Chinese name's `String` normalizes it first.
-            var index = field.slot >= 0 ? names.names[field.slot].header ?? -1 : -1
+            var index = field.slot >= 0 ? state.names.names[field.slot].header ?? -1 : -1
             if index < 0 {
                 if let known = headerIndex[field.name] {
                     index = known
@@ -242,13 +230,13 @@ package final class XMLRecordReader: RecordReader {
                     index = headers.count
                     headers.append(field.name)
                     headerIndex[field.name] = index
-                    lastSeen.append(0)
+                    state.lastSeen.append(0)
                 }
-                if field.slot >= 0 { names.names[field.slot].header = index }
+                if field.slot >= 0 { state.names.names[field.slot].header = index }
             }
             // The first of a repeated name wins.
-            guard lastSeen[index] != stamp else { continue }
-            lastSeen[index] = stamp
+            guard state.lastSeen[index] != stamp else { continue }
+            state.lastSeen[index] = stamp
             while values.count <= index { values.append(absent) }
             values[index] = field.value
         }

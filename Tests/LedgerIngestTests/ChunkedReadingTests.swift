@@ -67,7 +67,7 @@ private func folder(_ files: [String: String], encode: (String) -> [UInt8] = { A
 }
 
 /// The ledger's fingerprint, or the error's description.
-private func read(_ folder: TemporaryFolder, workers: Int, chunkBytes: Int? = nil,
+func read(_ folder: TemporaryFolder, workers: Int, chunkBytes: Int? = nil,
                   split: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> [Int])? = nil) -> [String] {
     var settings = IngestSettings(dataDirectory: folder.path, today: Day(iso: "2026-11-01")!, workers: workers,
                                   chunkBytes: chunkBytes)
@@ -80,12 +80,12 @@ private func read(_ folder: TemporaryFolder, workers: Int, chunkBytes: Int? = ni
 }
 
 /// One pass per file: a single chunk each, on one thread.
-private func onePass(_ folder: TemporaryFolder) -> [String] {
+func onePass(_ folder: TemporaryFolder) -> [String] {
     read(folder, workers: 1, split: { buffer, start in [start, buffer.count] })
 }
 
 /// The first line where two fingerprints differ, for a readable failure.
-private func firstDifference(_ a: [String], _ b: [String]) -> String? {
+func firstDifference(_ a: [String], _ b: [String]) -> String? {
     for (x, y) in zip(a, b) where x != y { return "\(x)\n  vs\n\(y)" }
     return a.count == b.count ? nil : "\(a.count) lines vs \(b.count)"
 }

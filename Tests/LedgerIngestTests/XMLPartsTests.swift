@@ -65,29 +65,6 @@ private func folder(_ files: [String: [UInt8]]) -> TemporaryFolder {
     return folder
 }
 
-/// The ledger's fingerprint, or the error's description.
-private func read(_ folder: TemporaryFolder, workers: Int, partBytes: Int? = nil,
-                  split: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> [Int])? = nil) -> [String] {
-    var settings = IngestSettings(dataDirectory: folder.path, today: Day(iso: "2026-11-01")!, workers: workers,
-                                  chunkBytes: partBytes)
-    settings.chunkBounds = split
-    do {
-        return fingerprint(try LedgerReader.read(settings))
-    } catch {
-        return ["error \(error)"]
-    }
-}
-
-/// One pass per file.
-private func onePass(_ folder: TemporaryFolder) -> [String] {
-    read(folder, workers: 1, split: { buffer, start in [start, buffer.count] })
-}
-
-private func firstDifference(_ a: [String], _ b: [String]) -> String? {
-    for (x, y) in zip(a, b) where x != y { return "\(x)\n  vs\n\(y)" }
-    return a.count == b.count ? nil : "\(a.count) lines vs \(b.count)"
-}
-
 struct XMLPartsCase: CustomTestStringConvertible, Sendable {
     let name: String
     let files: [String: [UInt8]]
@@ -159,7 +136,7 @@ struct XMLPartsTests {
         #expect(expected.count > 100 || example.fails)
         for workers in [1, 2, 3] {
             for size in [1, 50, 333, 2_000, 1 << 20] {
-                let actual = read(folder, workers: workers, partBytes: size)
+                let actual = read(folder, workers: workers, chunkBytes: size)
                 if let difference = firstDifference(expected, actual) {
                     Issue.record("\(workers) threads, \(size)-byte parts: \(difference)")
                     return
