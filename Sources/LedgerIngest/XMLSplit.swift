@@ -117,7 +117,7 @@ struct XMLSplit: Sendable {
     /// 0x30–0x39 or from 0x40 on).
     private static func allowsSplitting(declaration: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         let text = String(decoding: declaration, as: UTF8.self).lowercased()
-        guard let key = text.range(of: "encoding") else { return true }
+        guard let key = text.firstRange(of: "encoding") else { return true }
         let rest = text[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\r" || $0 == "\n" }
         guard let quote = rest.first, quote == "\"" || quote == "'" else { return false }
         let value = rest.dropFirst().prefix { $0 != quote }
