@@ -689,7 +689,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             abandonedXML.insert(file.index)
             xmlParts = xmlParts.filter { $0.key >> 32 != file.index }
             lock.unlock()
-            let reader = file.reader(from: index, toEnd: true)
+            let reader = file.reader(from: index, toEnd: true, releasing: true)
             var columns = XMLColumnMerge.PartColumns()
             while true {
                 // Only the reader's errors: a commit's (no such column) is one pass's too.

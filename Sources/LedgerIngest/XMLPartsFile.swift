@@ -51,12 +51,14 @@ final class XMLPartsFile: @unchecked Sendable {
     }
 
     /// A reader of the file from the start of `part` as one document: to the end of that part
-    /// (closed by the root's end tag), or to the end of the file.
-    func reader(from part: Int, toEnd: Bool) -> XMLRecordReader {
+    /// (closed by the root's end tag), or to the end of the file. `releasing`: the read of the
+    /// rest of the file by the committer, which hands back pages behind it (`XMLInput`); a part
+    /// read on the pool hands back its own range when done, as other parts are read beside it.
+    func reader(from part: Int, toEnd: Bool, releasing: Bool = false) -> XMLRecordReader {
         let start = split.bounds[part]
         let end = toEnd ? mapping.buffer.count : split.bounds[part + 1]
         let ranges = part == 0 ? [0..<end] : [split.head, start..<end]
-        let input = XMLInput(mapping, ranges: ranges, tail: toEnd ? [] : split.tail, releasing: toEnd)
+        let input = XMLInput(mapping, ranges: ranges, tail: toEnd ? [] : split.tail, releasing: releasing)
         let reader = XMLRecordReader(input: input, file: name)
         reader.absent = XMLColumnMerge.absent
         return reader
