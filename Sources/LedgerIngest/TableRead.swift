@@ -650,7 +650,8 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
     /// before it once its group is full.
     private func commitXML(_ record: RawRecord, headers: [String], map: ColumnMap, file: String, fileIndex: Int,
                            first: Bool) throws {
-        if let group = xmlGroup, group.headerCount != headers.count { commitXMLGroup() }
+        // Asked through the optional, not bound: a copy of the group retains its arrays.
+        if (xmlGroup?.headerCount ?? headers.count) != headers.count { commitXMLGroup() }
         map.update(headers: headers)
         if first {
             try Self.checkColumns(map, file: file)
