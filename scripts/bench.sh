@@ -20,6 +20,10 @@
 #                       the site the first one swapped out (kept as .site.staging), as every later
 #                       rebuild does
 #   build-top50k        a build with `pages.portraits: top:50000` (goal 3, meant for 1M customers)
+#   duckdb              the yardstick of goal 2, "DuckDB's bare aggregation on the same CSVs", run
+#                       here (scripts/duckdb-baseline.py; its time is the reading and the queries,
+#                       not Python's start); a default step when `import duckdb` works (`pip install
+#                       duckdb`); the table's last lines give validate / duckdb
 #   rebuild-top50k, rebuild-top50k-again
 #                       the two rebuilds above, of the build-top50k site
 # From 500,000 customers on, the default steps are validate, build-no-portraits and build-top50k
@@ -61,6 +65,7 @@ fi
 
 if [ "$size" -ge 500000 ]; then default_steps="validate build-no-portraits build-top50k rebuild-top50k rebuild-top50k-again"
 else default_steps="validate build-full write-baseline build-no-portraits rebuild-one-row rebuild-again"; fi
+if python3 -c 'import duckdb' 2>/dev/null; then default_steps="$default_steps duckdb"; fi
 steps=${BENCH_STEPS:-$default_steps}
 if [ -n "$disk" ] && [ -z "${BENCH_STEPS:-}" ]; then
     steps="$steps build-full-disk write-baseline-disk rebuild-one-row-disk rebuild-again-disk"
@@ -131,6 +136,20 @@ writing() {
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
     row "$label" "${seconds:-?}" "${user:-?}" "${sys:-?}" "$rss" "$status"
 }
+# yardstick LABEL: the duckdb step. Its wall time is the one the script measures for reading and
+# the queries; user and sys are the whole process's, Python's start included.
+yardstick() {
+    wanted "$1" || return 0
+    sync
+    local log=$work/$1.time status=0
+    /usr/bin/time -v python3 "$root/scripts/duckdb-baseline.py" "$data" > "$work/$1.out" 2> "$log" || status=$?
+    local seconds user sys rss
+    seconds=$(awk '/ s DuckDB aggregation / {print $1}' "$work/$1.out")
+    user=$(awk -F': ' '/User time/ {print $2}' "$log")
+    sys=$(awk -F': ' '/System time/ {print $2}' "$log")
+    rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
+    row "$1" "${seconds:-?}" "$user" "$sys" "$rss" "$status"
+}
 # change_one_order [DELTA] / restore_orders: one row of orders.csv changes, the first whose amount
 # is a plain number going up by DELTA (default 1.00); the original is put back afterwards, also if
 # the script stops.
@@ -159,6 +178,7 @@ for ((run = 1; run <= runs; run++)); do
     stamp=$(date +%s)-$run
     if wanted build-full; then rm -rf "$work/site" "$work/.site.staging"; fi
     measure validate "$bin" validate --data "$data"
+    yardstick duckdb
     measure build-full "$bin" build --data "$data" --config "$work/empty.yml" --out "$work/site"
     rm -rf "$work/baseline-out"
     writing write-baseline "$work/site" "$work/baseline-out"
@@ -227,6 +247,8 @@ if [ "${#compute_runs[@]}" -gt 0 ]; then
     compute=$(printf '%s\n' "${compute_runs[@]}" | grep -E '^[0-9.]+$' | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }' || true)
     [ "${#compute_runs[@]}" -gt 1 ] && echo "read + check + compute per run: ${compute_runs[*]}"
 fi
+ratio "validate / duckdb (goal 2: ≤ 1×, no slower than DuckDB here)" "${walls[validate]:-}" "${walls[duckdb]:-}"
+ratio "read + check + compute / duckdb (goal 2: ≤ 1×)" "$compute" "${walls[duckdb]:-}"
 if [ "$size" -ge 500000 ]; then
     bound "read + check + compute, stages of build-no-portraits (goal 2 at 1M: < 6 s)" "$compute" 6 s
     bound "validate (goal 2 at 1M: < 6 s)" "${walls[validate]:-}" 6 s
