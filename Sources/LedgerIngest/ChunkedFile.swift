@@ -16,14 +16,20 @@ final class ChunkedFile: @unchecked Sendable {
     let firstRecord: (position: Int, line: Int)
     /// Set when the rest of the file was read one record at a time.
     var skipRest = false
+    /// 0 for a file as opened; n for the rest of it after its headers grew n times, read in
+    /// chunks of its own with the grown headers (`TableRead`).
+    let generation: Int
 
     /// - Parameters:
     ///   - chunkBytes: bytes per chunk, or 0 for a few chunks per worker of at most 4 MB: uneven
     ///     chunks and commits even out, and little waits for its commit.
     ///   - split: tests only, see `IngestSettings.chunkBounds`.
+    ///   - generation: see `generation`; `reader` is then at the record after the one that grew
+    ///     the headers.
     init(name: String, index: Int, map: ColumnMap, reader: CSVReader, lines: Int, chunkBytes: Int, workers: Int,
-         split: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> [Int])?) {
+         split: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> [Int])?, generation: Int = 0) {
         self.name = name
+        self.generation = generation
         self.index = index
         self.map = map
         self.reader = reader

@@ -16,6 +16,12 @@ package struct IngestSettings: Sendable {
     /// chunks instead of `CSVReader.chunkBounds`, at any offsets, to check that a chunk's
     /// guessed start is never trusted.
     var chunkBounds: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> [Int])?
+    /// How many times a CSV file's headers may grow (a record with more fields than the header,
+    /// as a stray quote makes) and the rest of the file still be read in chunks on every core,
+    /// with the grown headers; after that, the rest is read one record at a time. Tests and the
+    /// fuzzer set 0 for the reference: one record at a time from the first growth, as one pass
+    /// reads it.
+    package var growthsReadInChunks = 8
 
     package init(dataDirectory: String, tables: [TableName: TableSettings] = [:],
                  dateOrder: DateOrder = .ymd, today: Day, workers: Int? = nil, chunkBytes: Int? = nil) {

@@ -17,9 +17,11 @@ import LedgerModel
 /// - Commits run one at a time, in file order (whichever thread finishes the chunk that is next
 ///   runs them), so duplicate ids, indices of new rows and the order of findings are those of
 ///   one pass. `TableLoader` draws the line between parsing and committing.
-/// - A record with more fields than the header (headers grow by `column_N`) is read one record
-///   at a time, as before, from that record to the end of its file, at the commit that reaches
-///   it.
+/// - A record with more fields than the header (headers grow by `column_N`) is read alone at the
+///   commit that reaches it. The rest of its file is then split and read in chunks again, with
+///   the grown headers, as a file of its own (`ChunkedFile.generation`); chunks read with the
+///   old headers are dropped. After `IngestSettings.growthsReadInChunks` growths, the rest of
+///   the file is read one record at a time, as one pass reads it.
 /// - A large XML file is read in parts cut at guessed record starts (`XMLSplit`), each part a
 ///   document of its own, and its records moved to the whole file's columns as they are
 ///   committed (`XMLColumnMerge`). A part that does not read to its end (malformed, or a wrong
@@ -286,20 +288,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         lock.lock()
         prepared[index] = file
         lock.unlock()
-        if case .chunks(let chunked) = file {
-            for chunk in 0..<chunked.chunkCount {
-                pool.submit {
-                    guard !self.isStopped else { return }
-                    chunked.reader.mapping?.populate(chunked.bounds[chunk]..<chunked.bounds[chunk + 1])
-                    let outcome = self.parse(chunked, from: chunked.bounds[chunk], to: chunked.bounds[chunk + 1],
-                                             speculative: chunk > 0)
-                    if let mapping = chunked.reader.mapping {
-                        mapping.release(chunked.bounds[chunk]..<chunked.bounds[chunk + 1])
-                    }
-                    self.deliver(Self.key(index, chunk), consume outcome)
-                }
-            }
-        }
+        if case .chunks(let chunked) = file { submitChunks(of: chunked) }
         if case .xmlParts(let parts) = file {
             for part in 0..<parts.partCount {
                 pool.submit {
@@ -316,6 +305,22 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         deliver(nil, nil)
     }
 
+    /// Queues the parsing of `file`'s chunks. A chunk of a file no longer read that way (its
+    /// headers grew, see `commit`) is not parsed, nor kept.
+    private func submitChunks(of file: ChunkedFile) {
+        for chunk in 0..<file.chunkCount {
+            pool.submit {
+                guard self.isCurrent(file) else { return }
+                let range = file.bounds[chunk]..<file.bounds[chunk + 1]
+                file.reader.mapping?.populate(range)
+                let outcome = self.parse(file, from: range.lowerBound, to: range.upperBound,
+                                         speculative: chunk > 0)
+                file.reader.mapping?.release(range)
+                self.deliver(Self.key(file.index, chunk, generation: file.generation), consume outcome, of: file)
+            }
+        }
+    }
+
     private func failed(_ index: Int, _ error: any Error) {
         lock.lock()
         prepared[index] = .failed(error)
@@ -328,6 +333,19 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return stopped || abandonedXML.contains(index)
+    }
+
+    /// Whether `file` is still read in chunks: reading did not stop, and its headers did not grow
+    /// since (or its rest is read in chunks of another `ChunkedFile`).
+    private func isCurrent(_ file: ChunkedFile) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return isCurrentLocked(file)
+    }
+
+    private func isCurrentLocked(_ file: ChunkedFile) -> Bool {
+        guard !stopped, case .chunks(let current) = prepared[file.index] else { return false }
+        return current === file
     }
 
     private var isStopped: Bool {
@@ -388,7 +406,8 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         var incomplete = false
     }
 
-    private static func key(_ file: Int, _ chunk: Int) -> Int { file << 32 | chunk }
+    /// An outcome's key: file, generation (`ChunkedFile.generation`, under 256), chunk or part.
+    private static func key(_ file: Int, _ chunk: Int, generation: Int = 0) -> Int { file << 40 | generation << 32 | chunk }
 
     /// Parses the records that start in `start..<end` (the last one read to its end), counting
     /// lines from the first.
@@ -471,9 +490,9 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
     /// The outcome is consumed, so that no caller still holds its batch when this thread
     /// commits it: a commit then owns the batch's arrays and changes them in place rather than
     /// copying them (a copy of a batch of customers retains a dozen strings each).
-    private func deliver(_ key: Int?, _ outcome: consuming Outcome?) {
+    private func deliver(_ key: Int?, _ outcome: consuming Outcome?, of file: ChunkedFile? = nil) {
         lock.lock()
-        if let key, !stopped, let outcome = outcome.take() { outcomes[key] = outcome }
+        if let key, let file, isCurrentLocked(file), let outcome = outcome.take() { outcomes[key] = outcome }
         guard !committing else {
             lock.unlock()
             return
@@ -507,7 +526,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         case .chunks(let file):
             if !fileStarted { return .startFile(file) }
             if nextChunk >= file.chunkCount || file.skipRest { return .finishFile }
-            guard let outcome = outcomes.removeValue(forKey: Self.key(nextFile, nextChunk)) else { return nil }
+            guard let outcome = outcomes.removeValue(forKey: Self.key(nextFile, nextChunk, generation: file.generation)) else { return nil }
             return .chunk(file, nextChunk, outcome)
         }
     }
@@ -521,8 +540,8 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
                 expected = file.firstRecord
                 fileStarted = true
             case .chunk(let file, let index, let outcome):
-                try commit(consume outcome, of: file, chunk: index)
-                nextChunk += 1
+                let grew = try commit(consume outcome, of: file, chunk: index)
+                nextChunk = grew ? 0 : nextChunk + 1
             case .finishFile:
                 commitXMLGroup()
                 advanceFile()
@@ -562,15 +581,17 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         nextChunk = 0
         fileStarted = false
         // Chunks of a file whose rest was read record by record are not needed.
-        outcomes = outcomes.filter { $0.key >> 32 != done }
-        xmlParts = xmlParts.filter { $0.key >> 32 != done }
+        outcomes = outcomes.filter { $0.key >> 40 != done }
+        xmlParts = xmlParts.filter { $0.key >> 40 != done }
         // Nor the file: a GB18030 file's UTF-8 copy (a gigabyte for a million customers'
         // interactions) or an XML reader is freed now rather than with the whole read.
         prepared[done] = nil
         lock.unlock()
     }
 
-    private func commit(_ outcome: consuming Outcome, of file: ChunkedFile, chunk: Int) throws {
+    /// Commits a chunk's rows; returns true when a record grew the headers and the rest of the
+    /// file is now read as a file of its own, from its chunk 0.
+    private func commit(_ outcome: consuming Outcome, of file: ChunkedFile, chunk: Int) throws -> Bool {
         if outcome.first.position != expected.position || outcome.incomplete {
             // The guessed start was not a record start (or a record ran far past the chunk):
             // read the chunk from where the one before it stopped.
@@ -593,13 +614,44 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             }
         }
         if let grew = outcome.grew {
+            if file.generation < min(settings.growthsReadInChunks, 255) {
+                try readGrown(of: file, from: grew.position, line: grew.line + offset)
+                return true
+            }
             try readRest(of: file, from: grew.position, line: grew.line + offset)
             file.skipRest = true
-            return
+            return false
         }
         expected = (outcome.stop.position, outcome.stop.line + offset)
         // Every record before `expected` is committed, and chunks read again start there.
         file.reader.mapping?.discard(below: expected.position)
+        return false
+    }
+
+    /// Reads and commits the record at `position`, which has more fields than `file`'s header,
+    /// then reads the rest of the file in chunks of its own with the grown headers. Chunks of
+    /// `file` parsed or queued are dropped: their rows were read with the old headers.
+    private func readGrown(of file: ChunkedFile, from position: Int, line: Int) throws {
+        let map = try makeMap()
+        map.update(headers: file.reader.headers)
+        var csv = file.reader.resumed(at: position, line: line)
+        try file.reader.withInput { buffer in
+            var fields = CSVFields()
+            if let recordLine = try csv.nextFields(buffer, into: &fields) {
+                commitRecord(fields, line: recordLine, headers: csv.headers, map: map, of: file, input: buffer)
+            }
+        }
+        let rest = ChunkedFile(name: file.name, index: file.index, map: map, reader: csv, lines: file.lines,
+                               chunkBytes: settings.chunkBytes ?? 0, workers: pool.workers, split: settings.chunkBounds,
+                               generation: file.generation + 1)
+        lock.lock()
+        prepared[file.index] = .chunks(rest)
+        outcomes = outcomes.filter { $0.key >> 40 != file.index }
+        lock.unlock()
+        expected = rest.firstRecord
+        // Nothing before the record after the one read alone is read again.
+        file.reader.mapping?.discard(below: csv.position)
+        submitChunks(of: rest)
     }
 
     /// Reads a CSV file one record at a time from the record at `position`, whose headers grow.
@@ -612,15 +664,22 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             var fields = CSVFields()
             while let recordLine = try csv.nextFields(buffer, into: &fields) {
                 if fields.isBlank(in: buffer) { continue }
-                map.update(headers: csv.headers)
-                var cursor = RowCursor(map: map, file: file.name, fileIndex: file.index, input: buffer,
-                                       today: settings.today, dateOrder: settings.dateOrder)
-                cursor.fields = fields
-                map.appendDerived(to: fields, input: buffer)
-                cursor.begin(line: recordLine, record: -1)
-                commitAlone(&cursor, input: buffer, delimiter: file.reader.delimiter)
+                commitRecord(fields, line: recordLine, headers: csv.headers, map: map, of: file, input: buffer)
             }
         }
+    }
+
+    /// Parses and commits one record of a CSV file read one record at a time, with the file's
+    /// headers as they stand after it.
+    private func commitRecord(_ fields: CSVFields, line: Int, headers: [String], map: ColumnMap, of file: ChunkedFile,
+                              input buffer: UnsafeBufferPointer<UInt8>) {
+        map.update(headers: headers)
+        var cursor = RowCursor(map: map, file: file.name, fileIndex: file.index, input: buffer,
+                               today: settings.today, dateOrder: settings.dateOrder)
+        cursor.fields = fields
+        map.appendDerived(to: fields, input: buffer)
+        cursor.begin(line: line, record: -1)
+        commitAlone(&cursor, input: buffer, delimiter: file.reader.delimiter)
     }
 
     /// Reads an XML file one record at a time.

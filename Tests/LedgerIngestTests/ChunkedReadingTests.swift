@@ -68,10 +68,12 @@ private func folder(_ files: [String: String], encode: (String) -> [UInt8] = { A
 
 /// The ledger's fingerprint, or the error's description.
 func read(_ folder: TemporaryFolder, workers: Int, chunkBytes: Int? = nil,
-                  split: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> [Int])? = nil) -> [String] {
+                  split: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> [Int])? = nil,
+                  growthsReadInChunks: Int? = nil) -> [String] {
     var settings = IngestSettings(dataDirectory: folder.path, today: Day(iso: "2026-11-01")!, workers: workers,
                                   chunkBytes: chunkBytes)
     settings.chunkBounds = split
+    if let growthsReadInChunks { settings.growthsReadInChunks = growthsReadInChunks }
     do {
         return fingerprint(try LedgerReader.read(settings))
     } catch {
@@ -79,15 +81,52 @@ func read(_ folder: TemporaryFolder, workers: Int, chunkBytes: Int? = nil,
     }
 }
 
-/// One pass per file: a single chunk each, on one thread.
+/// One pass per file: a single chunk each, on one thread, one record at a time from a record
+/// with more fields than the header.
 func onePass(_ folder: TemporaryFolder) -> [String] {
-    read(folder, workers: 1, split: { buffer, start in [start, buffer.count] })
+    read(folder, workers: 1, split: { buffer, start in [start, buffer.count] }, growthsReadInChunks: 0)
 }
 
 /// The first line where two fingerprints differ, for a readable failure.
 func firstDifference(_ a: [String], _ b: [String]) -> String? {
     for (x, y) in zip(a, b) where x != y { return "\(x)\n  vs\n\(y)" }
     return a.count == b.count ? nil : "\(a.count) lines vs \(b.count)"
+}
+
+/// Customers whose headers grow three times, with shorter records between and after.
+private func growingCustomers() -> String {
+    var text = "customer_id,name\nC1,A\nC2,B,x\nC3,C\n\nC4,D,y,z\nC5,E\nC6,F,1,2\n"
+    for index in 7...30 {
+        text += "C\(index),N\(index)" + (index % 5 == 0 ? ",extra\(index)" : "") + "\n"
+    }
+    return text + "C31,G,a,b,c\nC32,H\n"
+}
+
+/// Interactions whose headers grow on every record, more often than the rest of a file is read
+/// in chunks (`IngestSettings.growthsReadInChunks`).
+private func growingInteractions() -> String {
+    var text = "customer_id,date\n"
+    for index in 1...14 {
+        text += "C\(index),2026-01-\(String(format: "%02d", index))" + String(repeating: ",v", count: index) + "\n"
+    }
+    return text + "C1,2026-02-01\n"
+}
+
+/// Orders with a stray quote, as in a real ledger: the quote before 交换机 opens a field that the
+/// quote before ¥ four lines on closes, and that record has more fields than the header.
+private func strayQuoteOrders() -> String {
+    var text = "order_id,customer_id,order_date,amount,product,category,quantity,status,owner_id\n"
+    text += "SO1,C1,2026-07-01,94406.00,\"交换机 S5720,硬件设备,3,已完成,S1\n"
+    for index in 2...4 {
+        text += "SO\(index),C\(index),2026-07-0\(index),\(index)00.00,服务器,硬件设备,2,已完成,S2\n"
+    }
+    text += "SO5,C1,2026-09-10,\"¥4,235.77\",硒鼓,耗材,1,已完成,S1\n"
+    for index in 6...40 {
+        let amount = index % 3 == 0 ? "\"¥1,\(index)00.00\"" : "\(index).50"
+        text += "SO\(index),C\(index % 20 + 1),2026-08-\(String(format: "%02d", index % 28 + 1)),\(amount),"
+        text += "P\(index % 4),C\(index % 3),1,已完成,S\(index % 3)\n"
+    }
+    return text
 }
 
 struct ChunkingCase: CustomTestStringConvertible, Sendable {
@@ -106,6 +145,12 @@ private let cases: [ChunkingCase] = [
     ChunkingCase(name: "more fields than headers", files: awkwardLedger().merging([
         "interactions.csv": "customer_id,date\nC1,2026-01-01\nC2,2026-01-02,extra,\"x\ny\"\nC1,2026-01-03\n",
         "customers.csv": "customer_id,name\nC1,A\nC2,B\nC3,C,surplus\nC2,again\n",
+    ]) { $1 }),
+    ChunkingCase(name: "headers that grow again and again", files: awkwardLedger().merging([
+        "customers.csv": growingCustomers(), "interactions.csv": growingInteractions(),
+    ]) { $1 }),
+    ChunkingCase(name: "a stray quote that closes lines later", files: awkwardLedger().merging([
+        "orders.csv": strayQuoteOrders(),
     ]) { $1 }),
     ChunkingCase(name: "unterminated quote", files: awkwardLedger().merging([
         "orders.csv": "order_id,customer_id,order_date,amount\nO1,C1,2026-01-01,5\nO2,C1,\"2026-01-02,6\nO3,C1,2026-01-03,7\n",
@@ -201,13 +246,15 @@ struct ChunkedReadingTests {
             examples.append((seed, settings))
         }
         for (name, settings) in examples {
-            func read(_ workers: Int, _ split: @escaping @Sendable (UnsafeBufferPointer<UInt8>, Int) -> [Int]) -> [String] {
+            func read(_ workers: Int, growthsReadInChunks: Int = 8,
+                      _ split: @escaping @Sendable (UnsafeBufferPointer<UInt8>, Int) -> [Int]) -> [String] {
                 var settings = settings
                 settings.workers = workers
                 settings.chunkBounds = split
+                settings.growthsReadInChunks = growthsReadInChunks
                 do { return fingerprint(try LedgerReader.read(settings)) } catch { return ["error \(error)"] }
             }
-            let expected = read(1) { buffer, start in [start, buffer.count] }
+            let expected = read(1, growthsReadInChunks: 0) { buffer, start in [start, buffer.count] }
             #expect(expected.count > 3 || expected.first?.hasPrefix("error") == true, "\(name)")
             for step in [1, 5, 17, 64] {
                 let actual = read(2) { buffer, start in Array(stride(from: start, to: buffer.count, by: step)) + [buffer.count] }
