@@ -580,7 +580,8 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         nextFile += 1
         nextChunk = 0
         fileStarted = false
-        // Chunks of a file whose rest was read record by record are not needed.
+        // Chunks of a file whose rest was read record by record, or in chunks after its headers
+        // grew, are not needed.
         outcomes = outcomes.filter { $0.key >> 40 != done }
         xmlParts = xmlParts.filter { $0.key >> 40 != done }
         // Nor the file: a GB18030 file's UTF-8 copy (a gigabyte for a million customers'
@@ -632,8 +633,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
     /// then reads the rest of the file in chunks of its own with the grown headers. Chunks of
     /// `file` parsed or queued are dropped: their rows were read with the old headers.
     private func readGrown(of file: ChunkedFile, from position: Int, line: Int) throws {
-        let map = try makeMap()
-        map.update(headers: file.reader.headers)
+        let map = try makeMap()  // mapped to the grown headers by `commitRecord`
         var csv = file.reader.resumed(at: position, line: line)
         try file.reader.withInput { buffer in
             var fields = CSVFields()
