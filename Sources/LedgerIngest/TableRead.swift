@@ -316,7 +316,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
                 let outcome = self.parse(file, from: range.lowerBound, to: range.upperBound,
                                          speculative: chunk > 0)
                 file.reader.mapping?.release(range)
-                self.deliver(Self.key(file.index, chunk, generation: file.generation), consume outcome, of: file)
+                self.deliver(Self.key(file.index, chunk), consume outcome, of: file)
             }
         }
     }
@@ -406,8 +406,9 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         var incomplete = false
     }
 
-    /// An outcome's key: file, generation (`ChunkedFile.generation`, under 256), chunk or part.
-    private static func key(_ file: Int, _ chunk: Int, generation: Int = 0) -> Int { file << 40 | generation << 32 | chunk }
+    /// An outcome's key. Outcomes of a file whose headers grew are dropped when they do and not
+    /// kept after (`deliver`), so its chunks read again reuse the keys.
+    private static func key(_ file: Int, _ chunk: Int) -> Int { file << 32 | chunk }
 
     /// Parses the records that start in `start..<end` (the last one read to its end), counting
     /// lines from the first.
@@ -484,8 +485,9 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         case finishTable
     }
 
-    /// Keeps `outcome` and, unless another thread holds the committer role, takes it and
-    /// commits whatever is next in file order until the next chunk is not yet parsed.
+    /// Keeps `outcome` (unless `file` is no longer read that way: reading stopped, or its headers
+    /// grew) and, unless another thread holds the committer role, takes it and commits whatever
+    /// is next in file order until the next chunk is not yet parsed.
     ///
     /// The outcome is consumed, so that no caller still holds its batch when this thread
     /// commits it: a commit then owns the batch's arrays and changes them in place rather than
@@ -526,7 +528,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         case .chunks(let file):
             if !fileStarted { return .startFile(file) }
             if nextChunk >= file.chunkCount || file.skipRest { return .finishFile }
-            guard let outcome = outcomes.removeValue(forKey: Self.key(nextFile, nextChunk, generation: file.generation)) else { return nil }
+            guard let outcome = outcomes.removeValue(forKey: Self.key(nextFile, nextChunk)) else { return nil }
             return .chunk(file, nextChunk, outcome)
         }
     }
@@ -582,8 +584,8 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
         fileStarted = false
         // Chunks of a file whose rest was read record by record, or in chunks after its headers
         // grew, are not needed.
-        outcomes = outcomes.filter { $0.key >> 40 != done }
-        xmlParts = xmlParts.filter { $0.key >> 40 != done }
+        outcomes = outcomes.filter { $0.key >> 32 != done }
+        xmlParts = xmlParts.filter { $0.key >> 32 != done }
         // Nor the file: a GB18030 file's UTF-8 copy (a gigabyte for a million customers'
         // interactions) or an XML reader is freed now rather than with the whole read.
         prepared[done] = nil
@@ -615,7 +617,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
             }
         }
         if let grew = outcome.grew {
-            if file.generation < min(settings.growthsReadInChunks, 255) {
+            if file.generation < settings.growthsReadInChunks {
                 try readGrown(of: file, from: grew.position, line: grew.line + offset)
                 return true
             }
@@ -646,7 +648,7 @@ final class TableRead<Loader: TableLoader>: @unchecked Sendable {
                                generation: file.generation + 1)
         lock.lock()
         prepared[file.index] = .chunks(rest)
-        outcomes = outcomes.filter { $0.key >> 40 != file.index }
+        outcomes = outcomes.filter { $0.key >> 32 != file.index }
         lock.unlock()
         expected = rest.firstRecord
         // Nothing before the record after the one read alone is read again.

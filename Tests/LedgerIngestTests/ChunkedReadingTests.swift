@@ -246,12 +246,12 @@ struct ChunkedReadingTests {
             examples.append((seed, settings))
         }
         for (name, settings) in examples {
-            func read(_ workers: Int, growthsReadInChunks: Int = 8,
+            func read(_ workers: Int, growthsReadInChunks: Int? = nil,
                       _ split: @escaping @Sendable (UnsafeBufferPointer<UInt8>, Int) -> [Int]) -> [String] {
                 var settings = settings
                 settings.workers = workers
                 settings.chunkBounds = split
-                settings.growthsReadInChunks = growthsReadInChunks
+                if let growthsReadInChunks { settings.growthsReadInChunks = growthsReadInChunks }
                 do { return fingerprint(try LedgerReader.read(settings)) } catch { return ["error \(error)"] }
             }
             let expected = read(1, growthsReadInChunks: 0) { buffer, start in [start, buffer.count] }

@@ -169,10 +169,7 @@ enum Fixture {
         let path = NSTemporaryDirectory() + "portrait-bench-monthly-\(customers)"
         guard !FileManager.default.fileExists(atPath: path + "/orders-47.csv") else { return path }
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        for table in ["customers", "reps", "opportunities"] {
-            try? FileManager.default.removeItem(atPath: path + "/\(table).csv")
-            try! FileManager.default.copyItem(atPath: directory + "/\(table).csv", toPath: path + "/\(table).csv")
-        }
+        copy(["customers", "reps", "opportunities"], to: path)
         for table in ["orders", "interactions"] {
             let text = try! String(contentsOfFile: directory + "/\(table).csv", encoding: .utf8)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
@@ -192,9 +189,7 @@ enum Fixture {
         let path = NSTemporaryDirectory() + "portrait-bench-placeholders-\(customers)"
         guard !FileManager.default.fileExists(atPath: path + "/customers.csv") else { return path }
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        for table in ["reps", "orders", "interactions", "opportunities"] {
-            try! FileManager.default.copyItem(atPath: directory + "/\(table).csv", toPath: path + "/\(table).csv")
-        }
+        copy(["reps", "orders", "interactions", "opportunities"], to: path)
         let text = try! String(contentsOfFile: directory + "/customers.csv", encoding: .utf8)
         var lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = lines[0].map { HeaderAliases.canonical($0, in: .customers) }
@@ -213,10 +208,7 @@ enum Fixture {
         let path = NSTemporaryDirectory() + "portrait-bench-stray-quote-\(customers)"
         guard !FileManager.default.fileExists(atPath: path + "/orders.csv") else { return path }
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        for table in ["customers", "reps", "interactions", "opportunities"] {
-            try? FileManager.default.removeItem(atPath: path + "/\(table).csv")
-            try! FileManager.default.copyItem(atPath: directory + "/\(table).csv", toPath: path + "/\(table).csv")
-        }
+        copy(["customers", "reps", "interactions", "opportunities"], to: path)
         let text = try! String(contentsOfFile: directory + "/orders.csv", encoding: .utf8)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var cells = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -227,6 +219,15 @@ enum Fixture {
         try! lines.joined(separator: "\n").write(toFile: path + "/orders.csv", atomically: true, encoding: .utf8)
         return path
     }()
+
+    /// Copies `tables` of the generated ledger into `path`, over any copy left by a run stopped
+    /// half-way.
+    private static func copy(_ tables: [String], to path: String) {
+        for table in tables {
+            try? FileManager.default.removeItem(atPath: path + "/\(table).csv")
+            try! FileManager.default.copyItem(atPath: directory + "/\(table).csv", toPath: path + "/\(table).csv")
+        }
+    }
 
     static var interactionsURL: URL { URL(fileURLWithPath: directory + "/interactions.csv") }
     static let interactionsBytes: [UInt8] = [UInt8](try! Data(contentsOf: interactionsURL))
