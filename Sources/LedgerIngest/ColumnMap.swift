@@ -17,6 +17,9 @@ final class ColumnMap {
     private(set) var headers: [String] = []
     /// Header indices that feed no slot: "other fields", kept as text.
     private(set) var unknown: [Int] = []
+    /// Whether two of `unknown` have the same header: they are one "other field", and the
+    /// rightmost cell is its value, even when empty.
+    private(set) var repeatsUnknownHeaders = false
     /// Per slot, folded value → canonical code, from the config's `values:`.
     let valueMaps: [[String: String]?]
     private let configured: [String: [String]]
@@ -86,6 +89,7 @@ final class ColumnMap {
         }
         let sources = Set(source)
         unknown = headers.indices.filter { !used.contains($0) && !sources.contains($0) }
+        repeatsUnknownHeaders = Set(unknown.map { headers[$0] }).count < unknown.count
         identifierIndex = [:]
         for item in derived {
             for name in item.expression.identifiers {

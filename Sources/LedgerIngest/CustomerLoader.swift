@@ -20,8 +20,9 @@ final class CustomerLoader: TableLoader {
     /// Per file's column map, the position in `extraColumns` of each of its headers (-1: not
     /// looked up yet), so a header is hashed once per file rather than once per row: 300 custom
     /// columns of 100,000 customers were 30 million lookups of Chinese names, each normalized
-    /// to be hashed (6 s). The map is held so that its identity is never reused.
-    private var extraSlots: [(map: ColumnMap, slots: [Int])] = []
+    /// to be hashed (6 s). `registered`: how many of the map's unknown headers are in
+    /// `extraColumns`. The map is held so that its identity is never reused.
+    private var extraSlots: [(map: ColumnMap, slots: [Int], registered: Int)] = []
     /// Filled cells by slot, moved into `Ledger.completeness` (keyed by column) once the table
     /// is read: a dictionary update per cell cost a tenth of the loader.
     private(set) var filledCells: [Int] = []
@@ -46,8 +47,11 @@ final class CustomerLoader: TableLoader {
     }
 
     struct Parsed {
-        /// Values of the file's unknown columns, by the header's position in the file's map.
+        /// Values of the file's unknown columns, by the header's position in the file's map
+        /// (`RowCursor.unknownValues`).
         var extra: [(header: Int32, value: String?)]
+        /// How many unknown columns the file's map had when the row was read.
+        var unknownColumns: Int32
         var record: Int
         var findings: RowFindings
     }
@@ -110,7 +114,7 @@ final class CustomerLoader: TableLoader {
             updatedAt: updatedAt, updatedAtCell: updatedAt != nil ? row.raw(map.slots.updatedAt) : nil,
             line: Int32(row.line), file: Int16(clamping: row.fileIndex))
         batch.customers.append(customer)
-        batch.rows.append(Parsed(extra: row.unknownValues(), record: row.record,
+        batch.rows.append(Parsed(extra: row.unknownValues(), unknownColumns: Int32(map.unknown.count), record: row.record,
                                  findings: RowFindings(start: start, checked: checked, end: row.findings.count)))
     }
 
@@ -141,7 +145,9 @@ final class CustomerLoader: TableLoader {
             }
             context.emit(batch.findings[Int(marks.checked)..<Int(marks.end)], into: &findings)
             batch.customers[index].line = line + lineOffset
-            if !parsed.extra.isEmpty { batch.customers[index].extra = extraValues(parsed.extra, map: map) }
+            if parsed.unknownColumns > 0 {
+                batch.customers[index].extra = extraFields(parsed.extra, unknownColumns: Int(parsed.unknownColumns), map: map)
+            }
             ids.insert(id, Int32(customers.count + keptLines.count))
             var idText = id
             idText.withUTF8 { idWords.append($0) }
@@ -159,37 +165,50 @@ final class CustomerLoader: TableLoader {
         }
     }
 
-    /// A row's unknown columns (by header position in `map`), aligned with `extraColumns`
-    /// (which grows).
-    private func extraValues(_ pairs: [(header: Int32, value: String?)], map: ColumnMap) -> [String?] {
-        guard !pairs.isEmpty else { return [] }
+    /// A row's unknown cells (by header position in `map`) as fields of `extraColumns`.
+    ///
+    /// First adds to `extraColumns` the headers of the map's first `unknownColumns` unknown
+    /// columns not yet there, in file order, whether or not the row fills them: "other fields"
+    /// are listed in that order.
+    private func extraFields(_ pairs: [(header: Int32, value: String?)], unknownColumns: Int, map: ColumnMap) -> ExtraFields {
         var entry = extraSlots.firstIndex { $0.map === map } ?? -1
         if entry < 0 {
             entry = extraSlots.count
-            extraSlots.append((map, []))
+            extraSlots.append((map, [], 0))
         }
-        var values = [String?](repeating: nil, count: extraColumns.count)
+        if extraSlots[entry].registered < unknownColumns {
+            register(map.unknown[extraSlots[entry].registered..<min(unknownColumns, map.unknown.count)], of: map, entry: entry)
+        }
+        guard !pairs.isEmpty else { return [] }
+        var fields: [ExtraFields.Field] = []
+        // Only a file that repeats an unknown header passes empty cells (as nil).
+        fields.reserveCapacity(map.repeatsUnknownHeaders ? pairs.lazy.filter { $0.value != nil }.count : pairs.count)
         for (position, value) in pairs {
-            let position = Int(position)
+            let column = Int32(extraSlots[entry].slots[Int(position)])
+            if map.repeatsUnknownHeaders { fields.removeAll { $0.column == column } }
+            if let value { fields.append(ExtraFields.Field(column: column, value: value)) }
+        }
+        return ExtraFields(fields)
+    }
+
+    /// Gives each of `positions` (headers of `map`, extraSlots[entry]) its column in
+    /// `extraColumns`, adding the headers not there yet.
+    private func register(_ positions: ArraySlice<Int>, of map: ColumnMap, entry: Int) {
+        for position in positions {
             if position >= extraSlots[entry].slots.count {
                 extraSlots[entry].slots += [Int](repeating: -1, count: position + 1 - extraSlots[entry].slots.count)
             }
-            var index = extraSlots[entry].slots[position]
-            if index < 0 {
-                let header = map.headers[position]
-                if let known = extraIndex[header] {
-                    index = known
-                } else {
-                    index = extraColumns.count
-                    extraIndex[header] = index
-                    extraColumns.append(header)
-                }
-                extraSlots[entry].slots[position] = index
+            guard extraSlots[entry].slots[position] < 0 else { continue }
+            let header = map.headers[position]
+            if let known = extraIndex[header] {
+                extraSlots[entry].slots[position] = known
+            } else {
+                extraIndex[header] = extraColumns.count
+                extraSlots[entry].slots[position] = extraColumns.count
+                extraColumns.append(header)
             }
-            if index >= values.count { values += [String?](repeating: nil, count: index + 1 - values.count) }
-            values[index] = value
         }
-        return values
+        extraSlots[entry].registered += positions.count
     }
 
     /// Tags separated by `;` `,` `|`, `、` or the full-width `；` `，` `｜`, trimmed, empty ones dropped.

@@ -150,24 +150,31 @@ struct RowCursor {
     func cell(_ slot: Int) -> Cell {
         if usesFields {
             let index = source[slot]
-            guard index >= 0, index < fields.count else { return .missing }
-            var start = fields.start(index)
-            if start >= 0, let base = input.baseAddress {
-                var end = fields.end(index)
-                if start < end {
-                    let first = base[start], last = base[end - 1]
-                    if first <= 0x20 || first == 0xC2 || first == 0xE3 || first == 0xEF
-                        || last <= 0x20 || last == 0xA0 || last == 0x80 || last == 0xBF {
-                        let range = ValueParsers.trimmedRange(UnsafeBufferPointer(start: base + start, count: end - start))
-                        end = start + range.upperBound
-                        start += range.lowerBound
-                    }
-                }
-                let trimmed = UnsafeBufferPointer(start: base + start, count: end - start)
-                return trimmed.count <= 4 && ValueParsers.isMissingToken(trimmed) ? .missing : .bytes(trimmed)
-            }
+            guard index >= 0 else { return .missing }
+            if let cell = fieldCell(atHeader: index) { return cell }
         }
         return textCell(slot)
+    }
+
+    /// `cell(_:)` of the CSV field under header `index`, or nil when it is not a plain range of
+    /// the input (a quoted cell with `""`, kept as a string).
+    @inline(__always)
+    private func fieldCell(atHeader index: Int) -> Cell? {
+        guard index < fields.count else { return .missing }
+        var start = fields.start(index)
+        guard start >= 0, let base = input.baseAddress else { return nil }
+        var end = fields.end(index)
+        if start < end {
+            let first = base[start], last = base[end - 1]
+            if first <= 0x20 || first == 0xC2 || first == 0xE3 || first == 0xEF
+                || last <= 0x20 || last == 0xA0 || last == 0x80 || last == 0xBF {
+                let range = ValueParsers.trimmedRange(UnsafeBufferPointer(start: base + start, count: end - start))
+                end = start + range.upperBound
+                start += range.lowerBound
+            }
+        }
+        let trimmed = UnsafeBufferPointer(start: base + start, count: end - start)
+        return trimmed.count <= 4 && ValueParsers.isMissingToken(trimmed) ? .missing : .bytes(trimmed)
     }
 
     /// `cell(_:)` of a cell that is not a plain range of the input.
@@ -352,11 +359,24 @@ struct RowCursor {
     }
 
     /// Values of the file's unknown columns, by the header's position in `map.headers`, for
-    /// "other fields".
+    /// "other fields": the filled ones, and, in a file that repeats an unknown header, the
+    /// empty ones as nil (the last cell under a name is the one kept).
+    ///
+    /// Empty cells make no string: a CRM export's custom columns are mostly empty.
     func unknownValues() -> [(header: Int32, value: String?)] {
-        map.unknown.map { index in
-            let cell = self.cell(atHeader: index) ?? ""
-            return (Int32(index), ValueParsers.trimmedUnlessMissing(cell))
+        var values: [(header: Int32, value: String?)] = []
+        let keepsEmpty = map.repeatsUnknownHeaders
+        for index in map.unknown {
+            let value: String?
+            if usesFields, let cell = fieldCell(atHeader: index) {
+                value = cell.string
+            } else if let raw = self.cell(atHeader: index), !raw.isEmpty {
+                value = ValueParsers.trimmedUnlessMissing(raw)
+            } else {
+                value = nil
+            }
+            if value != nil || keepsEmpty { values.append((Int32(index), value)) }
         }
+        return values
     }
 }

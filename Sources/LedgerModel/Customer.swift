@@ -24,8 +24,8 @@ package struct Customer: Sendable {
     package var updatedAt: Day?
     /// The updated_at cell as written, quoted by a `stale_record` finding.
     package var updatedAtCell: String?
-    /// Values of columns Portrait does not know, aligned with `Ledger.customerExtraColumns`.
-    package var extra: [String?]
+    /// Filled cells of columns Portrait does not know (`Ledger.customerExtraColumns`).
+    package var extra: ExtraFields
     /// CSV line or XML record number of the row.
     package var line: Int32
     /// Index of the row's file in `Ledger.sources[.customers].files`.
@@ -45,7 +45,7 @@ package struct Customer: Sendable {
     package init(id: String, name: String, type: CustomerType?, industry: String?, region: String?, city: String?,
                  address: String?, contactName: String?, phone: String?, email: String?, gender: Gender?,
                  birthDate: Day?, source: String?, ownerID: String?, owner: OwnerRef, grade: String?, tags: [String],
-                 createdAt: Day?, updatedAt: Day?, updatedAtCell: String?, extra: [String?] = [], line: Int32,
+                 createdAt: Day?, updatedAt: Day?, updatedAtCell: String?, extra: ExtraFields = [], line: Int32,
                  file: Int16) {
         self.id = id
         self.name = name

@@ -231,7 +231,7 @@ enum PortraitPage {
         otherField(s["field.updated_at"], c.updatedAt.map { fmt.date($0) } ?? c.updatedAtCell)
         otherField(s["field.tenure"], f.tenureDays.map { s.format("common.days_n", fmt.integer(Int($0))) })
         otherField(s["field.top_category"], ledger.strings[f.topCategory])
-        for (column, value) in zip(ledger.customerExtraColumns, c.extra) { otherField(column, value) }
+        for field in c.extra { otherField(ledger.customerExtraColumns[Int(field.column)], field.value) }
         page["otherFieldsHTML"] = other
         page["hasOtherFields"] = !other.isEmpty
         page["sourceLine"] = s.format("portrait.source_line",

@@ -602,8 +602,8 @@ enum PortraitWriter {
             item(m.otherTenure, &out) { out in m.daysN.write(into: &out) { fmt.append(integer: Int(tenure), to: &$0) } }
         }
         if let top = site.pool[f.topCategory] { item(m.otherTopCategory, &out) { $0.append(escaping: top) } }
-        for (head, value) in zip(m.extraColumns, c.extra) {
-            if let value { item(head, &out) { $0.append(escaping: value) } }
+        for field in c.extra {
+            item(m.extraColumns[Int(field.column)], &out) { $0.append(escaping: field.value) }
         }
     }
 }

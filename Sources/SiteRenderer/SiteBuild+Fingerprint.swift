@@ -119,7 +119,10 @@ extension SiteBuild {
         h.add(c.updatedAt.map { Int($0.raw) })
         h.add(c.updatedAtCell)
         h.add(c.extra.count)
-        for value in c.extra { h.add(value) }
+        for field in c.extra {
+            h.add(Int(field.column))
+            h.add(field.value)
+        }
         h.add(Int(c.line))
         h.add(Int(c.file))
     }

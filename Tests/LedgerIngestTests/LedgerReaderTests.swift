@@ -222,6 +222,25 @@ struct LedgerReaderTests {
         #expect(ledger.customers.map(\.extra) == [["wx_a", nil], [nil, "b"], ["wx_c", "b3", "n3"], [nil, nil, "n4"]])
     }
 
+    @Test("an unknown column that no row fills keeps its place among the other fields")
+    func emptyUnknownColumnKeepsItsPlace() throws {
+        let folder = TemporaryFolder()
+        folder.write("customers.csv", "customer_id,name,空列,微信号,尾列\nC1,A,,wx_a,\nC2,B, ,N/A,\"\"\nC3,C,,\"wx \"\"c\"\"\",z\n")
+        let ledger = try Self.read(folder)
+        #expect(ledger.customerExtraColumns == ["空列", "微信号", "尾列"])
+        #expect(ledger.customers.map(\.extra) == [[nil, "wx_a"], [], [nil, "wx \"c\"", "z"]])
+        #expect(ledger.customers[1].extra.isEmpty)
+    }
+
+    @Test("an unknown header written twice is one other field, whose value is its rightmost cell, even an empty one")
+    func repeatedUnknownHeader() throws {
+        let folder = TemporaryFolder()
+        folder.write("customers.csv", "customer_id,name,备注,微信号,备注\nC1,A,x,wx,\nC2,B,,,y\nC3,C,p,,q\n")
+        let ledger = try Self.read(folder)
+        #expect(ledger.customerExtraColumns == ["备注", "微信号"])
+        #expect(ledger.customers.map(\.extra) == [[nil, "wx"], ["y"], ["q"]])
+    }
+
     @Test("day-first dates follow date_order")
     func dateOrderApplies() throws {
         let folder = TemporaryFolder()

@@ -132,6 +132,14 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // A CRM export's custom columns: 150 more customers columns, a tenth of their cells filled,
+    // kept as "other fields" (ExtraFields: only filled cells are stored).
+    Benchmark("read: whole ledger, customers with 150 custom columns, a tenth filled") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try LedgerReader.read(IngestSettings(dataDirectory: Fixture.wideDirectory, today: Fixture.today)))
+        }
+    }
+
     // The same on one thread: chunks parsed and committed in turn, what the cores add.
     Benchmark("read: whole ledger, one thread") { benchmark in
         for _ in benchmark.scaledIterations {
@@ -217,6 +225,24 @@ enum Fixture {
         cells[product] = "\"" + cells[product]
         lines[1] = cells.joined(separator: ",")
         try! lines.joined(separator: "\n").write(toFile: path + "/orders.csv", atomically: true, encoding: .utf8)
+        return path
+    }()
+
+    /// The ledger with 150 columns `custom_N` added to customers.csv, one cell in ten filled.
+    static let wideDirectory: String = {
+        let path = NSTemporaryDirectory() + "portrait-bench-wide-\(customers)"
+        guard !FileManager.default.fileExists(atPath: path + "/customers.csv") else { return path }
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        copy(["reps", "orders", "interactions", "opportunities"], to: path)
+        let text = try! String(contentsOfFile: directory + "/customers.csv", encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        var out = lines[0] + "," + (0..<150).map { "custom_\($0)" }.joined(separator: ",") + "\n"
+        for (row, line) in lines.dropFirst().enumerated() {
+            out += line
+            for column in 0..<150 { out += (row * 7 + column * 13) % 10 == 0 ? ",值\(row % 1000)" : "," }
+            out += "\n"
+        }
+        try! out.write(toFile: path + "/customers.csv", atomically: true, encoding: .utf8)
         return path
     }()
 
