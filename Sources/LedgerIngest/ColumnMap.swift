@@ -20,6 +20,9 @@ final class ColumnMap {
     /// Whether two of `unknown` have the same header: they are one "other field", and the
     /// rightmost cell is its value, even when empty.
     private(set) var repeatsUnknownHeaders = false
+    /// How many times the headers changed. A header that a later one takes a column from (a
+    /// config name read after the built-in alias) joins `unknown` anywhere in it, not at the end.
+    private(set) var updates = 0
     /// Per slot, folded value → canonical code, from the config's `values:`.
     let valueMaps: [[String: String]?]
     private let configured: [String: [String]]
@@ -64,6 +67,7 @@ final class ColumnMap {
     func update(headers newHeaders: [String]) {
         guard newHeaders.count != headers.count else { return }
         headers = newHeaders
+        updates += 1
         source = Array(repeating: -1, count: columns.count)
         var used = Set<Int>()
         let resolvedHeaders = headers.map(resolution)

@@ -20,9 +20,9 @@ final class CustomerLoader: TableLoader {
     /// Per file's column map, the position in `extraColumns` of each of its headers (-1: not
     /// looked up yet), so a header is hashed once per file rather than once per row: 300 custom
     /// columns of 100,000 customers were 30 million lookups of Chinese names, each normalized
-    /// to be hashed (6 s). `registered`: how many of the map's unknown headers are in
-    /// `extraColumns`. The map is held so that its identity is never reused.
-    private var extraSlots: [(map: ColumnMap, slots: [Int], registered: Int)] = []
+    /// to be hashed (6 s). `updates`: the map's `updates` when all its unknown headers were
+    /// last given theirs. The map is held so that its identity is never reused.
+    private var extraSlots: [(map: ColumnMap, slots: [Int], updates: Int)] = []
     /// Filled cells by slot, moved into `Ledger.completeness` (keyed by column) once the table
     /// is read: a dictionary update per cell cost a tenth of the loader.
     private(set) var filledCells: [Int] = []
@@ -50,8 +50,6 @@ final class CustomerLoader: TableLoader {
         /// Values of the file's unknown columns, by the header's position in the file's map
         /// (`RowCursor.unknownValues`).
         var extra: [(header: Int32, value: String?)]
-        /// How many unknown columns the file's map had when the row was read.
-        var unknownColumns: Int32
         var record: Int
         var findings: RowFindings
     }
@@ -114,7 +112,7 @@ final class CustomerLoader: TableLoader {
             updatedAt: updatedAt, updatedAtCell: updatedAt != nil ? row.raw(map.slots.updatedAt) : nil,
             line: Int32(row.line), file: Int16(clamping: row.fileIndex))
         batch.customers.append(customer)
-        batch.rows.append(Parsed(extra: row.unknownValues(), unknownColumns: Int32(map.unknown.count), record: row.record,
+        batch.rows.append(Parsed(extra: row.unknownValues(), record: row.record,
                                  findings: RowFindings(start: start, checked: checked, end: row.findings.count)))
     }
 
@@ -145,9 +143,7 @@ final class CustomerLoader: TableLoader {
             }
             context.emit(batch.findings[Int(marks.checked)..<Int(marks.end)], into: &findings)
             batch.customers[index].line = line + lineOffset
-            if parsed.unknownColumns > 0 {
-                batch.customers[index].extra = extraFields(parsed.extra, unknownColumns: Int(parsed.unknownColumns), map: map)
-            }
+            if !map.unknown.isEmpty { batch.customers[index].extra = extraFields(parsed.extra, map: map) }
             ids.insert(id, Int32(customers.count + keptLines.count))
             var idText = id
             idText.withUTF8 { idWords.append($0) }
@@ -167,48 +163,47 @@ final class CustomerLoader: TableLoader {
 
     /// A row's unknown cells (by header position in `map`) as fields of `extraColumns`.
     ///
-    /// First adds to `extraColumns` the headers of the map's first `unknownColumns` unknown
-    /// columns not yet there, in file order, whether or not the row fills them: "other fields"
-    /// are listed in that order.
-    private func extraFields(_ pairs: [(header: Int32, value: String?)], unknownColumns: Int, map: ColumnMap) -> ExtraFields {
+    /// First, once per change of the map's headers, adds to `extraColumns` the headers of all
+    /// the map's unknown columns not there yet, in file order, whether or not the row fills
+    /// them: "other fields" are listed in that order (as when every row passed every cell).
+    private func extraFields(_ pairs: [(header: Int32, value: String?)], map: ColumnMap) -> ExtraFields {
         var entry = extraSlots.firstIndex { $0.map === map } ?? -1
         if entry < 0 {
             entry = extraSlots.count
-            extraSlots.append((map, [], 0))
+            extraSlots.append((map, [], -1))
         }
-        if extraSlots[entry].registered < unknownColumns {
-            register(map.unknown[extraSlots[entry].registered..<min(unknownColumns, map.unknown.count)], of: map, entry: entry)
+        if extraSlots[entry].updates != map.updates {
+            for position in map.unknown { _ = column(of: position, in: map, entry: entry) }
+            extraSlots[entry].updates = map.updates
         }
         guard !pairs.isEmpty else { return [] }
         var fields: [ExtraFields.Field] = []
         // Only a file that repeats an unknown header passes empty cells (as nil).
         fields.reserveCapacity(map.repeatsUnknownHeaders ? pairs.lazy.filter { $0.value != nil }.count : pairs.count)
         for (position, value) in pairs {
-            let column = Int32(extraSlots[entry].slots[Int(position)])
+            let column = Int32(column(of: Int(position), in: map, entry: entry))
             if map.repeatsUnknownHeaders { fields.removeAll { $0.column == column } }
             if let value { fields.append(ExtraFields.Field(column: column, value: value)) }
         }
         return ExtraFields(fields)
     }
 
-    /// Gives each of `positions` (headers of `map`, extraSlots[entry]) its column in
-    /// `extraColumns`, adding the headers not there yet.
-    private func register(_ positions: ArraySlice<Int>, of map: ColumnMap, entry: Int) {
-        for position in positions {
-            if position >= extraSlots[entry].slots.count {
-                extraSlots[entry].slots += [Int](repeating: -1, count: position + 1 - extraSlots[entry].slots.count)
-            }
-            guard extraSlots[entry].slots[position] < 0 else { continue }
-            let header = map.headers[position]
-            if let known = extraIndex[header] {
-                extraSlots[entry].slots[position] = known
-            } else {
-                extraIndex[header] = extraColumns.count
-                extraSlots[entry].slots[position] = extraColumns.count
-                extraColumns.append(header)
-            }
+    /// The position in `extraColumns` of header `position` of `map` (`extraSlots[entry]`),
+    /// adding the header there if it is new.
+    private func column(of position: Int, in map: ColumnMap, entry: Int) -> Int {
+        if position >= extraSlots[entry].slots.count {
+            extraSlots[entry].slots += [Int](repeating: -1, count: position + 1 - extraSlots[entry].slots.count)
         }
-        extraSlots[entry].registered += positions.count
+        let known = extraSlots[entry].slots[position]
+        if known >= 0 { return known }
+        let header = map.headers[position]
+        let column = extraIndex[header] ?? extraColumns.count
+        if column == extraColumns.count {
+            extraIndex[header] = column
+            extraColumns.append(header)
+        }
+        extraSlots[entry].slots[position] = column
+        return column
     }
 
     /// Tags separated by `;` `,` `|`, `、` or the full-width `；` `，` `｜`, trimmed, empty ones dropped.

@@ -11,6 +11,8 @@ package struct ExtraFields: RandomAccessCollection, Equatable, Sendable, Express
         package var value: String
 
         package init(column: Int32, value: String) {
+            // The writer indexes the column names without a bounds check.
+            precondition(column >= 0, "an other field without its column")
             self.column = column
             self.value = value
         }

@@ -241,6 +241,35 @@ struct LedgerReaderTests {
         #expect(ledger.customers.map(\.extra) == [[nil, "wx"], ["y"], ["q"]])
     }
 
+    /// A config name that first appears on a later record takes its column from the built-in
+    /// alias that fed it, which becomes an other field in the middle of the file's unknown
+    /// columns (found by review: the header was never registered and its field had no column).
+    @Test("a header that loses its column to a config name read later becomes an other field")
+    func headerLosingItsColumnMidFile() throws {
+        let folder = TemporaryFolder()
+        folder.write("customers.xml", """
+            <customers>
+            <customer><customer_id>C1</customer_id><name>甲</name><手机>13800000000</手机><x1>v1</x1></customer>
+            <customer><customer_id>C2</customer_id><name>乙</name><手机>13900000000</手机><x1>v2</x1><bar>13700000000</bar></customer>
+            </customers>
+            """)
+        let tables: [TableName: TableSettings] = [.customers: TableSettings(file: "customers.xml", columns: ["phone": ["bar"]])]
+        let ledger = try Self.read(folder, tables: tables)
+        #expect(ledger.customerExtraColumns == ["x1", "手机"])
+        #expect(ledger.customers.map(\.extra) == [["v1"], ["v2", "13900000000"]])
+        #expect(ledger.customers.map(\.phone) == ["13800000000", "13700000000"])
+
+        let csv = TemporaryFolder()
+        let rows = (1...12).map { row in "C\(row),客户\(row),1380000\(1000 + row),v\(row)" + (0..<row).map { ",e\(row)_\($0)" }.joined() }
+        csv.write("customers.csv", "customer_id,name,手机,x1\n" + rows.joined(separator: "\n") + "\n")
+        let grown = try Self.read(csv, tables: [.customers: TableSettings(columns: ["phone": ["column_11"]])])
+        #expect(grown.customerExtraColumns.prefix(3) == ["x1", "column_5", "column_6"])
+        #expect(grown.customerExtraColumns.contains("手机"))
+        let eleventh = try #require(grown.customers.last)
+        #expect(eleventh.phone == "e12_6")
+        #expect(eleventh.extra.contains { grown.customerExtraColumns[Int($0.column)] == "手机" && $0.value == "13800001012" })
+    }
+
     @Test("day-first dates follow date_order")
     func dateOrderApplies() throws {
         let folder = TemporaryFolder()

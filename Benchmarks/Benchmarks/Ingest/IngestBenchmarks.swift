@@ -236,7 +236,7 @@ enum Fixture {
         copy(["reps", "orders", "interactions", "opportunities"], to: path)
         let text = try! String(contentsOfFile: directory + "/customers.csv", encoding: .utf8)
         let lines = text.split(separator: "\n")
-        var out = lines[0] + "," + (0..<150).map { "custom_\($0)" }.joined(separator: ",") + "\n"
+        var out = String(lines[0]) + "," + (0..<150).map { "custom_\($0)" }.joined(separator: ",") + "\n"
         for (row, line) in lines.dropFirst().enumerated() {
             out += line
             for column in 0..<150 { out += (row * 7 + column * 13) % 10 == 0 ? ",值\(row % 1000)" : "," }
