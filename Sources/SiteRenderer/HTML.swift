@@ -23,6 +23,29 @@ package enum HTML {
         return result
     }
 
+    /// `text` escaped exactly as swift-mustache escapes a `{{value}}`: by `Character`, so a
+    /// special character that begins a longer grapheme (`"` and a combining mark) is kept as is,
+    /// where ``escape(_:)``, by scalar, escapes it. For text spliced into a page the templates
+    /// would otherwise render.
+    package static func escapeAsTemplates(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
     /// The body of a double-quoted JavaScript string literal, safe inside a `<script>` file or
     /// element: `<`, `>` and `&` become `\u003c`… so neither `</script>` nor `<!--` can break
     /// out, and line terminators (including U+2028/2029) and other controls are escaped.

@@ -69,7 +69,7 @@ enum TeamPage {
         let root = "../"
         let rep = ledger.reps[index]
         guard let r = site.report.reps.first(where: { Int($0.rep) == index }) else {
-            return try site.renderPage("page-rep", site.page(.team, title: rep.name, root: root, kind: "rep"))
+            return try site.renderRepPage(site.page(.team, title: rep.name, root: root, kind: "rep"), title: rep.name)
         }
         let f = r.figures
         var page = site.page(.team, title: rep.name, root: root, kind: "rep")
@@ -130,7 +130,7 @@ enum TeamPage {
             ])
         }, empty: s["team.no_customers"],
            more: owned.count > topCustomers ? s.format("team.more_customers", fmt.integer(owned.count - topCustomers)) : nil)
-        return try site.renderPage("page-rep", page)
+        return try site.renderRepPage(page, title: rep.name)
     }
 
     /// The first `count` elements of `items` by `precedes`, in order.
