@@ -20,6 +20,8 @@ final class ColumnMap {
     /// Whether two of `unknown` have the same header: they are one "other field", and the
     /// rightmost cell is its value, even when empty.
     private(set) var repeatsUnknownHeaders = false
+    /// For each of `unknown`, whether another of them has the same header.
+    private(set) var unknownRepeated: [Bool] = []
     /// How many times the headers changed. A header that a later one takes a column from (a
     /// config name read after the built-in alias) joins `unknown` anywhere in it, not at the end.
     private(set) var updates = 0
@@ -93,7 +95,10 @@ final class ColumnMap {
         }
         let sources = Set(source)
         unknown = headers.indices.filter { !used.contains($0) && !sources.contains($0) }
-        repeatsUnknownHeaders = Set(unknown.map { headers[$0] }).count < unknown.count
+        var seen: [String: Int] = [:]
+        for index in unknown { seen[headers[index], default: 0] += 1 }
+        unknownRepeated = unknown.map { seen[headers[$0]]! > 1 }
+        repeatsUnknownHeaders = unknownRepeated.contains(true)
         identifierIndex = [:]
         for item in derived {
             for name in item.expression.identifiers {

@@ -35,6 +35,9 @@ final class CustomerLoader: TableLoader {
         var rows: [Parsed] = []
         var findings: [Finding] = []
         var filledCells: [Int] = []
+        /// The rows' cells of unknown columns, one after another (`Parsed.extra`): an array of
+        /// its own per row grew a few times for each.
+        var extraCells: [(header: Int32, value: String?)] = []
         let memo = ReferenceMemo()
         /// Values of the columns that repeat, and tags by their cell.
         let texts = TextCache<String>()
@@ -47,9 +50,9 @@ final class CustomerLoader: TableLoader {
     }
 
     struct Parsed {
-        /// Values of the file's unknown columns, by the header's position in the file's map
-        /// (`RowCursor.unknownValues`).
-        var extra: [(header: Int32, value: String?)]
+        /// The row's values of the file's unknown columns in `Batch.extraCells`
+        /// (`RowCursor.appendUnknownValues(to:)`).
+        var extra: Range<Int32>
         var record: Int
         var findings: RowFindings
     }
@@ -112,7 +115,9 @@ final class CustomerLoader: TableLoader {
             updatedAt: updatedAt, updatedAtCell: updatedAt != nil ? row.raw(map.slots.updatedAt) : nil,
             line: Int32(row.line), file: Int16(clamping: row.fileIndex))
         batch.customers.append(customer)
-        batch.rows.append(Parsed(extra: row.unknownValues(), record: row.record,
+        let extraStart = Int32(batch.extraCells.count)
+        row.appendUnknownValues(to: &batch.extraCells)
+        batch.rows.append(Parsed(extra: extraStart..<Int32(batch.extraCells.count), record: row.record,
                                  findings: RowFindings(start: start, checked: checked, end: row.findings.count)))
     }
 
@@ -143,7 +148,9 @@ final class CustomerLoader: TableLoader {
             }
             context.emit(batch.findings[Int(marks.checked)..<Int(marks.end)], into: &findings)
             batch.customers[index].line = line + lineOffset
-            if !map.unknown.isEmpty { batch.customers[index].extra = extraFields(parsed.extra, map: map) }
+            if !map.unknown.isEmpty {
+                batch.customers[index].extra = extraFields(batch.extraCells[Int(parsed.extra.lowerBound)..<Int(parsed.extra.upperBound)], map: map)
+            }
             ids.insert(id, Int32(customers.count + keptLines.count))
             var idText = id
             idText.withUTF8 { idWords.append($0) }
@@ -166,7 +173,7 @@ final class CustomerLoader: TableLoader {
     /// First, once per change of the map's headers, adds to `extraColumns` the headers of all
     /// the map's unknown columns not there yet, in file order, whether or not the row fills
     /// them: "other fields" are listed in that order (as when every row passed every cell).
-    private func extraFields(_ pairs: [(header: Int32, value: String?)], map: ColumnMap) -> ExtraFields {
+    private func extraFields(_ pairs: ArraySlice<(header: Int32, value: String?)>, map: ColumnMap) -> ExtraFields {
         var entry = extraSlots.firstIndex { $0.map === map } ?? -1
         if entry < 0 {
             entry = extraSlots.count
@@ -178,7 +185,7 @@ final class CustomerLoader: TableLoader {
         }
         guard !pairs.isEmpty else { return [] }
         var fields: [ExtraFields.Field] = []
-        // Only a file that repeats an unknown header passes empty cells (as nil).
+        // Only the headers a file repeats pass their empty cells (as nil).
         fields.reserveCapacity(map.repeatsUnknownHeaders ? pairs.lazy.filter { $0.value != nil }.count : pairs.count)
         for (position, value) in pairs {
             let column = Int32(column(of: Int(position), in: map, entry: entry))

@@ -358,15 +358,14 @@ struct RowCursor {
         return code(slot, parse, treatedAs: fallback)
     }
 
-    /// Values of the file's unknown columns, by the header's position in `map.headers`, for
-    /// "other fields": the filled ones, and, in a file that repeats an unknown header, the
-    /// empty ones as nil (the last cell under a name is the one kept).
+    /// Appends the values of the file's unknown columns, by the header's position in
+    /// `map.headers`, for "other fields": the filled ones, and the empty ones of a header the
+    /// file repeats, as nil (the rightmost cell under a name is the one kept).
     ///
     /// Empty cells make no string: a CRM export's custom columns are mostly empty.
-    func unknownValues() -> [(header: Int32, value: String?)] {
-        var values: [(header: Int32, value: String?)] = []
-        let keepsEmpty = map.repeatsUnknownHeaders
-        for index in map.unknown {
+    func appendUnknownValues(to values: inout [(header: Int32, value: String?)]) {
+        let repeated = map.unknownRepeated
+        for (position, index) in map.unknown.enumerated() {
             let value: String?
             if usesFields, let cell = fieldCell(atHeader: index) {
                 value = cell.string
@@ -375,8 +374,7 @@ struct RowCursor {
             } else {
                 value = nil
             }
-            if value != nil || keepsEmpty { values.append((Int32(index), value)) }
+            if value != nil || repeated[position] { values.append((Int32(index), value)) }
         }
-        return values
     }
 }
