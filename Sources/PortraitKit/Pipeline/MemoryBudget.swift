@@ -40,21 +40,16 @@ package struct MemoryBudget: Sendable {
         package var file: String
         package var bytes: Int
         package var kind: InputKind
-        /// Memory for the customers' "other fields" beyond what `kind` covers: every customer
-        /// keeps one 16-byte slot per column no alias names, filled or not, so a CSV with a
-        /// thousand empty columns costs 16 bytes per comma (measured 16.4 per input byte).
-        package var otherFieldBytes: Int
 
-        package init(file: String, bytes: Int, kind: InputKind, otherFieldBytes: Int = 0) {
+        package init(file: String, bytes: Int, kind: InputKind) {
             self.file = file
             self.bytes = bytes
             self.kind = kind
-            self.otherFieldBytes = otherFieldBytes
         }
 
         /// Peak resident bytes reading this file adds.
         package var estimatedBytes: Int {
-            Int((Double(bytes) * kind.bytesPerInputByte).rounded(.up)) + otherFieldBytes
+            Int((Double(bytes) * kind.bytesPerInputByte).rounded(.up))
         }
     }
 
@@ -77,15 +72,12 @@ package struct MemoryBudget: Sendable {
     package init(settings: IngestSettings) throws {
         var inputs: [Input] = []
         for table in TableName.allCases {
-            let configured = Set(settings.table(table).columns.values.joined().map(HeaderAliases.fold))
             for file in try TableLocator.files(for: table, settings: settings) {
                 let path = settings.dataDirectory + "/" + file
                 var info = stat()
                 guard stat(path, &info) == 0 else { continue }
-                let head = FileHead(path: path, size: Int(info.st_size))
-                let otherFields = table == .customers && head.kind != .xml
-                    ? head.estimatedRows * head.unknownColumns(of: .customers, configured: configured) * 16 : 0
-                inputs.append(Input(file: file, bytes: Int(info.st_size), kind: head.kind, otherFieldBytes: otherFields))
+                let head = FileHead(path: path)
+                inputs.append(Input(file: file, bytes: Int(info.st_size), kind: head.kind))
             }
         }
         self.inputs = inputs
