@@ -2,11 +2,12 @@
 ///
 /// One function serves both contexts: escaping all five of `& < > " '` is valid in text and in
 /// double- or single-quoted attributes, so no caller has to remember which one it is in.
-enum XML {
-    /// Returns `text` with `& < > " '` replaced by entities.
+package enum XML {
+    /// Returns `text` with `& < > " '` replaced by entities, by `Character`, as swift-mustache
+    /// escapes a `{{value}}` (`HTML.escapeAsTemplates` in SiteRenderer).
     ///
     /// - Complexity: O(n); returns the input untouched (no copy) when nothing needs escaping.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             return text
         }

@@ -1,3 +1,5 @@
+import Charts
+
 /// Escaping for HTML and for JavaScript string literals: the one rule every value from the data
 /// passes through on its way into a page.
 package enum HTML {
@@ -26,25 +28,8 @@ package enum HTML {
     /// `text` escaped exactly as swift-mustache escapes a `{{value}}`: by `Character`, so a
     /// special character that begins a longer grapheme (`"` and a combining mark) is kept as is,
     /// where ``escape(_:)``, by scalar, escapes it. For text spliced into a page the templates
-    /// would otherwise render.
-    package static func escapeAsTemplates(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// would otherwise render. The charts escape their text the same way.
+    package static func escapeAsTemplates(_ text: String) -> String { XML.escape(text) }
 
     /// The body of a double-quoted JavaScript string literal, safe inside a `<script>` file or
     /// element: `<`, `>` and `&` become `\u003c`… so neither `</script>` nor `<!--` can break
