@@ -8,7 +8,8 @@ import LedgerModel
 ///
 /// `data` is split into files at lines `--- NAME` (NAME one of the table files, `.csv` or
 /// `.xml`); text before the first such line is `customers.csv`. A line
-/// `--- derive TABLE.COLUMN EXPRESSION` adds a derive expression to the settings instead, and
+/// `--- derive TABLE.COLUMN EXPRESSION` adds a derive expression to the settings instead,
+/// `--- column TABLE.COLUMN NAME` a header name for a column (the config's `columns:`), and
 /// `--- dates mdy` (or `dmy`) sets the date order. So a seed reads like a tiny export:
 ///
 ///     customer_id,name
@@ -28,6 +29,8 @@ package func fuzzLedger(_ data: [UInt8]) {
             folder.write(name, section.body)
         case .derive(let table, let column, let expression):
             tables[table, default: TableSettings()].derive[column] = expression
+        case .column(let table, let column, let name):
+            tables[table, default: TableSettings()].columns[column, default: []].append(name)
         case .dates(let order):
             dateOrder = order
         }

@@ -6,6 +6,8 @@ enum LedgerSections {
     enum Header {
         case file(String)
         case derive(TableName, column: String, expression: String)
+        /// The config's `columns:`: `name` is a header for `column`.
+        case column(TableName, column: String, name: String)
         case dates(DateOrder)
     }
 
@@ -47,10 +49,11 @@ enum LedgerSections {
         if words.count == 2, words[0] == "dates", let order = DateOrder(rawValue: words[1]) {
             return .dates(order)
         }
-        if words.count == 3, words[0] == "derive" {
+        if words.count == 3, words[0] == "derive" || words[0] == "column" {
             let target = words[1].split(separator: ".", maxSplits: 1).map(String.init)
             if target.count == 2, let table = TableName(rawValue: target[0]) {
-                return .derive(table, column: target[1], expression: words[2])
+                return words[0] == "derive" ? .derive(table, column: target[1], expression: words[2])
+                    : .column(table, column: target[1], name: words[2])
             }
         }
         return nil
