@@ -115,9 +115,7 @@ struct SiteBuild: Sendable {
         why = WhyWriter(report: content.report, locale: ExplanationLocale(rawValue: content.locale.rawValue) ?? .en)
         fastPortraits = !["page-portrait.mustache", "kpi.mustache", "table.mustache", "missing.mustache"].contains { templates.customized.contains($0) }
         portraitBaseBox = FrozenContext(value: page(.customers, title: "", root: "../", kind: "portrait"))
-        var shell = page(.customers, title: "\u{1}T\u{1}", root: "../", kind: "portrait")
-        shell["main"] = "\u{1}M\u{1}"
-        portraitShell = try templates.render("layout", shell).components(separatedBy: "\u{1}")
+        portraitShell = try layoutShell(.customers, kind: "portrait")
         // The writer fills a layout that shows the title once, before the body. A user's layout
         // that shows it twice, not at all or after the body (or the body twice) is rendered
         // through the templates, which follow any shape (``wrapPortrait(_:title:)``).
@@ -125,10 +123,26 @@ struct SiteBuild: Sendable {
         fastPortraits = fastPortraits && titleThenBody
         if fastPortraits { markupBox = PortraitMarkup(site: self, shell: portraitShell, arena: arena) }
         if !["layout.mustache", "header.mustache", "footer.mustache"].contains(where: templates.customized.contains) {
-            var shell = page(.team, title: "\u{1}T\u{1}", root: "../", kind: "rep")
-            shell["main"] = "\u{1}M\u{1}"
-            repShell = try templates.render("layout", shell).components(separatedBy: "\u{1}")
+            repShell = try layoutShell(.team, kind: "rep")
         }
+    }
+
+    /// The layout of a page one folder down, rendered with the title and body left out and split
+    /// where they go: fixed text at even positions, `"T"` (the title) or `"M"` (the body) between.
+    private func layoutShell(_ section: Section, kind: String) throws -> [String] {
+        var shell = page(section, title: "\u{1}T\u{1}", root: "../", kind: kind)
+        shell["main"] = "\u{1}M\u{1}"
+        return try templates.render("layout", shell).components(separatedBy: "\u{1}")
+    }
+
+    /// `body` and `title` (escaped by `escape`) put where a ``layoutShell(_:kind:)`` leaves them.
+    private static func splice(_ body: String, title: String, into shell: [String], escape: (String) -> String) -> String {
+        var out = ""
+        out.reserveCapacity(body.utf8.count + shell.reduce(0) { $0 + $1.utf8.count } + 64)
+        for (index, part) in shell.enumerated() {
+            if index % 2 == 0 { out += part } else if part == "T" { out += escape(title) } else if part == "M" { out += body }
+        }
+        return out
     }
 
     /// Renders a page: its template gives the body, which `layout` wraps as `{{{main}}}`.
@@ -143,13 +157,7 @@ struct SiteBuild: Sendable {
     /// as the layout's `{{pageTitle}}` would be; through the layout when there is no shell.
     func renderRepPage(_ page: [String: Any], title: String) throws -> String {
         guard let shell = repShell else { return try renderPage("page-rep", page) }
-        let body = try templates.render("page-rep", page)
-        var out = ""
-        out.reserveCapacity(body.utf8.count + shell.reduce(0) { $0 + $1.utf8.count } + 64)
-        for (index, part) in shell.enumerated() {
-            if index % 2 == 0 { out += part } else if part == "T" { out += HTML.escapeAsTemplates(title) } else if part == "M" { out += body }
-        }
-        return out
+        return Self.splice(try templates.render("page-rep", page), title: title, into: shell, escape: HTML.escapeAsTemplates)
     }
 
     /// Appends the portrait page of a customer: written by ``PortraitWriter`` while the portrait
@@ -169,13 +177,9 @@ struct SiteBuild: Sendable {
     }
 
     /// A portrait body inside the layout.
+    /// The title is escaped by scalar, as ``PortraitWriter`` escapes it.
     func wrapPortrait(_ body: String, title: String) -> String {
-        var out = ""
-        out.reserveCapacity(body.utf8.count + portraitShell.reduce(0) { $0 + $1.utf8.count } + 64)
-        for (index, part) in portraitShell.enumerated() {
-            if index % 2 == 0 { out += part } else if part == "T" { out += HTML.escapeAsTemplates(title) } else if part == "M" { out += body }
-        }
-        return out
+        Self.splice(body, title: title, into: portraitShell, escape: HTML.escape)
     }
 
     // MARK: Names

@@ -68,9 +68,13 @@ enum TeamPage {
         let s = site.s, fmt = site.fmt, ledger = site.ledger, figures = site.report.customers
         let root = "../"
         let rep = ledger.reps[index]
-        guard let r = site.report.reps.first(where: { Int($0.rep) == index }) else {
+        // `report.reps` holds every rep in ledger order, or none (TeamPerformance): a search for
+        // the rep on each page made 5,000 rep pages quadratic.
+        guard index < site.report.reps.count else {
             return try site.renderRepPage(site.page(.team, title: rep.name, root: root, kind: "rep"), title: rep.name)
         }
+        let r = site.report.reps[index]
+        assert(Int(r.rep) == index, "report.reps is not in ledger order")
         let f = r.figures
         var page = site.page(.team, title: rep.name, root: root, kind: "rep")
         page["repName"] = rep.name

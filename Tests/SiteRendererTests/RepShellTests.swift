@@ -1,3 +1,4 @@
+import Charts
 import LedgerModel
 import PortraitTestSupport
 @testable import SiteRenderer
@@ -33,6 +34,24 @@ import Testing
             #expect(page == (try TeamPage.render(rendered, rep: rep)), "rep \(rep): \(ledger.reps[rep].name)")
             #expect(page.contains("<title>"))
         }
+    }
+
+    /// Portraits framed by the shell from a user's templates keep the byte writer's escaping of
+    /// the title (by scalar), unlike rep pages, which keep the templates' own.
+    @Test func aPortraitTitleInTheShellIsEscapedAsTheByteWriterEscapesIt() throws {
+        var ledger = SiteFixture.ledger()
+        ledger.customers[0].name = "A\"\u{301}B"
+        let folder = PortraitTestSupport.TemporaryFolder("portrait-kpi")
+        folder.write("kpi.mustache", "<div class=\"my-kpi\">{{value}}</div>")
+        let content = SiteFixture.content(locale: .zhCN, ledger: ledger)
+        let templated = try SiteBuild(content: content, templates: TemplateLibrary(directory: folder.path))
+        let fast = try SiteBuild(content: content, templates: TemplateLibrary(directory: nil))
+        #expect(!templated.fastPortraits && fast.fastPortraits)
+        let expected = "<title>" + HTML.escape(ledger.customers[0].name) + " · "
+        var bytes = ByteBuffer()
+        try fast.writePortrait(customer: 0, into: &bytes)
+        #expect(try PortraitPage.render(templated, customer: 0).contains(expected))
+        #expect(bytes.string.contains(expected))
     }
 
     @Test func escapingAsTheTemplatesDoesKeepsAQuoteThatBeginsAGrapheme() {
